@@ -1,0 +1,46 @@
+/**
+ * The seat contract, declared once: every command a seat (this window, an assistant's browser, a phone)
+ * can send the engine, and every event the engine sends seats. The engine's handler map must satisfy
+ * `CommandHandlers`; the renderer's client is typed by the same maps. Each domain declares its part in
+ * its own file and is merged here.
+ */
+import type { z } from 'zod';
+import type { CommandSpec, SeatInfo } from './define';
+import { type SystemState, systemCommands } from './system';
+
+export * from './define';
+export * from './system';
+
+export const commands = {
+  ...systemCommands,
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandArgs<N extends CommandName> = z.input<Commands[N]['args']>;
+export type CommandResult<N extends CommandName> =
+  Commands[N] extends CommandSpec<z.ZodType, infer R> ? R : never;
+
+/** The whole state a seat sees: a snapshot on connect, then changed slices. */
+export type StudioState = SystemState;
+export type StateSlice = keyof StudioState;
+
+export interface Snapshot {
+  state: StudioState;
+  seat: SeatInfo;
+}
+
+/** Events from the engine to seats. */
+export interface SeatEvents {
+  snapshot: Snapshot;
+  /** Only the slices that changed since the last patch. */
+  patch: Partial<StudioState>;
+}
+
+/** Reply to every command: success with its result, or the public error body. */
+export type CommandReply<N extends CommandName> =
+  | { ok: true; result: CommandResult<N> }
+  | { ok: false; error: { code: string; message: string; path?: string }; [extra: string]: unknown };
+
+/** Socket.io event name used for commands: emit(COMMAND_EVENT, name, args, ack). */
+export const COMMAND_EVENT = 'command';

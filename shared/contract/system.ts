@@ -1,0 +1,34 @@
+/** Engine-wide commands and state: who am I, what is the engine, the control API's status. */
+import { z } from 'zod';
+import { ANY_ROLE, command, type Role } from './define';
+
+export interface EngineInfo {
+  version: string;
+  startedAt: number;
+  /** Where the engine serves seats, e.g. http://127.0.0.1:17380 */
+  url: string;
+  /** True while the engine itself is shutting down (seats show it in words). */
+  stopping: boolean;
+}
+
+export interface SeatInfo {
+  id: string;
+  role: Role;
+  label: string;
+}
+
+/** GET /api/v1/status, exactly as PROTOCOL.md D writes it. */
+export interface StatusResponse {
+  obs: { connected: boolean; streaming: boolean; recording: boolean; scene: string | null };
+  gateway: { connected: boolean; lastSeq: number };
+  session: { id: string; startedAt: number } | null;
+  pinned: { productId: string; since: number } | null;
+}
+
+export const systemCommands = {
+  'status.get': command<StatusResponse>()(z.object({}).strict(), ANY_ROLE),
+};
+
+export interface SystemState {
+  engine: EngineInfo;
+}
