@@ -16,7 +16,11 @@ export class StudioError extends Error {
   readonly status: number;
   readonly path?: string;
   readonly extra?: Record<string, unknown>;
-  constructor(code: string, message: string, options: { status?: number; path?: string; extra?: Record<string, unknown> } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    options: { status?: number; path?: string; extra?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = 'StudioError';
     this.code = code;

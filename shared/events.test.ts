@@ -22,9 +22,21 @@ describe('live event schema', () => {
       paid,
       { id: 'c1', platform: 'xhs', kind: 'chat', occurredAt: null, data: { text: '3号有S码吗' } },
       { id: 'l1', platform: 'xhs', kind: 'like', occurredAt: 1, data: { count: 5 } },
-      { id: 'g1', platform: 'xhs', kind: 'gift', occurredAt: 1, data: { giftId: 'rose', name: '玫瑰', count: 1, value: null } },
+      {
+        id: 'g1',
+        platform: 'xhs',
+        kind: 'gift',
+        occurredAt: 1,
+        data: { giftId: 'rose', name: '玫瑰', count: 1, value: null },
+      },
       { id: 'v1', platform: 'xhs', kind: 'viewers', occurredAt: 1, data: { current: 120, cumulative: 3000 } },
-      { id: 'r1', platform: 'xhs', kind: 'order.refunded', occurredAt: 1, data: { orderId: 'o', refundId: 'r', amount: { amount: 1, currency: 'CNY' } } },
+      {
+        id: 'r1',
+        platform: 'xhs',
+        kind: 'order.refunded',
+        occurredAt: 1,
+        data: { orderId: 'o', refundId: 'r', amount: { amount: 1, currency: 'CNY' } },
+      },
       { id: 'x1', platform: 'xhs', kind: 'order.cancelled', occurredAt: 1, data: { orderId: 'o' } },
       { ...paid, id: 'n1', kind: 'order.created', data: { ...paid.data, items: [], total: null } },
     ];
@@ -41,7 +53,9 @@ describe('live event schema', () => {
   it('rejects unknown kinds, empty and oversized batches, and bad ids', () => {
     expect(inboundBatchSchema.safeParse([{ ...paid, kind: 'order.shipped' }]).success).toBe(false);
     expect(inboundBatchSchema.safeParse([]).success).toBe(false);
-    expect(inboundBatchSchema.safeParse(Array.from({ length: 501 }, (_, i) => ({ ...paid, id: `i${i}` }))).success).toBe(false);
+    expect(
+      inboundBatchSchema.safeParse(Array.from({ length: 501 }, (_, i) => ({ ...paid, id: `i${i}` }))).success,
+    ).toBe(false);
     expect(inboundBatchSchema.safeParse([{ ...paid, id: '' }]).success).toBe(false);
     expect(inboundBatchSchema.safeParse([{ ...paid, id: 'a\u0000b' }]).success).toBe(false);
     expect(inboundBatchSchema.safeParse([{ ...paid, id: 'x'.repeat(201) }]).success).toBe(false);

@@ -83,7 +83,10 @@ const YUAN_PATTERN = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/;
  * thousands separators are accepted because spreadsheets write them.
  */
 export function parseYuan(input: string, currency: string = DEFAULT_CURRENCY): Money {
-  const text = String(input).trim().replace(/^[¥￥]/, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  const text = String(input)
+    .trim()
+    .replace(/^[¥￥]/, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '');
   const match = YUAN_PATTERN.exec(text);
   if (!match) {
     throw new MoneyError('invalid_price', `"${input}" is not a price in yuan (expected e.g. 299.00)`);
@@ -109,9 +112,7 @@ export function formatMoney(value: Money, locale: 'zh-CN' | 'en' = 'zh-CN'): str
   // Format the whole part through Intl (separators, symbol), then splice in exact cents so no float
   // division ever decides a digit.
   const parts = formatter.formatToParts(whole);
-  const text = parts
-    .map((p) => (p.type === 'fraction' ? String(cents).padStart(digits, '0') : p.value))
-    .join('');
+  const text = parts.map((p) => (p.type === 'fraction' ? String(cents).padStart(digits, '0') : p.value)).join('');
   return negative ? `-${text}` : text;
 }
 

@@ -5,7 +5,8 @@
  * its own file and is merged here.
  */
 import type { z } from 'zod';
-import type { CommandSpec, SeatInfo } from './define';
+import type { CommandSpec } from './define';
+import type { SeatInfo } from './system';
 import { type SystemState, systemCommands } from './system';
 
 export * from './define';
@@ -18,8 +19,7 @@ export const commands = {
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;
 export type CommandArgs<N extends CommandName> = z.input<Commands[N]['args']>;
-export type CommandResult<N extends CommandName> =
-  Commands[N] extends CommandSpec<z.ZodType, infer R> ? R : never;
+export type CommandResult<N extends CommandName> = Commands[N] extends CommandSpec<z.ZodType, infer R> ? R : never;
 
 /** The whole state a seat sees: a snapshot on connect, then changed slices. */
 export type StudioState = SystemState;
