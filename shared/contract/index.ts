@@ -44,3 +44,16 @@ export type CommandReply<N extends CommandName> =
 
 /** Socket.io event name used for commands: emit(COMMAND_EVENT, name, args, ack). */
 export const COMMAND_EVENT = 'command';
+
+/** What a handler knows about its caller. */
+export interface CommandContext {
+  seat: SeatInfo;
+}
+
+/** The engine's implementation of every command: the handler map must satisfy this type. */
+export type CommandHandlers = {
+  [N in CommandName]: (
+    args: z.output<Commands[N]['args']>,
+    context: CommandContext,
+  ) => Promise<CommandResult<N>> | CommandResult<N>;
+};

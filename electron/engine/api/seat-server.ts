@@ -1,0 +1,113 @@
+/**
+ * The socket.io server seats talk to (this window, assistants' browsers, phones). Every command is
+ * checked against the contract: known name, allowed role, arguments valid; only then does its handler
+ * run, so a refused command changes nothing. On connect a seat gets the whole state, then patches.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import {
+  COMMAND_EVENT,
+  type CommandHandlers,
+  type CommandName,
+  type CommandReply,
+  commands,
+  type SeatInfo,
+  type StudioState,
+} from '../../../shared/contract';
+import { fromZodError, StudioError } from '../../../shared/errors';
+import type { Logger } from '../log';
+import type { StateStore } from '../state';
+import type { TokenStore } from '../tokens';
+import { type HostPolicy, isAllowedHost, isAllowedOrigin } from './security';
+
+export interface SeatServerOptions {
+  http: HttpServer;
+  policy: HostPolicy;
+  tokens: TokenStore;
+  state: StateStore<StudioState>;
+  handlers: CommandHandlers;
+  logger: Logger;
+}
+
+export interface SeatServer {
+  io: Server;
+  /** Seats connected now, for the host's "who is here" list. */
+  connectedSeats(): SeatInfo[];
+  close(): Promise<void>;
+}
+
+const isCommandName = (name: unknown): name is CommandName => typeof name === 'string' && Object.hasOwn(commands, name);
+
+export function startSeatServer(options: SeatServerOptions): SeatServer {
+  const { tokens, state, handlers, logger, policy } = options;
+  const io = new Server(options.http, {
+    serveClient: false,
+    maxHttpBufferSize: 1_000_000,
+    // Same-origin only: no CORS headers at all; Host and Origin checked before the handshake.
+    allowRequest: (req, callback) => {
+      const ok = isAllowedHost(req.headers.host, policy) && isAllowedOrigin(req.headers.origin, policy);
+      callback(ok ? null : 'forbidden_host', ok);
+    },
+  });
+  const seats = io.of('/seat');
+
+  seats.use((socket, next) => {
+    const identity = tokens.identify(socket.handshake.auth?.token);
+    if (!identity || identity.role === 'overlay') {
+      next(new Error('bad_token'));
+      return;
+    }
+    socket.data.seat = { id: identity.seatId, role: identity.role, label: identity.label } satisfies SeatInfo;
+    next();
+  });
+
+  seats.on('connection', (socket: Socket) => {
+    const seat = socket.data.seat as SeatInfo;
+    socket.join(`seat:${seat.id}`);
+    logger.info({ seat: seat.id, role: seat.role }, 'seat connected');
+    socket.emit('snapshot', { state: state.get(), seat });
+    socket.on(COMMAND_EVENT, async (name: unknown, args: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      const reply = await runCommand(name, args, seat);
+      ack(reply);
+    });
+    socket.on('disconnect', (reason) => logger.info({ seat: seat.id, reason }, 'seat disconnected'));
+  });
+
+  const onPatch = (patch: Partial<StudioState>) => seats.emit('patch', patch);
+  state.on('patch', onPatch);
+  const offRevoke = tokens.onRevoke((seatId) => seats.in(`seat:${seatId}`).disconnectSockets(true));
+
+  async function runCommand(name: unknown, args: unknown, seat: SeatInfo): Promise<CommandReply<CommandName>> {
+    try {
+      if (!isCommandName(name)) throw new StudioError('unknown_command', `Unknown command ${String(name)}`);
+      const spec = commands[name];
+      if (!spec.roles.includes(seat.role)) {
+        throw new StudioError('forbidden', `A ${seat.role} seat may not run ${name}`, { status: 403 });
+      }
+      const parsed = spec.args.safeParse(args ?? {});
+      if (!parsed.success) throw fromZodError(parsed.error, 'invalid_arguments');
+      const handler = handlers[name] as (a: unknown, c: { seat: SeatInfo }) => unknown;
+      const result = await handler(parsed.data, { seat });
+      return { ok: true, result } as CommandReply<CommandName>;
+    } catch (error) {
+      if (error instanceof StudioError) {
+        const body = error.toBody();
+        return { ok: false, ...body };
+      }
+      logger.error({ err: error, command: String(name) }, 'command failed');
+      return { ok: false, error: { code: 'internal_error', message: 'The engine failed to run this command' } };
+    }
+  }
+
+  return {
+    io,
+    connectedSeats: () => [...seats.sockets.values()].map((s) => s.data.seat as SeatInfo),
+    async close() {
+      state.off('patch', onPatch);
+      offRevoke();
+      seats.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}

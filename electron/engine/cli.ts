@@ -1,0 +1,53 @@
+/**
+ * Headless engine entry (PROTOCOL.md F): `npm run studio -- --headless ...`. Prints one JSON ready line
+ * on stdout; SIGTERM/SIGINT close cleanly. Also the entry Electron's utilityProcess runs, where the ready
+ * info goes to the parent over process.parentPort instead of stdout.
+ */
+import { startEngine } from './engine';
+import { OptionsError, parseEngineArgs, USAGE } from './options';
+
+interface ParentPort {
+  postMessage(message: unknown): void;
+}
+
+async function main(): Promise<void> {
+  let options: ReturnType<typeof parseEngineArgs>;
+  try {
+    options = parseEngineArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof OptionsError) {
+      process.stderr.write(`${error.message}\n${USAGE}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const engine = await startEngine(options);
+  const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+  if (parentPort) parentPort.postMessage(engine.ready);
+  else process.stdout.write(`${JSON.stringify(engine.ready)}\n`);
+
+  const shutdown = (signal: string) => {
+    engine.logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    engine.close().then(
+      () => process.exit(0),
+      (error) => {
+        engine.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('unhandledRejection', (reason) => engine.logger.error({ err: reason }, 'unhandled rejection'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

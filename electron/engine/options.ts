@@ -1,0 +1,114 @@
+/**
+ * Command-line options of the headless engine (PROTOCOL.md F), parsed purely so bad input gets a clear
+ * message before anything starts.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const DEFAULT_PORT = 17380;
+
+export type GatewayOption = { kind: 'demo' } | { kind: 'remote'; url: string; room: string; token: string };
+
+export interface EngineOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+  gateway: GatewayOption;
+  obs: { url: string; password: string } | null;
+  /** Demo speed factor for the audience simulator (1..100). */
+  demoSpeed: number;
+  headless: boolean;
+}
+
+export class OptionsError extends Error {}
+
+/** The per-user data folder, as Electron's userData would be for this app. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.MAISHOU_DATA_DIR) return env.MAISHOU_DATA_DIR;
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Maishou Studio');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Maishou Studio');
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'maishou-studio');
+}
+
+const FLAGS_WITH_VALUE = new Set([
+  '--port',
+  '--host',
+  '--data-dir',
+  '--gateway',
+  '--room',
+  '--token',
+  '--obs',
+  '--obs-password',
+  '--demo-speed',
+]);
+const BOOLEAN_FLAGS = new Set(['--headless', '--demo', '--help']);
+
+export const USAGE = `Usage: npm run studio -- --headless [--port N] [--data-dir DIR]
+       [--gateway URL --room R --token T | --demo] [--demo-speed 1..100]
+       [--obs ws://HOST:PORT --obs-password P]`;
+
+export function parseEngineArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): EngineOptions & { help: boolean } {
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
+    if (BOOLEAN_FLAGS.has(name)) {
+      flags.add(name);
+    } else if (FLAGS_WITH_VALUE.has(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || (inline === undefined && value.startsWith('--')))
+        throw new OptionsError(`${name} needs a value`);
+      values.set(name, value);
+    } else {
+      throw new OptionsError(`Unknown option ${arg}`);
+    }
+  }
+
+  const portText = values.get('--port') ?? env.MAISHOU_PORT ?? String(DEFAULT_PORT);
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new OptionsError(`--port must be 0..65535, got ${portText}`);
+
+  const remote = ['--gateway', '--room', '--token'].filter((f) => values.has(f));
+  if (remote.length > 0 && flags.has('--demo')) throw new OptionsError('--demo cannot be combined with --gateway');
+  if (remote.length > 0 && remote.length < 3) throw new OptionsError('--gateway needs --room and --token too');
+  let gateway: GatewayOption = { kind: 'demo' };
+  if (remote.length === 3) {
+    const url = values.get('--gateway')!;
+    if (!/^https?:\/\/[^\s]+$/.test(url)) throw new OptionsError(`--gateway must be an http(s) URL, got ${url}`);
+    gateway = { kind: 'remote', url, room: values.get('--room')!, token: values.get('--token')! };
+  }
+
+  let obs: EngineOptions['obs'] = null;
+  if (values.has('--obs')) {
+    const url = values.get('--obs')!;
+    if (!/^wss?:\/\/[^\s/]+(:\d+)?\/?$/.test(url))
+      throw new OptionsError(`--obs must look like ws://127.0.0.1:4455, got ${url}`);
+    obs = { url, password: values.get('--obs-password') ?? '' };
+  } else if (values.has('--obs-password')) {
+    throw new OptionsError('--obs-password needs --obs');
+  }
+
+  const speedText = values.get('--demo-speed') ?? '1';
+  const demoSpeed = Number(speedText);
+  if (!Number.isFinite(demoSpeed) || demoSpeed < 1 || demoSpeed > 100) {
+    throw new OptionsError(`--demo-speed must be 1..100, got ${speedText}`);
+  }
+
+  const host = values.get('--host') ?? '127.0.0.1';
+  return {
+    host,
+    port,
+    dataDir: values.get('--data-dir') ?? defaultDataDir(env),
+    gateway,
+    obs,
+    demoSpeed,
+    headless: flags.has('--headless'),
+    help: flags.has('--help'),
+  };
+}

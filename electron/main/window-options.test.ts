@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { RENDERER_CSP } from '../../shared/csp';
+import { isAllowedNavigation, isSafeExternalLink, mainWindowOptions } from './window-options';
+
+describe('desktop window security', () => {
+  const options = mainWindowOptions('/app/out/preload/index.cjs', 'http://127.0.0.1:17380', 'tok');
+
+  it('isolates the renderer from Node and Electron', () => {
+    const web = options.webPreferences!;
+    expect(web.contextIsolation).toBe(true);
+    expect(web.sandbox).toBe(true);
+    expect(web.nodeIntegration).toBe(false);
+    expect(web.nodeIntegrationInWorker).toBe(false);
+    expect(web.nodeIntegrationInSubFrames).toBe(false);
+    expect(web.webSecurity).toBe(true);
+    expect(web.allowRunningInsecureContent).toBe(false);
+    expect(web.webviewTag).toBe(false);
+    expect(web.additionalArguments).toEqual(['--maishou-engine=http://127.0.0.1:17380', '--maishou-token=tok']);
+  });
+
+  it('keeps navigation on the engine origin and opens only https outside', () => {
+    expect(isAllowedNavigation('http://127.0.0.1:17380/sessions', 'http://127.0.0.1:17380')).toBe(true);
+    expect(isAllowedNavigation('http://127.0.0.1:17381/', 'http://127.0.0.1:17380')).toBe(false);
+    expect(isAllowedNavigation('https://evil.example/', 'http://127.0.0.1:17380')).toBe(false);
+    expect(isAllowedNavigation('file:///etc/passwd', 'http://127.0.0.1:17380')).toBe(false);
+    expect(isSafeExternalLink('https://www.xiaohongshu.com/')).toBe(true);
+    expect(isSafeExternalLink('javascript:alert(1)')).toBe(false);
+    expect(isSafeExternalLink('file:///C:/Windows')).toBe(false);
+  });
+
+  it('serves the console under a strict Content-Security-Policy', () => {
+    expect(RENDERER_CSP).toContain("default-src 'self'");
+    expect(RENDERER_CSP).toContain("script-src 'self'");
+    expect(RENDERER_CSP).not.toMatch(/script-src[^;]*unsafe/);
+    expect(RENDERER_CSP).toContain("object-src 'none'");
+    expect(RENDERER_CSP).toContain("frame-ancestors 'none'");
+  });
+});
