@@ -1,0 +1,22 @@
+/** Products as every surface sees them (PROTOCOL.md D `GET /products`), in run-of-show order. */
+import type { Money } from '../money';
+
+export interface Product {
+  productId: string;
+  sku: string;
+  title: string;
+  price: Money;
+  originalPrice: Money | null;
+  stock: number;
+  /** A relative path under the catalogue's folder (`images/x.svg`) or an https URL. */
+  image: string;
+  /** 链接号: the number viewers see on the platform's cart. */
+  linkNo: number;
+}
+
+/** What the run-of-show shows beside each product during a session. */
+export interface ProductLive {
+  productId: string;
+  soldUnits: number;
+  gmv: Money;
+}
