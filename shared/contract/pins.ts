@@ -35,7 +35,12 @@ export const pinCommands = {
       .object({
         productId: idSchema,
         version,
-        countdownSeconds: z.number().int().min(1).max(24 * 3600).optional(),
+        countdownSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 3600)
+          .optional(),
         stockLimit: z.number().int().min(1).max(1_000_000).optional(),
       })
       .strict(),

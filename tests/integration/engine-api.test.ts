@@ -1,7 +1,11 @@
 import { request } from 'node:http';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatusResponse } from '../../shared/contract';
+import type { ErrorBody } from '../../shared/errors';
 import { type EngineProcess, startEngineProcess } from '../harness/engine';
+
+type ErrorReply = { error: ErrorBody };
 
 /** A raw request, so Host and Origin can be forged the way a rebinding page would. */
 function raw(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
@@ -38,12 +42,12 @@ describe('headless engine', () => {
   it('answers GET /status only with a valid token', async () => {
     const anonymous = await engine.api('/status', { token: null });
     expect(anonymous.status).toBe(401);
-    expect((await anonymous.json()).error.code).toBe('unauthorized');
+    expect(((await anonymous.json()) as ErrorReply).error.code).toBe('unauthorized');
     expect((await engine.api('/status', { token: 'wrong' })).status).toBe(401);
     expect((await engine.api('/status', { token: engine.overlayToken })).status).toBe(403);
     const ok = await engine.api('/status');
     expect(ok.status).toBe(200);
-    const body = await ok.json();
+    const body = (await ok.json()) as StatusResponse;
     expect(Object.keys(body).sort()).toEqual(['gateway', 'obs', 'pinned', 'session']);
     expect(Object.keys(body.obs).sort()).toEqual(['connected', 'recording', 'scene', 'streaming']);
     expect(Object.keys(body.gateway).sort()).toEqual(['connected', 'lastSeq']);
@@ -63,12 +67,17 @@ describe('headless engine', () => {
   it('answers unknown routes and methods with the error body', async () => {
     const missing = await engine.api('/nope');
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.code).toBe('not_found');
+    expect(((await missing.json()) as ErrorReply).error.code).toBe('not_found');
     expect((await engine.api('/status', { method: 'POST' })).status).toBe(405);
   });
 
   it('never serves files outside the console folder', async () => {
-    for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2f..%2fetc/passwd', '/assets/%2e%2e/%2e%2e/tokens.json']) {
+    for (const path of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/..%2f..%2fetc/passwd',
+      '/assets/%2e%2e/%2e%2e/tokens.json',
+    ]) {
       const res = await raw(`${engine.url}${path}`, {});
       expect(res.body, path).not.toContain('maishou-studio');
       expect(res.body, path).not.toContain('root:');
@@ -92,7 +101,11 @@ describe('headless engine', () => {
     expect(badArgs).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } });
     socket.disconnect();
 
-    const stranger = io(`${engine.url}/seat`, { auth: { token: 'nope' }, transports: ['websocket'], reconnection: false });
+    const stranger = io(`${engine.url}/seat`, {
+      auth: { token: 'nope' },
+      transports: ['websocket'],
+      reconnection: false,
+    });
     const refused = await new Promise<Error>((resolve) => stranger.once('connect_error', resolve));
     expect(refused.message).toBe('bad_token');
     stranger.disconnect();

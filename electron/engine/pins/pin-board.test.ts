@@ -4,7 +4,11 @@ import { PinBoard } from './pin-board';
 
 function board(order = ['a', 'b', 'c']) {
   let clock = 1_000;
-  const b = new PinBoard(() => order, undefined, () => clock);
+  const b = new PinBoard(
+    () => order,
+    undefined,
+    () => clock,
+  );
   return { b, tick: (ms: number) => (clock += ms) };
 }
 

@@ -43,10 +43,14 @@ export class PinBoard {
 
   private checkVersion(expected: number | undefined): void {
     if (expected !== undefined && expected !== this.current.version) {
-      throw new StudioError('stale_pin', `Someone changed the pin since version ${expected}; it is now version ${this.current.version}`, {
-        status: 409,
-        extra: { pinned: this.current.pinned },
-      });
+      throw new StudioError(
+        'stale_pin',
+        `Someone changed the pin since version ${expected}; it is now version ${this.current.version}`,
+        {
+          status: 409,
+          extra: { pinned: this.current.pinned },
+        },
+      );
     }
   }
 
@@ -68,7 +72,10 @@ export class PinBoard {
   set(productId: string, options: PinOptions = {}): PinReply {
     this.checkVersion(options.expectedVersion);
     if (!this.order().includes(productId)) {
-      throw new StudioError('unknown_product', `No product ${productId} in the run-of-show`, { status: 404, path: 'productId' });
+      throw new StudioError('unknown_product', `No product ${productId} in the run-of-show`, {
+        status: 404,
+        path: 'productId',
+      });
     }
     const same = this.current.pinned?.productId === productId;
     if (same && options.countdownSeconds === undefined && options.stockLimit === undefined) return this.reply();
