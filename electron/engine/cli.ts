@@ -25,7 +25,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const engine = await startEngine(options);
+  const lan = process.env.MAISHOU_LAN_ADDRESSES?.split(',').filter(Boolean);
+  const engine = await startEngine({ ...options, ...(lan ? { lanAddresses: () => lan } : {}) });
   const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
   if (parentPort) parentPort.postMessage(engine.ready);
   else process.stdout.write(`${JSON.stringify(engine.ready)}\n`);

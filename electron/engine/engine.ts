@@ -1,17 +1,22 @@
 /**
  * The engine: everything but the window. Runs the same under plain Node (headless, tests) and as
- * Electron's utilityProcess. Owns the one HTTP server, the seat socket server and the domain modules.
+ * Electron's utilityProcess. Owns the one HTTP server, the seat socket server and the domain modules,
+ * and wires them: pins -> seats/overlays/ledger, gateway events -> ledger -> figures -> seats.
  */
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { CommandHandlers, StatusResponse, StudioState } from '../../shared/contract';
 import { createHttpServer } from './api/http-server';
+import { LanSharing } from './api/lan-sharing';
 import { Router } from './api/router';
 import { type SeatServer, startSeatServer } from './api/seat-server';
 import { loopbackPolicy } from './api/security';
+import { FeedHub } from './feed/feed-hub';
 import { createLogger, type Logger } from './log';
 import type { EngineOptions } from './options';
+import { createPinService, type PinService } from './pins/pin-service';
 import { findRendererDir } from './renderer-dir';
+import { createSeatService } from './seats/seat-service';
 import { StateStore } from './state';
 import { systemHandlers, systemRoutes } from './system-routes';
 import { TokenStore } from './tokens';
@@ -34,12 +39,16 @@ export interface Engine {
   logger: Logger;
   ready: ReadyInfo;
   seats: SeatServer;
+  pins: PinService;
+  feed: FeedHub;
   close(): Promise<void>;
 }
 
 export interface StartEngineOptions extends EngineOptions {
   logger?: Logger;
   rendererDir?: string;
+  /** Addresses LAN sharing listens on (default: this machine's private IPv4 addresses). */
+  lanAddresses?: () => string[];
 }
 
 function listen(server: Server, host: string, port: number): Promise<number> {
@@ -62,45 +71,109 @@ function listen(server: Server, host: string, port: number): Promise<number> {
   });
 }
 
+function initialState(options: StartEngineOptions): StudioState {
+  const now = Date.now();
+  return {
+    engine: { version: ENGINE_VERSION, startedAt: now, url: '', stopping: false },
+    pin: { pinned: null, version: 0, countdownEndsAt: null, stockLimit: null },
+    highlights: { items: [] },
+    sharing: { enabled: false, addresses: [], port: options.port },
+    connectedSeats: [],
+    products: [],
+    productLive: {},
+    session: null,
+    figures: { sessionId: null, figures: null, gmvPerMinute: [], viewersNow: null, incomplete: false },
+    gateway: {
+      status: 'connecting',
+      source: options.gateway.kind === 'remote' ? options.gateway.url : 'demo',
+      room: options.gateway.kind === 'remote' ? options.gateway.room : 'demo',
+      lastSeq: 0,
+      behind: 0,
+      since: now,
+    },
+  };
+}
+
 export async function startEngine(options: StartEngineOptions): Promise<Engine> {
   const logger = options.logger ?? createLogger({ dir: join(options.dataDir, 'logs'), stderrLevel: 'warn' });
   const tokens = new TokenStore(join(options.dataDir, 'tokens.json'));
   const router = new Router();
+  const state = new StateStore<StudioState>(initialState(options));
   let port = options.port;
-  const policy = loopbackPolicy(0);
-  Object.defineProperty(policy, 'port', { get: () => port });
+  const portNow = () => port;
 
-  const state = new StateStore<StudioState>({
-    engine: { version: ENGINE_VERSION, startedAt: Date.now(), url: '', stopping: false },
+  let sharing: LanSharing | null = null;
+  const policy = loopbackPolicy(0, () => sharing?.enabledAddresses ?? []);
+  Object.defineProperty(policy, 'port', { get: portNow });
+
+  const pins = createPinService({
+    dataDir: options.dataDir,
+    state,
+    logger,
+    order: () => state.slice('products').map((p) => p.productId),
   });
 
-  const status = (): StatusResponse => ({
-    obs: { connected: false, streaming: false, recording: false, scene: null },
-    gateway: { connected: false, lastSeq: 0 },
-    session: null,
-    pinned: null,
+  let seats: SeatServer | null = null;
+  const feed = new FeedHub({
+    emit: (batch) => seats?.emitFeed(batch),
+    onHighlights: (h) => state.set('highlights', h),
   });
 
-  router.add(...systemRoutes(status));
-  const handlers: CommandHandlers = { ...systemHandlers(status) };
+  const status = (): StatusResponse => {
+    const s = state.get();
+    return {
+      obs: { connected: false, streaming: false, recording: false, scene: null },
+      gateway: {
+        connected: s.gateway.status === 'live' || s.gateway.status === 'catching_up',
+        lastSeq: s.gateway.lastSeq,
+      },
+      session: s.session ? { id: s.session.id, startedAt: s.session.startedAt } : null,
+      pinned: s.pin.pinned ? { productId: s.pin.pinned.productId, since: s.pin.pinned.since } : null,
+    };
+  };
 
   const rendererDir = findRendererDir(options.rendererDir);
   if (!rendererDir) logger.warn('renderer build not found: browser seats get 503 until `npm run build:renderer`');
   const http = createHttpServer({ policy, router, tokens, rendererDir, logger });
-  const seats = startSeatServer({ http, policy, tokens, state, handlers, logger });
+  sharing = new LanSharing(http, portNow, options.lanAddresses);
+  const seatService = createSeatService({ tokens, sharing, state, port: portNow, logger });
+
+  router.add(...systemRoutes(status), ...pins.routes, ...seatService.routes);
+  const handlers: CommandHandlers = {
+    ...systemHandlers(status),
+    ...pins.handlers,
+    ...seatService.handlers,
+    'chat.highlight': (a) => feed.highlight(a.id),
+    'chat.unhighlight': (a) => feed.unhighlight(a.id),
+  };
+
+  seats = startSeatServer({
+    http,
+    policy,
+    tokens,
+    state,
+    handlers,
+    logger,
+    backlog: () => feed.backlog(),
+    onSeatsChanged: (list) => state.set('connectedSeats', list),
+  });
   port = await listen(http, options.host, options.port);
   const url = `http://127.0.0.1:${port}`;
   state.set('engine', { ...state.slice('engine'), url });
+  state.set('sharing', { ...state.slice('sharing'), port });
   logger.info({ url, dataDir: options.dataDir }, 'engine listening');
 
   let closing: Promise<void> | null = null;
+  const seatServer = seats;
   return {
     url,
     port,
     tokens,
     state,
     logger,
-    seats,
+    seats: seatServer,
+    pins,
+    feed,
     ready: {
       ready: true,
       url,
@@ -112,7 +185,10 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
       closing ??= (async () => {
         state.set('engine', { ...state.slice('engine'), stopping: true });
         state.flush();
-        await seats.close(); // closes the HTTP server too
+        feed.close();
+        await sharing?.disable();
+        await seatServer.close(); // closes the HTTP server too
+        await pins.flush();
         logger.info('engine stopped');
       })();
       return closing;

@@ -6,14 +6,27 @@
  */
 import type { z } from 'zod';
 import type { CommandSpec } from './define';
+import { type FeedBatch, type FeedStateSlice, feedCommands } from './feed';
+import { type PinStateSlice, pinCommands } from './pins';
+import type { ProductsStateSlice } from './products';
+import { type SeatsStateSlice, seatCommands } from './seats';
+import type { SessionStateSlice } from './session';
 import type { SeatInfo } from './system';
 import { type SystemState, systemCommands } from './system';
 
 export * from './define';
+export * from './feed';
+export * from './pins';
+export * from './products';
+export * from './seats';
+export * from './session';
 export * from './system';
 
 export const commands = {
   ...systemCommands,
+  ...pinCommands,
+  ...feedCommands,
+  ...seatCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -22,7 +35,12 @@ export type CommandArgs<N extends CommandName> = z.input<Commands[N]['args']>;
 export type CommandResult<N extends CommandName> = Commands[N] extends CommandSpec<z.ZodType, infer R> ? R : never;
 
 /** The whole state a seat sees: a snapshot on connect, then changed slices. */
-export type StudioState = SystemState;
+export type StudioState = SystemState &
+  PinStateSlice &
+  FeedStateSlice &
+  SeatsStateSlice &
+  ProductsStateSlice &
+  SessionStateSlice;
 export type StateSlice = keyof StudioState;
 
 export interface Snapshot {
@@ -35,6 +53,8 @@ export interface SeatEvents {
   snapshot: Snapshot;
   /** Only the slices that changed since the last patch. */
   patch: Partial<StudioState>;
+  /** New chat and orders, batched (at most every ~100 ms). */
+  feed: FeedBatch;
 }
 
 /** Reply to every command: success with its result, or the public error body. */

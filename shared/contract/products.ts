@@ -20,3 +20,10 @@ export interface ProductLive {
   soldUnits: number;
   gmv: Money;
 }
+
+export interface ProductsStateSlice {
+  /** The run-of-show, in order. */
+  products: Product[];
+  /** Sold units and GMV per product in the current session. */
+  productLive: Record<string, ProductLive>;
+}

@@ -10,7 +10,9 @@ import {
   type CommandHandlers,
   type CommandName,
   type CommandReply,
+  type ConnectedSeat,
   commands,
+  type FeedBatch,
   type SeatInfo,
   type StudioState,
 } from '../../../shared/contract';
@@ -27,12 +29,18 @@ export interface SeatServerOptions {
   state: StateStore<StudioState>;
   handlers: CommandHandlers;
   logger: Logger;
+  /** Recent chat and orders a seat sees right after its snapshot. */
+  backlog?: () => FeedBatch;
+  /** Called whenever seats connect or disconnect (the host's "who is here" list). */
+  onSeatsChanged?: (seats: ConnectedSeat[]) => void;
 }
 
 export interface SeatServer {
   io: Server;
   /** Seats connected now, for the host's "who is here" list. */
-  connectedSeats(): SeatInfo[];
+  connectedSeats(): ConnectedSeat[];
+  /** Sends a feed batch to every seat. */
+  emitFeed(batch: FeedBatch): void;
   close(): Promise<void>;
 }
 
@@ -66,17 +74,37 @@ export function startSeatServer(options: SeatServerOptions): SeatServer {
     socket.join(`seat:${seat.id}`);
     logger.info({ seat: seat.id, role: seat.role }, 'seat connected');
     socket.emit('snapshot', { state: state.get(), seat });
+    if (options.backlog) socket.emit('feed', options.backlog());
+    seatsChanged();
     socket.on(COMMAND_EVENT, async (name: unknown, args: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
       const reply = await runCommand(name, args, seat);
       ack(reply);
     });
-    socket.on('disconnect', (reason) => logger.info({ seat: seat.id, reason }, 'seat disconnected'));
+    socket.on('disconnect', (reason) => {
+      logger.info({ seat: seat.id, reason }, 'seat disconnected');
+      seatsChanged();
+    });
   });
 
   const onPatch = (patch: Partial<StudioState>) => seats.emit('patch', patch);
   state.on('patch', onPatch);
   const offRevoke = tokens.onRevoke((seatId) => seats.in(`seat:${seatId}`).disconnectSockets(true));
+
+  function connectedSeats(): ConnectedSeat[] {
+    const byId = new Map<string, ConnectedSeat>();
+    for (const socket of seats.sockets.values()) {
+      const seat = socket.data.seat as SeatInfo;
+      const entry = byId.get(seat.id);
+      if (entry) entry.connections += 1;
+      else byId.set(seat.id, { ...seat, connections: 1, address: socket.handshake.address });
+    }
+    return [...byId.values()];
+  }
+
+  function seatsChanged(): void {
+    options.onSeatsChanged?.(connectedSeats());
+  }
 
   async function runCommand(name: unknown, args: unknown, seat: SeatInfo): Promise<CommandReply<CommandName>> {
     try {
@@ -102,7 +130,8 @@ export function startSeatServer(options: SeatServerOptions): SeatServer {
 
   return {
     io,
-    connectedSeats: () => [...seats.sockets.values()].map((s) => s.data.seat as SeatInfo),
+    connectedSeats,
+    emitFeed: (batch) => seats.emit('feed', batch),
     async close() {
       state.off('patch', onPatch);
       offRevoke();

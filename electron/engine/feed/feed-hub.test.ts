@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ChatItem, FeedBatch } from '../../../shared/contract';
+import { FeedHub } from './feed-hub';
+
+const chat = (i: number): ChatItem => ({
+  id: `c${i}`,
+  seq: i,
+  at: i,
+  kind: 'chat',
+  actor: { id: `u${i}`, name: `观众${i}` },
+  text: `3号有S码吗 ${i}`,
+  linkNo: 3,
+  productId: null,
+  intent: 'size',
+  question: true,
+});
+
+describe('FeedHub', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('turns a flood into one emit per flush interval, in order', () => {
+    vi.useFakeTimers();
+    const batches: FeedBatch[] = [];
+    const hub = new FeedHub({ emit: (b) => batches.push(b), flushMs: 100 });
+    for (let i = 1; i <= 1000; i++) hub.push([chat(i)], []);
+    expect(batches).toHaveLength(0);
+    vi.advanceTimersByTime(100);
+    expect(batches).toHaveLength(1);
+    expect(batches[0].chat.map((c) => c.seq)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+    hub.push([chat(1001)], []);
+    vi.advanceTimersByTime(100);
+    expect(batches).toHaveLength(2);
+  });
+
+  it('keeps a bounded backlog', () => {
+    const hub = new FeedHub({ emit: () => undefined, keepChat: 10 });
+    for (let i = 1; i <= 100; i++) hub.push([chat(i)], []);
+    const backlog = hub.backlog();
+    expect(backlog.chat).toHaveLength(10);
+    expect(backlog.chat.at(-1)?.seq).toBe(100);
+    hub.close();
+  });
+
+  it('highlights recent comments, at most a few, and refuses unknown ids', () => {
+    const seen: number[] = [];
+    const hub = new FeedHub({
+      emit: () => undefined,
+      maxHighlights: 2,
+      onHighlights: (s) => seen.push(s.items.length),
+    });
+    hub.push([chat(1), chat(2), chat(3)], []);
+    hub.highlight('c1');
+    hub.highlight('c2');
+    expect(hub.highlight('c3').items.map((h) => h.id)).toEqual(['c2', 'c3']);
+    expect(hub.highlight('c3').items).toHaveLength(2); // no duplicate
+    expect(() => hub.highlight('nope')).toThrow(/No recent comment/);
+    expect(hub.unhighlight('c2').items.map((h) => h.id)).toEqual(['c3']);
+    expect(seen).toEqual([1, 2, 2, 1]);
+    hub.close();
+  });
+});

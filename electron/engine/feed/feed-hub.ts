@@ -1,0 +1,86 @@
+/**
+ * Chat and orders on their way to seats. A flood of thousands of events a second becomes one `feed`
+ * emit per ~100 ms; a bounded backlog lets a seat that (re)connects see recent context at once; the
+ * host's highlighted comments (for the chat overlay) are looked up here.
+ */
+import type { ChatItem, FeedBatch, HighlightState, OrderTick } from '../../../shared/contract';
+import { StudioError } from '../../../shared/errors';
+
+export interface FeedHubOptions {
+  emit: (batch: FeedBatch) => void;
+  flushMs?: number;
+  /** Recent items kept for the backlog and for highlight look-ups. */
+  keepChat?: number;
+  keepOrders?: number;
+  maxHighlights?: number;
+  onHighlights?: (state: HighlightState) => void;
+}
+
+export class FeedHub {
+  private pending: FeedBatch = { chat: [], orders: [] };
+  private timer: NodeJS.Timeout | null = null;
+  private chat: ChatItem[] = [];
+  private orders: OrderTick[] = [];
+  private highlights: HighlightState = { items: [] };
+
+  constructor(private readonly options: FeedHubOptions) {}
+
+  push(chat: readonly ChatItem[], orders: readonly OrderTick[]): void {
+    if (chat.length === 0 && orders.length === 0) return;
+    this.pending.chat.push(...chat);
+    this.pending.orders.push(...orders);
+    this.chat.push(...chat);
+    this.orders.push(...orders);
+    const keepChat = this.options.keepChat ?? 500;
+    const keepOrders = this.options.keepOrders ?? 100;
+    // Trim in chunks so a flood does not shift the array on every event.
+    if (this.chat.length > keepChat * 2) this.chat = this.chat.slice(-keepChat);
+    if (this.orders.length > keepOrders * 2) this.orders = this.orders.slice(-keepOrders);
+    this.timer ??= setTimeout(() => this.flush(), this.options.flushMs ?? 100);
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    if (batch.chat.length === 0 && batch.orders.length === 0) return;
+    this.pending = { chat: [], orders: [] };
+    this.options.emit(batch);
+  }
+
+  /** What a seat that just connected should see. */
+  backlog(): FeedBatch {
+    return {
+      chat: this.chat.slice(-(this.options.keepChat ?? 500)),
+      orders: this.orders.slice(-(this.options.keepOrders ?? 100)),
+    };
+  }
+
+  get highlightState(): HighlightState {
+    return this.highlights;
+  }
+
+  highlight(id: string): HighlightState {
+    const item = this.chat.findLast((c) => c.id === id);
+    if (!item || item.kind !== 'chat')
+      throw new StudioError('unknown_comment', `No recent comment ${id}`, { status: 404, path: 'id' });
+    if (this.highlights.items.some((h) => h.id === id)) return this.highlights;
+    const max = this.options.maxHighlights ?? 3;
+    this.highlights = {
+      items: [...this.highlights.items, { id, name: item.actor.name, text: item.text, at: Date.now() }].slice(-max),
+    };
+    this.options.onHighlights?.(this.highlights);
+    return this.highlights;
+  }
+
+  unhighlight(id: string): HighlightState {
+    if (!this.highlights.items.some((h) => h.id === id)) return this.highlights;
+    this.highlights = { items: this.highlights.items.filter((h) => h.id !== id) };
+    this.options.onHighlights?.(this.highlights);
+    return this.highlights;
+  }
+
+  close(): void {
+    this.flush();
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Small JSON files in the data folder (pin state, settings): read validated, written atomically
+ * (tmp + rename) and in order, so a crash never leaves half a file and a late write never wins.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { z } from 'zod';
+
+export function readJsonFile<S extends z.ZodType>(file: string, schema: S, fallback: z.output<S>): z.output<S> {
+  if (!existsSync(file)) return fallback;
+  try {
+    const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export class JsonFileWriter {
+  private chain: Promise<void> = Promise.resolve();
+  private seq = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly mode = 0o600,
+  ) {}
+
+  /** Queues a write of `value`; writes happen one after another in call order. */
+  write(value: unknown): Promise<void> {
+    const text = `${JSON.stringify(value, null, 2)}\n`;
+    const tmp = `${this.file}.${process.pid}.${++this.seq}.tmp`;
+    this.chain = this.chain
+      .catch(() => undefined)
+      .then(async () => {
+        await mkdir(dirname(this.file), { recursive: true });
+        await writeFile(tmp, text, { mode: this.mode });
+        await rename(tmp, this.file);
+      });
+    return this.chain;
+  }
+
+  /** Resolves when every queued write is on disk. */
+  flush(): Promise<void> {
+    return this.chain.catch(() => undefined);
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Seats: the host invites assistants (场控) and viewers onto other devices. Sharing on the LAN is off
+ * by default; a seat's link carries its token in the URL fragment.
+ */
+import { z } from 'zod';
+import { command, HOST_ONLY, type Role } from './define';
+
+export interface SeatRecord {
+  id: string;
+  role: Role;
+  label: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+export interface ConnectedSeat {
+  id: string;
+  role: Role;
+  label: string;
+  /** How many tabs/devices use this seat now. */
+  connections: number;
+  address: string;
+}
+
+export interface SharingState {
+  enabled: boolean;
+  /** LAN addresses the engine also listens on while sharing (empty when off). */
+  addresses: string[];
+  port: number;
+}
+
+export interface SeatInvite {
+  seat: SeatRecord;
+  token: string;
+  /** The console URL for the other device, token in the fragment. */
+  url: string;
+}
+
+export const seatCommands = {
+  'seats.create': command<SeatInvite>()(
+    z.object({ role: z.enum(['assistant', 'viewer']), label: z.string().trim().min(1).max(40).optional() }).strict(),
+    HOST_ONLY,
+  ),
+  'seats.list': command<{ seats: SeatRecord[] }>()(z.object({}).strict(), HOST_ONLY),
+  'seats.revoke': command<{ revoked: boolean }>()(z.object({ id: z.string().min(1).max(64) }).strict(), HOST_ONLY),
+  'sharing.set': command<SharingState>()(z.object({ enabled: z.boolean() }).strict(), HOST_ONLY),
+};
+
+export interface SeatsStateSlice {
+  sharing: SharingState;
+  connectedSeats: ConnectedSeat[];
+}
