@@ -5,13 +5,14 @@
  */
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { CommandHandlers, StatusResponse, StudioState } from '../../shared/contract';
+import { type CommandHandlers, DEFAULT_HOTKEYS, type StatusResponse, type StudioState } from '../../shared/contract';
 import { createHttpServer } from './api/http-server';
 import { LanSharing } from './api/lan-sharing';
 import { Router } from './api/router';
 import { type SeatServer, startSeatServer } from './api/seat-server';
 import { loopbackPolicy } from './api/security';
 import { FeedHub } from './feed/feed-hub';
+import { createHotkeysService } from './hotkeys-service';
 import { createLogger, type Logger } from './log';
 import type { EngineOptions } from './options';
 import { createPinService, type PinService } from './pins/pin-service';
@@ -79,6 +80,7 @@ function initialState(options: StartEngineOptions): StudioState {
     highlights: { items: [] },
     sharing: { enabled: false, addresses: [], port: options.port },
     connectedSeats: [],
+    hotkeys: DEFAULT_HOTKEYS,
     products: [],
     productLive: {},
     session: null,
@@ -138,11 +140,21 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   sharing = new LanSharing(http, portNow, options.lanAddresses);
   const seatService = createSeatService({ tokens, sharing, state, port: portNow, logger });
 
-  router.add(...systemRoutes(status), ...pins.routes, ...seatService.routes);
+  router.add(
+    ...systemRoutes({
+      status,
+      logDir: join(options.dataDir, 'logs'),
+      version: ENGINE_VERSION,
+      secrets: () => [tokens.controlToken, tokens.overlayToken],
+    }),
+    ...pins.routes,
+    ...seatService.routes,
+  );
   const handlers: CommandHandlers = {
     ...systemHandlers(status),
     ...pins.handlers,
     ...seatService.handlers,
+    ...createHotkeysService(options.dataDir, state),
     'chat.highlight': (a) => feed.highlight(a.id),
     'chat.unhighlight': (a) => feed.unhighlight(a.id),
   };

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, session, shell, utilityProcess } from 'electron';
 import { RENDERER_CSP } from '../../shared/csp';
+import { startGlobalHotkeys } from './hotkeys';
 import { loadSecretKey } from './secret-key';
 import { type EngineChild, EngineSupervisor } from './supervisor';
 import { isAllowedNavigation, isSafeExternalLink, mainWindowOptions } from './window-options';
@@ -18,6 +19,8 @@ interface ReadyInfo {
 
 let window: BrowserWindow | null = null;
 let supervisor: EngineSupervisor | null = null;
+let engineInfo: ReadyInfo | null = null;
+let stopHotkeys: (() => void) | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -30,7 +33,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => supervisor?.stop());
+  app.on('before-quit', () => {
+    stopHotkeys?.();
+    supervisor?.stop();
+  });
 }
 
 // Refuse every webview, permission prompt and navigation we did not create (STYLE.md 4).
@@ -61,6 +67,7 @@ function spawnEngine(onReady: (info: ReadyInfo) => void): EngineChild {
 }
 
 function showWindow(info: ReadyInfo): void {
+  engineInfo = info;
   if (window) {
     // The engine restarted: the renderer reconnects by itself; a new token would need a reload.
     window.webContents.reload();
@@ -89,4 +96,5 @@ function start(): void {
     onRestart: (attempt, delay) => console.warn(`engine exited; restart ${attempt} in ${delay} ms`),
   });
   supervisor.start();
+  stopHotkeys = startGlobalHotkeys(app.getPath('userData'), () => engineInfo);
 }

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { CommandSpec } from './define';
 import { type FeedBatch, type FeedStateSlice, feedCommands } from './feed';
+import { type HotkeysStateSlice, hotkeyCommands } from './hotkeys';
 import { type PinStateSlice, pinCommands } from './pins';
 import type { ProductsStateSlice } from './products';
 import { type SeatsStateSlice, seatCommands } from './seats';
@@ -16,6 +17,7 @@ import { type SystemState, systemCommands } from './system';
 
 export * from './define';
 export * from './feed';
+export * from './hotkeys';
 export * from './pins';
 export * from './products';
 export * from './seats';
@@ -27,6 +29,7 @@ export const commands = {
   ...pinCommands,
   ...feedCommands,
   ...seatCommands,
+  ...hotkeyCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -40,7 +43,8 @@ export type StudioState = SystemState &
   FeedStateSlice &
   SeatsStateSlice &
   ProductsStateSlice &
-  SessionStateSlice;
+  SessionStateSlice &
+  HotkeysStateSlice;
 export type StateSlice = keyof StudioState;
 
 export interface Snapshot {

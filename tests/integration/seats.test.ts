@@ -73,7 +73,11 @@ describe('seats, roles and LAN sharing', () => {
     for (const [method, path, allowed] of routes) {
       for (const role of ['assistant', 'viewer'] as const) {
         if (allowed.includes(role)) continue;
-        const res = await engine.api(path, { method, token: tokens[role]!, body: method === 'POST' ? '{}' : undefined });
+        const res = await engine.api(path, {
+          method,
+          token: tokens[role]!,
+          body: method === 'POST' ? '{}' : undefined,
+        });
         expect(res.status, `${role} ${method} ${path}`).toBe(403);
         expect(((await res.json()) as { error: { code: string } }).error.code).toBe('forbidden');
       }
@@ -88,8 +92,12 @@ describe('seats, roles and LAN sharing', () => {
     expect(await canConnect(LAN, engine.port)).toBe(true);
     const lanUrl = `http://${LAN}:${engine.port}`;
     expect((await fetch(`${lanUrl}/api/v1/status`)).status).toBe(401);
-    expect((await fetch(`${lanUrl}/api/v1/status`, { headers: { authorization: `Bearer ${tokens.viewer}` } })).status).toBe(200);
-    const invite = (await (await engine.api('/seats', { method: 'POST', body: JSON.stringify({ role: 'viewer', label: '手机' }) })).json()) as {
+    expect(
+      (await fetch(`${lanUrl}/api/v1/status`, { headers: { authorization: `Bearer ${tokens.viewer}` } })).status,
+    ).toBe(200);
+    const invite = (await (
+      await engine.api('/seats', { method: 'POST', body: JSON.stringify({ role: 'viewer', label: '手机' }) })
+    ).json()) as {
       url: string;
     };
     expect(invite.url.startsWith(`${lanUrl}/live#token=`)).toBe(true);
@@ -102,7 +110,9 @@ describe('seats, roles and LAN sharing', () => {
   });
 
   it('drops a revoked seat at once and refuses its token afterwards', async () => {
-    const created = (await (await engine.api('/seats', { method: 'POST', body: JSON.stringify({ role: 'assistant' }) })).json()) as {
+    const created = (await (
+      await engine.api('/seats', { method: 'POST', body: JSON.stringify({ role: 'assistant' }) })
+    ).json()) as {
       token: string;
       seat: { id: string };
     };

@@ -1,0 +1,21 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { buildLogBundle, logFilesInOrder } from './log-bundle';
+
+describe('support log bundle', () => {
+  it('bundles rotated logs oldest first and scrubs known secrets', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'logs-'));
+    writeFileSync(join(dir, 'engine.log'), '{"msg":"newest"}\n');
+    writeFileSync(join(dir, 'engine.1.log'), '{"msg":"older","oops":"tok_abcdefgh12345"}\n');
+    writeFileSync(join(dir, 'engine.2.log'), '{"msg":"oldest"}\n');
+    expect(logFilesInOrder(dir).map((f) => f.split('/').pop())).toEqual(['engine.2.log', 'engine.1.log', 'engine.log']);
+    const text = gunzipSync(buildLogBundle(dir, { version: '0.1.0' }, ['tok_abcdefgh12345'])).toString();
+    expect(text).toContain('# version: 0.1.0');
+    expect(text.indexOf('oldest')).toBeLessThan(text.indexOf('newest'));
+    expect(text).not.toContain('tok_abcdefgh12345');
+    expect(text).toContain('[redacted]');
+  });
+});
