@@ -62,7 +62,7 @@ export class FeedHub {
 
   highlight(id: string): HighlightState {
     const item = this.chat.findLast((c) => c.id === id);
-    if (!item || item.kind !== 'chat')
+    if (item?.kind !== 'chat')
       throw new StudioError('unknown_comment', `No recent comment ${id}`, { status: 404, path: 'id' });
     if (this.highlights.items.some((h) => h.id === id)) return this.highlights;
     const max = this.options.maxHighlights ?? 3;
