@@ -4,7 +4,7 @@
  * full-width # and ? to ASCII. Chinese numerals stay as they are (the link parser reads them).
  * The common case (nothing to fold but case) costs one regex test and toLowerCase.
  */
-const needsFolding = /[\uFF01-\uFF5E\u2460-\u2473\u2776-\u277F\u24F5-\u24FE\uFE0F\u20E3\u3000]|\uD83D\uDD1F/;
+const needsFolding = /[\uFF01-\uFF5E\u2460-\u2473\u2776-\u277F\u24F5-\u24FE\u3000]|\uFE0F|\u20E3|\uD83D\uDD1F/;
 
 export function normalizeChat(text: string): string {
   if (!needsFolding.test(text)) return text.toLowerCase();

@@ -41,7 +41,7 @@ export function buildProductIndex(catalogue: readonly CatalogueEntry[]): Product
     const title = normalizeChat(p.title);
     const names = new Set([...deriveShortNames(title), ...(p.shortNames ?? []).map(normalizeChat)]);
     for (const name of names) {
-      if (name.length < 2 && !/[^\x00-\x7f]/.test(name)) continue; // one ASCII letter is no name
+      if (name.length < 2 && name.charCodeAt(0) < 0x80) continue; // one ASCII letter is no name
       const list = nameTable.get(name) ?? [];
       if (!list.includes(p.productId)) list.push(p.productId);
       nameTable.set(name, list);
