@@ -37,7 +37,7 @@ describe('classifyComment', () => {
   it('answers for any string, including hostile long input', () => {
     const hostile = [
       '号'.repeat(500),
-      '1'.repeat(499) + '号',
+      `${'1'.repeat(499)}号`,
       '一二三四五六七八九十'.repeat(50),
       '链接'.repeat(250),
       '#'.repeat(250) + '1'.repeat(250),
