@@ -48,7 +48,12 @@ export function classifyComment(text: string): ClassifiedComment {
 
   intentMatcher.scan(t, onIntent);
   cueMatcher.scan(t, onCue);
-  let ask = cueCount.ask > 0 || hasXNotX(t) || endsWithMei(t);
+  const xNotX = aNotA(t);
+  if (xNotX !== 0) {
+    const boost = aNotABoost.get(xNotX);
+    if (boost !== undefined) scores[intentIndex.get(boost)!] += 2;
+  }
+  let ask = cueCount.ask > 0 || xNotX !== 0 || endsWithMei(t);
 
   const mention = findLinkMention(t);
   const linkNo = mention?.linkNo ?? null;
@@ -88,21 +93,29 @@ export function classifyComment(text: string): ClassifiedComment {
   else if (intent === 'complaint') question = cueCount.help > 0;
   else if (cueCount.rhetorical > 0) question = false;
   else if (intent === 'other') question = ask || cueCount.request > 0;
-  else if (INFO_INTENTS.has(intent))
-    question = cueCount.ask > 0 || hasXNotX(t) || endsWithMei(t) || (cueCount.statement === 0 && !linkStatement);
+  else if (INFO_INTENTS.has(intent)) question = ask || (cueCount.statement === 0 && !linkStatement);
   else question = ask;
   return { intent, question, linkNo };
 }
 
-/** "贵不贵", "透不透", "扎不扎": an A-not-A question. */
-function hasXNotX(t: string): boolean {
+/** "贵不贵", "透不透", "长不长": an A-not-A question; returns the repeated character's code, or 0. */
+function aNotA(t: string): number {
   let i = t.indexOf('不', 1);
   while (i > 0 && i < t.length - 1) {
-    if (t.charCodeAt(i - 1) === t.charCodeAt(i + 1)) return true;
+    const c = t.charCodeAt(i - 1);
+    if (c === t.charCodeAt(i + 1)) return c;
     i = t.indexOf('不', i + 1);
   }
-  return false;
+  return 0;
 }
+
+// The adjective of an A-not-A question says what is asked: 长不长 is about size, 透不透 about material.
+const aNotABoost = new Map<number, Intent>();
+for (const ch of '长大小宽高重松紧胖瘦短深') aNotABoost.set(ch.charCodeAt(0), 'size');
+for (const ch of '热闷透厚薄软硬扎皱掉起缩褪滑凉亮') aNotABoost.set(ch.charCodeAt(0), 'material');
+for (const ch of '贵') aNotABoost.set(ch.charCodeAt(0), 'price');
+for (const ch of '补') aNotABoost.set(ch.charCodeAt(0), 'stock');
+for (const ch of '发寄') aNotABoost.set(ch.charCodeAt(0), 'shipping');
 
 /** "开价没", "挂了没": a question ending in 没. */
 function endsWithMei(t: string): boolean {
