@@ -22,7 +22,7 @@ const MIGRATIONS: string[] = [
 export class SqliteStore implements GatewayStore {
   private readonly db: DatabaseSync;
   private readonly stmt: Record<
-    'head' | 'setHead' | 'seen' | 'markSeen' | 'insert' | 'readAfter' | 'oldest' | 'rooms',
+    'head' | 'setHead' | 'seen' | 'markSeen' | 'insert' | 'trim' | 'readAfter' | 'oldest' | 'rooms',
     StatementSync
   >;
 
@@ -42,6 +42,7 @@ export class SqliteStore implements GatewayStore {
       seen: this.db.prepare('SELECT 1 FROM seen WHERE room = ? AND id = ?'),
       markSeen: this.db.prepare('INSERT INTO seen (room, id, seen_at) VALUES (?, ?, ?)'),
       insert: this.db.prepare('INSERT INTO events (room, seq, received_at, body) VALUES (?, ?, ?, ?)'),
+      trim: this.db.prepare('DELETE FROM events WHERE room = ? AND seq <= ?'),
       readAfter: this.db.prepare('SELECT body FROM events WHERE room = ? AND seq > ? ORDER BY seq LIMIT ?'),
       oldest: this.db.prepare('SELECT MIN(seq) AS s FROM events WHERE room = ?'),
       rooms: this.db.prepare('SELECT room, last_seq FROM rooms'),
@@ -87,7 +88,10 @@ export class SqliteStore implements GatewayStore {
         this.stmt.insert.run(room, seq, receivedAt, body);
         accepted.push({ v: 1, seq, room, receivedAt, ...event } as LiveEvent);
       }
-      if (accepted.length > 0) this.stmt.setHead.run(room, seq);
+      if (accepted.length > 0) {
+        this.stmt.setHead.run(room, seq);
+        this.stmt.trim.run(room, seq - this.retention.maxEvents);
+      }
       this.db.exec('COMMIT');
     } catch (error) {
       this.db.exec('ROLLBACK');
