@@ -22,9 +22,7 @@ export const roomConfigSchema = z.object({
     })
     .optional(),
   /** Per-room ingestion limit over HTTP (token bucket): sustained requests/s and burst. */
-  rateLimit: z
-    .object({ requestsPerSecond: z.number().positive(), burst: z.number().int().positive() })
-    .optional(),
+  rateLimit: z.object({ requestsPerSecond: z.number().positive(), burst: z.number().int().positive() }).optional(),
 });
 
 export type RoomConfig = z.input<typeof roomConfigSchema>;

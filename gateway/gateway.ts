@@ -9,8 +9,8 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import { Server } from 'socket.io';
-import type { InboundEvent } from '../shared/events';
 import { StudioError } from '../shared/errors';
+import type { InboundEvent } from '../shared/events';
 import {
   DEFAULT_RATE_LIMIT,
   DEFAULT_RETENTION,
@@ -27,8 +27,8 @@ import { RedisStore } from './store/redis';
 import { SqliteStore } from './store/sqlite';
 import type { GatewayStore } from './store/types';
 
-export type { AckResult } from './ingest';
 export type { RoomConfig } from './config';
+export type { AckResult } from './ingest';
 
 export interface GatewayOptions {
   /** Default 127.0.0.1. */
@@ -112,7 +112,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     flushMs: options.flushMs,
     clustered: redis !== null,
   });
-  const ingestor = new Ingestor(store, (id) => rooms.has(id), (room, events) => feed.publish(room, events), now);
+  const ingestor = new Ingestor(
+    store,
+    (id) => rooms.has(id),
+    (room, events) => feed.publish(room, events),
+    now,
+  );
 
   let inflight = 0;
   let idle: (() => void) | null = null;

@@ -2,8 +2,9 @@
  * The one ingestion path (HTTP, platform adapters and the in-process simulator all go through it):
  * validate the whole batch, then commit (dedupe, seq, durability) and hand the new events to the feed.
  */
-import { type InboundEvent, inboundBatchSchema, type LiveEvent } from '../shared/events';
+
 import { fromZodError, StudioError } from '../shared/errors';
+import { type InboundEvent, inboundBatchSchema, type LiveEvent } from '../shared/events';
 import type { GatewayStore } from './store/types';
 
 /** PROTOCOL.md B's 200 body. */
@@ -33,7 +34,8 @@ export class Ingestor {
 
   /** Validates, commits and publishes; resolves once the new events are durable. */
   async ingest(room: string, input: unknown): Promise<AckResult> {
-    if (!this.hasRoom(room)) throw new StudioError('unknown_room', `No room "${room}" on this gateway`, { status: 404 });
+    if (!this.hasRoom(room))
+      throw new StudioError('unknown_room', `No room "${room}" on this gateway`, { status: 404 });
     const events = this.validate(input);
     return this.commitValid(room, events);
   }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { DOUDIAN_CREDS as creds, doudianPushBody } from '../../tests/harness/platforms';
 import { doudianSign, mapDoudianPush, verifyDoudian } from './doudian';
 
-
 describe('抖店 push', () => {
   it('signs with hex md5(app_key + body + app_secret) and rejects a tampered body or another app', () => {
     const body = doudianPushBody();

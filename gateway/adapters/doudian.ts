@@ -8,8 +8,8 @@
  * kept exactly as written, even beyond 2^53.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { InboundEvent } from '../../shared/events';
 import { StudioError } from '../../shared/errors';
+import type { InboundEvent } from '../../shared/events';
 import { money } from '../../shared/money';
 import { asId, asSafeInt, isRecord, parseJsonLossless } from '../json-lossless';
 

@@ -44,7 +44,12 @@ export function wechatDecrypt(encodingAESKey: string, encrypted: string): { mess
 }
 
 /** The platform side of the algorithm: used by tests and the bench to build real pushes. */
-export function wechatEncrypt(encodingAESKey: string, appId: string, message: string, random = randomBytes(16)): string {
+export function wechatEncrypt(
+  encodingAESKey: string,
+  appId: string,
+  message: string,
+  random = randomBytes(16),
+): string {
   const key = wechatKey(encodingAESKey);
   const body = Buffer.from(message, 'utf8');
   const length = Buffer.alloc(4);

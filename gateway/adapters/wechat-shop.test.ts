@@ -1,7 +1,7 @@
 import { createDecipheriv, createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { WECHAT_CREDS as creds, WECHAT_PAY_MESSAGE, wechatPush } from '../../tests/harness/platforms';
-import { wechatDecrypt, wechatEncrypt, wechatKey, wechatSignature } from './wechat-crypto';
+import { wechatDecrypt, wechatKey, wechatSignature } from './wechat-crypto';
 import { mapWechatShopMessage, openWechatPush } from './wechat-shop';
 
 describe('微信小店 security-mode push', () => {

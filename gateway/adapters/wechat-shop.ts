@@ -7,8 +7,9 @@
  * `items: []` (the ledger marks the money as incomplete; it never guesses). After-sale updates carry no
  * refund amount, and an order.refunded needs one, so they are acknowledged and not emitted.
  */
-import type { InboundEvent } from '../../shared/events';
+
 import { StudioError } from '../../shared/errors';
+import type { InboundEvent } from '../../shared/events';
 import { asId, asSafeInt, isRecord, parseJsonLossless } from '../json-lossless';
 import { verifyWechatSignature, wechatDecrypt } from './wechat-crypto';
 

@@ -82,11 +82,7 @@ async function doudian(ctx: HttpContext, req: IncomingMessage, res: ServerRespon
   const room = requireRoom(ctx, id);
   if (!room.doudian) throw new StudioError('adapter_not_configured', `Room "${id}" has no 抖店 app`, { status: 404 });
   const body = await readBody(req);
-  const ok = verifyDoudian(
-    room.doudian,
-    { appId: header(req, 'app-id'), eventSign: header(req, 'event-sign') },
-    body,
-  );
+  const ok = verifyDoudian(room.doudian, { appId: header(req, 'app-id'), eventSign: header(req, 'event-sign') }, body);
   if (!ok) throw new StudioError('bad_signature', 'event-sign does not match this app', { status: 401 });
   checkRate(ctx, id);
   const events = mapDoudianPush(body);
@@ -113,7 +109,6 @@ async function wechatShop(ctx: HttpContext, req: IncomingMessage, res: ServerRes
   if (events.length > 0) await ctx.ingestor.ingest(id, events);
   sendText(res, 200, 'success');
 }
-
 
 /** The request handler for node:http (socket.io handles /socket.io/ itself before this runs). */
 export function createHandler(ctx: HttpContext) {
@@ -154,4 +149,3 @@ async function route(ctx: HttpContext, req: IncomingMessage, res: ServerResponse
 }
 
 const methodNotAllowed = () => new StudioError('method_not_allowed', 'Method not allowed', { status: 405 });
-

@@ -22,12 +22,20 @@ describe('Standard Webhooks', () => {
   it('enforces the 300 s window on both sides and needs every header', () => {
     const ts = 1_764_064_800;
     const sig = signStandardWebhook(secret, 'm', ts, 'x');
-    const at = (s: number) => verifyStandardWebhook([secret], { id: 'm', timestamp: String(ts), signature: sig }, Buffer.from('x'), s * 1000);
+    const at = (s: number) =>
+      verifyStandardWebhook([secret], { id: 'm', timestamp: String(ts), signature: sig }, Buffer.from('x'), s * 1000);
     expect(at(ts + 300).ok).toBe(true);
     expect(at(ts - 300).ok).toBe(true);
     expect(at(ts + 301)).toEqual({ ok: false, reason: 'timestamp' });
     expect(at(ts - 301)).toEqual({ ok: false, reason: 'timestamp' });
-    expect(verifyStandardWebhook([secret], { id: 'm', timestamp: String(ts), signature: undefined }, Buffer.from('x'), ts * 1000)).toEqual({
+    expect(
+      verifyStandardWebhook(
+        [secret],
+        { id: 'm', timestamp: String(ts), signature: undefined },
+        Buffer.from('x'),
+        ts * 1000,
+      ),
+    ).toEqual({
       ok: false,
       reason: 'missing_headers',
     });

@@ -3,9 +3,27 @@ import { inboundBatchSchema } from '../../shared/events';
 import { Audience, type SimulatorProduct } from './audience';
 
 const products: SimulatorProduct[] = [
-  { productId: 'p1', sku: 'XHS-CL-001', title: '22姆米重磅真丝缎面衬衫 宽松落肩 香槟色', price: { amount: 69900, currency: 'CNY' }, linkNo: 1 },
-  { productId: 'p2', sku: 'XHS-SC-001', title: '桑蚕丝印花小方巾 53×53cm 复古花卉', price: { amount: 25900, currency: 'CNY' }, linkNo: 2 },
-  { productId: 'p3', sku: 'XHS-TE-001', title: '福鼎白茶 白牡丹 100g', price: { amount: 5990, currency: 'CNY' }, linkNo: 3 },
+  {
+    productId: 'p1',
+    sku: 'XHS-CL-001',
+    title: '22姆米重磅真丝缎面衬衫 宽松落肩 香槟色',
+    price: { amount: 69900, currency: 'CNY' },
+    linkNo: 1,
+  },
+  {
+    productId: 'p2',
+    sku: 'XHS-SC-001',
+    title: '桑蚕丝印花小方巾 53×53cm 复古花卉',
+    price: { amount: 25900, currency: 'CNY' },
+    linkNo: 2,
+  },
+  {
+    productId: 'p3',
+    sku: 'XHS-TE-001',
+    title: '福鼎白茶 白牡丹 100g',
+    price: { amount: 5990, currency: 'CNY' },
+    linkNo: 3,
+  },
 ];
 
 function run(seed: number, seconds: number, pin: (t: number) => string | null) {
@@ -33,7 +51,8 @@ describe('simulated audience', () => {
     const events = seconds.flatMap((s) => s.events);
     for (const s of seconds) if (s.events.length) expect(inboundBatchSchema.safeParse(s.events).success).toBe(true);
     const kinds = new Set(events.map((e) => e.kind));
-    for (const k of ['chat', 'like', 'viewers', 'order.created', 'order.paid']) expect(kinds.has(k as never)).toBe(true);
+    for (const k of ['chat', 'like', 'viewers', 'order.created', 'order.paid'])
+      expect(kinds.has(k as never)).toBe(true);
     const chats = events.filter((e) => e.kind === 'chat').map((e) => (e.data as { text: string }).text);
     expect(chats.length).toBeGreaterThan(500);
     expect(chats.filter((t) => /[\u4e00-\u9fff]/.test(t)).length / chats.length).toBeGreaterThan(0.8);

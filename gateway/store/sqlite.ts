@@ -26,6 +26,14 @@ export class SqliteStore implements GatewayStore {
     StatementSync
   >;
 
+  private queue: {
+    room: string;
+    events: readonly InboundEvent[];
+    receivedAt: number;
+    resolve: (r: CommitResult) => void;
+    reject: (e: Error) => void;
+  }[] = [];
+
   constructor(
     dataDir: string,
     private readonly retention: RetentionOptions = DEFAULT_RETENTION,
@@ -69,33 +77,56 @@ export class SqliteStore implements GatewayStore {
     return row ? Number(row.last_seq) : 0;
   }
 
-  async commit(room: string, events: readonly InboundEvent[], receivedAt: number): Promise<CommitResult> {
+  /**
+   * Group commit: batches handed in during the same turn of the event loop (concurrent requests) share one
+   * transaction and one fsync; each still gets its own result, and all of them resolve only after COMMIT.
+   */
+  commit(room: string, events: readonly InboundEvent[], receivedAt: number): Promise<CommitResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ room, events, receivedAt, resolve, reject });
+      if (this.queue.length === 1) setImmediate(() => this.flushQueue());
+    });
+  }
+
+  private flushQueue(): void {
+    const group = this.queue.splice(0);
+    if (group.length === 0) return;
+    const results: CommitResult[] = [];
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        for (const item of group) results.push(this.commitInTransaction(item.room, item.events, item.receivedAt));
+        this.db.exec('COMMIT');
+      } catch (error) {
+        this.db.exec('ROLLBACK');
+        throw error;
+      }
+    } catch (error) {
+      for (const item of group) item.reject(error as Error);
+      return;
+    }
+    for (let i = 0; i < group.length; i++) group[i].resolve(results[i]);
+  }
+
+  private commitInTransaction(room: string, events: readonly InboundEvent[], receivedAt: number): CommitResult {
     const accepted: LiveEvent[] = [];
     let duplicates = 0;
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      let seq = this.headOf(room);
-      const inBatch = new Set<string>();
-      for (const event of events) {
-        if (inBatch.has(event.id) || this.stmt.seen.get(room, event.id)) {
-          duplicates++;
-          continue;
-        }
-        inBatch.add(event.id);
-        seq++;
-        const body = encodeLiveEvent(room, seq, receivedAt, event);
-        this.stmt.markSeen.run(room, event.id, receivedAt);
-        this.stmt.insert.run(room, seq, receivedAt, body);
-        accepted.push({ v: 1, seq, room, receivedAt, ...event } as LiveEvent);
+    let seq = this.headOf(room);
+    const inBatch = new Set<string>();
+    for (const event of events) {
+      if (inBatch.has(event.id) || this.stmt.seen.get(room, event.id)) {
+        duplicates++;
+        continue;
       }
-      if (accepted.length > 0) {
-        this.stmt.setHead.run(room, seq);
-        this.stmt.trim.run(room, seq - this.retention.maxEvents);
-      }
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
+      inBatch.add(event.id);
+      seq++;
+      this.stmt.markSeen.run(room, event.id, receivedAt);
+      this.stmt.insert.run(room, seq, receivedAt, encodeLiveEvent(room, seq, receivedAt, event));
+      accepted.push({ v: 1, seq, room, receivedAt, ...event } as LiveEvent);
+    }
+    if (accepted.length > 0) {
+      this.stmt.setHead.run(room, seq);
+      this.stmt.trim.run(room, seq - this.retention.maxEvents);
     }
     return { accepted, duplicates };
   }
@@ -130,6 +161,7 @@ export class SqliteStore implements GatewayStore {
   }
 
   async close(): Promise<void> {
+    this.flushQueue();
     if (this.db.isOpen) this.db.close();
   }
 }

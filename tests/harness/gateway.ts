@@ -1,8 +1,8 @@
 /** Helpers for gateway tests and benches: signed requests, sample events, feed collectors. */
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import type { InboundEvent, LiveEvent } from '../../shared/events';
 import { signStandardWebhook } from '../../gateway/signature/standard-webhooks';
+import type { InboundEvent, LiveEvent } from '../../shared/events';
 
 export const newSecret = (): string => `whsec_${randomBytes(24).toString('base64')}`;
 

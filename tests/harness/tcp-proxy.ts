@@ -1,5 +1,5 @@
 /** A loopback TCP proxy whose link can be cut and restored, to break real connections in tests. */
-import { createServer, type Server, type Socket, connect } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 
 export interface TcpProxy {
   port: number;

@@ -11,13 +11,7 @@ import { doudianSign } from '../../gateway/adapters/doudian';
 import { wechatSignature } from '../../gateway/adapters/wechat-crypto';
 import { type Gateway, startGateway } from '../../gateway/gateway';
 import { connectFeed } from '../harness/gateway';
-import {
-  DOUDIAN_CREDS,
-  doudianPushBody,
-  WECHAT_CREDS,
-  WECHAT_PAY_MESSAGE,
-  wechatPush,
-} from '../harness/platforms';
+import { DOUDIAN_CREDS, doudianPushBody, WECHAT_CREDS, WECHAT_PAY_MESSAGE, wechatPush } from '../harness/platforms';
 import { waitFor } from '../harness/process';
 
 let dir: string;

@@ -15,7 +15,12 @@ import { waitFor } from '../harness/process';
 const secretA = newSecret();
 const secretB = newSecret();
 const rooms = [
-  { id: 'r1', secrets: [secretA, secretB], readTokens: ['read-token-r1'], rateLimit: { requestsPerSecond: 1, burst: 3 } },
+  {
+    id: 'r1',
+    secrets: [secretA, secretB],
+    readTokens: ['read-token-r1'],
+    rateLimit: { requestsPerSecond: 1, burst: 3 },
+  },
   { id: 'r2', secrets: [secretA], readTokens: ['read-token-r2'] },
 ];
 
@@ -35,9 +40,14 @@ const errorOf = (json: unknown) => (json as { error: { code: string; message: st
 
 describe('POST /v1/rooms/{room}/events', () => {
   it('200: acknowledges new events with their seq range, then duplicates without new seqs', async () => {
-    const first = await postSigned(gw.url, 'r2', [chatEvent(1), chatEvent(2), paidEvent('6917000000000000001', 29900)], {
-      secret: secretA,
-    });
+    const first = await postSigned(
+      gw.url,
+      'r2',
+      [chatEvent(1), chatEvent(2), paidEvent('6917000000000000001', 29900)],
+      {
+        secret: secretA,
+      },
+    );
     expect(first.status).toBe(200);
     expect(first.json).toEqual({ accepted: 3, duplicates: 0, firstSeq: 1, lastSeq: 3 });
     const again = await postSigned(gw.url, 'r2', [chatEvent(2), chatEvent(3), chatEvent(3)], { secret: secretA });
@@ -66,10 +76,16 @@ describe('POST /v1/rooms/{room}/events', () => {
     const wrong = await postSigned(gw.url, 'r2', body, { secret: secretB });
     expect(wrong.status).toBe(401);
     expect(errorOf(wrong.json).code).toBe('bad_signature');
-    const stale = await postSigned(gw.url, 'r2', body, { secret: secretA, timestamp: Math.floor(Date.now() / 1000) - 301 });
+    const stale = await postSigned(gw.url, 'r2', body, {
+      secret: secretA,
+      timestamp: Math.floor(Date.now() / 1000) - 301,
+    });
     expect(stale.status).toBe(401);
     expect(errorOf(stale.json).code).toBe('stale_timestamp');
-    const future = await postSigned(gw.url, 'r2', body, { secret: secretA, timestamp: Math.floor(Date.now() / 1000) + 400 });
+    const future = await postSigned(gw.url, 'r2', body, {
+      secret: secretA,
+      timestamp: Math.floor(Date.now() / 1000) + 400,
+    });
     expect(errorOf(future.json).code).toBe('stale_timestamp');
     const missing = await fetch(`${gw.url}/v1/rooms/r2/events`, { method: 'POST', body: JSON.stringify(body) });
     expect(missing.status).toBe(401);

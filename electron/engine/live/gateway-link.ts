@@ -57,10 +57,6 @@ type Item =
   | { type: 'events'; events: unknown[]; generation: number }
   | { type: 'resync'; fromSeq: number; generation: number };
 
-export interface GatewayLink {
-  on(event: 'state', listener: (state: LinkState) => void): this;
-}
-
 export class GatewayLink extends EventEmitter {
   private socket: Socket | null = null;
   private lastSeq: number;
@@ -80,6 +76,11 @@ export class GatewayLink extends EventEmitter {
     this.logger = options.logger ?? pino({ level: 'silent' });
     this.now = options.now ?? Date.now;
     this.current = { status: 'connecting', lastSeq: this.lastSeq, behind: 0, since: this.now() };
+  }
+
+  /** 'state' fires with a LinkState on every change. */
+  override on(event: 'state', listener: (state: LinkState) => void): this {
+    return super.on(event, listener);
   }
 
   get state(): LinkState {
