@@ -9,3 +9,4 @@ export {
   type SimulatorProduct,
   startSimulator,
 } from './simulator/simulator';
+export { type DemoOptions, type DemoRoom, startDemoRoom } from './demo';

@@ -125,5 +125,9 @@ describe('GatewayLink resume', () => {
     const { link } = startLink(gw.url, { token: 'wrong-token' });
     await waitFor(() => link.state.status === 'failed', { what: 'failed' });
     expect(link.state.reason).toBe('bad_token');
+    // A gateway whose data was wiped (head below what the engine applied) is reported, not followed.
+    const { link: ahead } = startLink(gw.url, { lastSeq: 50 });
+    await waitFor(() => ahead.state.status === 'failed', { what: 'gateway_reset' });
+    expect(ahead.state.reason).toBe('gateway_reset');
   });
 });

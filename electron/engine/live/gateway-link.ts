@@ -5,7 +5,7 @@
  * persist it in the same transaction as the data it applied and resume exactly after a crash.
  *
  * States: connecting -> catching_up (N behind) -> live; disconnected (since, retrying with backoff and
- * jitter); failed (bad_token, unknown_room: retrying cannot help).
+ * jitter); failed (bad_token, unknown_room, gateway_reset: retrying cannot help).
  */
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
@@ -104,7 +104,16 @@ export class GatewayLink extends EventEmitter {
       this.setState('catching_up', { behind: 0 });
     });
     socket.on('head', (head: { lastSeq?: unknown }) => {
-      if (typeof head?.lastSeq === 'number') this.head = Math.max(this.head, head.lastSeq);
+      if (typeof head?.lastSeq !== 'number') return;
+      if (head.lastSeq < this.lastSeq) {
+        // The gateway holds fewer events than we applied: its data was reset. Its new seqs would collide
+        // with ours, so stop and say so rather than silently skipping or double counting.
+        this.logger.error({ room: this.options.room, head: head.lastSeq, lastSeq: this.lastSeq }, 'gateway was reset');
+        this.setState('failed', { reason: 'gateway_reset' });
+        socket.disconnect();
+        return;
+      }
+      this.head = Math.max(this.head, head.lastSeq);
       this.refreshProgress();
     });
     socket.on('events', (events: unknown) => {
