@@ -125,7 +125,7 @@ export class GatewayLink extends EventEmitter {
       }
     });
     socket.on('disconnect', (reason) => {
-      if (!this.closed) this.setState('disconnected', { reason });
+      if (!this.closed && this.current.status !== 'failed') this.setState('disconnected', { reason });
     });
     socket.on('connect_error', (error) => {
       if (this.closed) return;
