@@ -5,7 +5,7 @@
  * reading from an in-memory cache of recent events or, for replays and gaps, from the store. Because a
  * subscriber only ever advances its own cursor, ordering holds even when commits from several nodes arrive
  * out of order: a batch that skips ahead makes the loop read the missing seqs from the store first.
- * Live traffic is coalesced for `flushMs`, so a flood of single-event commits becomes a few emits.
+ * Live traffic is throttled to one send per `flushMs`, so a flood of single-event commits becomes a few emits.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -42,6 +42,7 @@ interface RoomFeed {
   flushing: boolean;
   again: boolean;
   timer: NodeJS.Timeout | null;
+  lastFlush: number;
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -92,7 +93,16 @@ export class LiveFeed {
   private feed(id: string): RoomFeed {
     let feed = this.rooms.get(id);
     if (!feed) {
-      feed = { id, known: 0, cache: new Map(), subs: new Set(), flushing: false, again: false, timer: null };
+      feed = {
+        id,
+        known: 0,
+        cache: new Map(),
+        subs: new Set(),
+        flushing: false,
+        again: false,
+        timer: null,
+        lastFlush: 0,
+      };
       this.rooms.set(id, feed);
     }
     return feed;
@@ -145,12 +155,18 @@ export class LiveFeed {
     if (feed.subs.size > 0) this.schedule(feed);
   }
 
+  /**
+   * Leading-edge throttle: the first commit after a quiet spell goes out at once (low latency), later ones
+   * within `flushMs` of the last send are coalesced into one emit (floods become a few emits).
+   */
   private schedule(feed: RoomFeed): void {
     if (feed.timer) return;
+    const wait = Math.max(0, feed.lastFlush + this.flushMs - performance.now());
     feed.timer = setTimeout(() => {
       feed.timer = null;
+      feed.lastFlush = performance.now();
       void this.flush(feed);
-    }, this.flushMs);
+    }, wait);
   }
 
   private async pollHeads(): Promise<void> {
