@@ -45,6 +45,13 @@ interface RoomFeed {
   lastFlush: number;
 }
 
+/** Packets (arrays of events) allowed to wait for a slow socket before its delivery pauses. */
+const MAX_UNSENT_PACKETS = 8;
+
+/** engine.io's queue of packets not yet handed to the transport (typed private, stable since engine.io 1). */
+const unsentPackets = (socket: Socket): number =>
+  (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
+
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 function tokenMatches(tokens: readonly string[], token: string): boolean {
@@ -129,7 +136,14 @@ export class LiveFeed {
     }
     if (!socket.connected) return;
     feed.subs.add(sub);
-    socket.once('disconnect', () => feed.subs.delete(sub));
+    const onDrain = () => {
+      if (sub.cursor <= feed.known) this.schedule(feed);
+    };
+    socket.conn.on('drain', onDrain);
+    socket.once('disconnect', () => {
+      feed.subs.delete(sub);
+      socket.conn.off('drain', onDrain);
+    });
     void this.flush(feed);
   }
 
@@ -208,6 +222,8 @@ export class LiveFeed {
         const groups = new Map<number, Subscriber[]>();
         for (const sub of feed.subs) {
           if (sub.cursor > feed.known) continue;
+          // A slow reader keeps its cursor instead of piling arrays up in memory; it resumes on 'drain'.
+          if (unsentPackets(sub.socket) >= MAX_UNSENT_PACKETS) continue;
           const group = groups.get(sub.cursor);
           if (group) group.push(sub);
           else groups.set(sub.cursor, [sub]);
