@@ -4,6 +4,9 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 export interface TcpProxy {
   port: number;
   url: string;
+  /** Stops reading from the target (the server's writes back up, as with a stalled client) until `unpause()`. */
+  pause(): void;
+  unpause(): void;
   /** Destroys every open connection and refuses new ones until `restore()`. */
   cut(): void;
   restore(): void;
@@ -12,21 +15,31 @@ export interface TcpProxy {
 
 export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
+  const upstreams = new Set<Socket>();
+  let paused = false;
   let refusing = false;
   const server: Server = createServer((client) => {
     if (refusing) return void client.destroy();
     const upstream = connect(targetPort, '127.0.0.1');
     sockets.add(client);
     sockets.add(upstream);
+    upstreams.add(upstream);
     const drop = () => {
       client.destroy();
       upstream.destroy();
       sockets.delete(client);
       sockets.delete(upstream);
+      upstreams.delete(upstream);
     };
     client.on('error', drop).on('close', drop);
     upstream.on('error', drop).on('close', drop);
-    client.pipe(upstream).pipe(client);
+    client.pipe(upstream);
+    upstream.on('data', (chunk) => {
+      if (!client.write(chunk)) upstream.pause();
+    });
+    client.on('drain', () => {
+      if (!paused) upstream.resume();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -34,6 +47,14 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   return {
     port,
     url: `http://127.0.0.1:${port}`,
+    pause() {
+      paused = true;
+      for (const u of upstreams) u.pause();
+    },
+    unpause() {
+      paused = false;
+      for (const u of upstreams) u.resume();
+    },
     cut() {
       refusing = true;
       for (const s of sockets) s.destroy();

@@ -42,3 +42,29 @@ describe('chat flood', () => {
     }
   });
 });
+
+describe('slow reader', () => {
+  it('a client that stops reading during a flood holds nobody back and gets everything, in order, after', async () => {
+    const { startTcpProxy } = await import('../harness/tcp-proxy');
+    const proxy = await startTcpProxy(gw.port);
+    const base = (await gw.ingest('flood', [chatEvent(0, 'probe')])).lastSeq ?? 0;
+    const slow = connectFeed(proxy.url, { token: 'read-token-flood', room: 'flood', lastSeq: base });
+    const fast = connectFeed(gw.url, { token: 'read-token-flood', room: 'flood', lastSeq: base });
+    await new Promise<void>((r) => slow.socket.once('connect', () => r()));
+    proxy.pause();
+    for (let i = 0; i < 40; i++) {
+      await gw.ingest(
+        'flood',
+        Array.from({ length: 500 }, (_, k) => chatEvent(i * 500 + k, 'slow')),
+      );
+    }
+    // The fast client is not held back by the stalled one.
+    await waitFor(() => fast.events.length === 20_000, { what: 'fast client' });
+    proxy.unpause();
+    await waitFor(() => slow.events.length === 20_000, { timeoutMs: 30_000, what: 'slow client after resuming' });
+    expect(slow.events.map((e) => e.seq)).toEqual(Array.from({ length: 20_000 }, (_, i) => base + 1 + i));
+    slow.close();
+    fast.close();
+    await proxy.close();
+  });
+});
