@@ -1,6 +1,7 @@
 /** The gateway's embeddable surface, for the engine and tools. */
 
 export type { RetentionOptions, RoomConfig } from './config';
+export { type DemoOptions, type DemoRoom, startDemoRoom } from './demo';
 export { type Gateway, type GatewayOptions, startGateway } from './gateway';
 export type { AckResult } from './ingest';
 export {
@@ -9,4 +10,3 @@ export {
   type SimulatorProduct,
   startSimulator,
 } from './simulator/simulator';
-export { type DemoOptions, type DemoRoom, startDemoRoom } from './demo';
