@@ -165,9 +165,9 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   /** Studio mode: sends preview to program with the current transition. */
   async transition(): Promise<{ programScene: string | null }> {
     if (!this.current.studioMode) throw new StudioError('studio_mode_off', 'Transition needs studio mode: turn it on first.', { status: 409 });
+    const next = this.current.previewScene;
     await this.connection.call('TriggerStudioModeTransition');
-    await this.refreshScenes();
-    return { programScene: this.current.programScene };
+    return { programScene: next };
   }
 
   async startStream(): Promise<{ active: boolean }> {
