@@ -58,6 +58,12 @@ export interface ObsHarness {
 }
 
 const PROFILE = 'Harness';
+
+/** Temp dirs of harnesses not stopped yet: removed at exit even when a test run dies half-way. */
+const liveRoots = new Set<string>();
+process.once('exit', () => {
+  for (const root of liveRoots) rmSync(root, { recursive: true, force: true });
+});
 const COLLECTION = 'Harness';
 
 /** Starts Xvfb on a free display; resolves once it accepts clients (-displayfd says so). */
@@ -200,6 +206,7 @@ function portOpen(port: number): Promise<boolean> {
 /** Starts Xvfb and OBS; resolves when OBS's websocket port accepts connections. */
 export async function startObs(options: ObsHarnessOptions = {}): Promise<ObsHarness> {
   const root = mkdtempSync(join(tmpdir(), 'maishou-obs-'));
+  liveRoots.add(root);
   const configHome = join(root, 'config');
   const recordingDir = join(root, 'recordings');
   mkdirSync(recordingDir, { recursive: true });
@@ -291,6 +298,7 @@ export async function startObs(options: ObsHarnessOptions = {}): Promise<ObsHarn
       } finally {
         await xvfb.tracked.stop(2_000);
         rmSync(root, { recursive: true, force: true });
+        liveRoots.delete(root);
       }
     },
     kill: killObs,

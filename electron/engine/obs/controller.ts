@@ -140,7 +140,9 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   }
 
   async setScene(scene: string): Promise<{ programScene: string }> {
-    await this.connection.call('SetCurrentProgramScene', { sceneName: scene });
+    const seen = this.nextEvent('CurrentProgramSceneChanged', (d) => d.sceneName === scene, this.current.programScene === scene);
+    await this.connection.call('SetCurrentProgramScene', { sceneName: scene }).catch((e) => seen.cancel(e));
+    await seen.done;
     this.patch((st) => {
       st.programScene = scene;
     });
@@ -149,7 +151,9 @@ export class ObsController extends EventEmitter<ControllerEvents> {
 
   async setPreviewScene(scene: string): Promise<{ previewScene: string }> {
     if (!this.current.studioMode) throw new StudioError('studio_mode_off', 'Preview needs studio mode: turn it on first.', { status: 409 });
-    await this.connection.call('SetCurrentPreviewScene', { sceneName: scene });
+    const seen = this.nextEvent('CurrentPreviewSceneChanged', (d) => d.sceneName === scene, this.current.previewScene === scene);
+    await this.connection.call('SetCurrentPreviewScene', { sceneName: scene }).catch((e) => seen.cancel(e));
+    await seen.done;
     this.patch((st) => {
       st.previewScene = scene;
     });
@@ -157,7 +161,9 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   }
 
   async setStudioMode(enabled: boolean): Promise<{ studioMode: boolean }> {
-    await this.connection.call('SetStudioModeEnabled', { studioModeEnabled: enabled });
+    const seen = this.nextEvent('StudioModeStateChanged', (d) => d.studioModeEnabled === enabled, this.current.studioMode === enabled);
+    await this.connection.call('SetStudioModeEnabled', { studioModeEnabled: enabled }).catch((e) => seen.cancel(e));
+    await seen.done;
     await this.refreshScenes();
     return { studioMode: enabled };
   }
@@ -291,6 +297,41 @@ export class ObsController extends EventEmitter<ControllerEvents> {
     return report;
   }
 
+  /**
+   * Waits (briefly) for the event confirming a change: OBS answers scene requests before its UI thread
+   * has applied them, so a command that resolves on the answer alone would report a state OBS is not
+   * in yet. Resolves anyway after `timeoutMs` (the event may have been missed); `cancel` rejects.
+   */
+  private nextEvent<E extends 'CurrentProgramSceneChanged' | 'CurrentPreviewSceneChanged' | 'StudioModeStateChanged'>(
+    name: E,
+    predicate: (data: OBSEventTypes[E]) => boolean,
+    already: boolean,
+    timeoutMs = 2_000,
+  ): { done: Promise<void>; cancel: (error: unknown) => never } {
+    let off: () => void = () => undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let fail: (error: unknown) => void = () => undefined;
+    const done = new Promise<void>((resolve, reject) => {
+      fail = reject;
+      timer = setTimeout(resolve, already ? 0 : timeoutMs);
+      timer.unref?.();
+      off = this.connection.onObsEvent(name, (data) => {
+        if (predicate(data)) resolve();
+      });
+    }).finally(() => {
+      clearTimeout(timer);
+      off();
+    });
+    return {
+      done,
+      cancel: (error) => {
+        done.catch(() => undefined);
+        fail(error);
+        throw error;
+      },
+    };
+  }
+
   private target() {
     return { url: obsUrl(this.settings.host, this.settings.port), password: this.settings.password };
   }
@@ -385,7 +426,30 @@ export class ObsController extends EventEmitter<ControllerEvents> {
     this.scheduleEmit();
   }
 
-  private async refreshScenes(): Promise<void> {
+  private refreshing: Promise<void> | null = null;
+  private refreshAgain = false;
+
+  /**
+   * Re-reads the scene list, serialized with a trailing run: OBS may answer overlapping requests out of
+   * order, so only one is in flight and the last one starts after the last change event.
+   */
+  private refreshScenes(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      do {
+        this.refreshAgain = false;
+        await this.readScenes().catch(() => undefined);
+      } while (this.refreshAgain);
+    })().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async readScenes(): Promise<void> {
     const [list, studio] = await Promise.all([this.connection.call('GetSceneList'), this.connection.call('GetStudioModeEnabled')]);
     // The program scene is left to CurrentProgramSceneChanged: OBS switches scenes on its UI thread, so
     // a GetSceneList answered right after SetCurrentProgramScene can still name the old one.
@@ -505,12 +569,8 @@ export class ObsController extends EventEmitter<ControllerEvents> {
         if (st.studioMode) st.previewScene = sceneName;
       }),
     );
-    c.onObsEvent('SceneListChanged', ({ scenes }) =>
-      this.patch((st) => {
-        st.scenes = sceneNames(scenes as { sceneIndex: number; sceneName: string }[]);
-      }),
-    );
-    const refresh = () => void this.refreshScenes().catch(() => undefined);
+    const refresh = () => void this.refreshScenes();
+    c.onObsEvent('SceneListChanged', refresh);
     c.onObsEvent('SceneCreated', refresh);
     c.onObsEvent('SceneRemoved', refresh);
     c.onObsEvent('SceneNameChanged', refresh);
