@@ -201,8 +201,23 @@ export class ObsController extends EventEmitter<ControllerEvents> {
     return { active: false, file };
   }
 
+  /**
+   * Pauses the recording. OBS answers OK even when it cannot pause (a recording sharing the stream's
+   * encoder, "Same as stream" quality), so this waits for OBS's PAUSED event and says so otherwise.
+   */
   async pauseRecord(): Promise<{ paused: boolean }> {
-    await this.connection.call('PauseRecord');
+    if (!this.current.recording.active) throw new StudioError('not_recording', 'Nothing is being recorded.', { status: 409 });
+    const seen = this.nextEvent('RecordStateChanged', (d) => d.outputState === 'OBS_WEBSOCKET_OUTPUT_PAUSED', this.current.recording.paused, {
+      timeoutMs: 3_000,
+      onTimeout: () =>
+        ObsError.of(
+          'unavailable',
+          'OBS did not pause: a recording that shares the stream encoder cannot pause (Settings -> Output -> Recording Quality other than "Same as stream")',
+          { status: 409 },
+        ),
+    });
+    await this.connection.call('PauseRecord').catch((e) => seen.cancel(e));
+    await seen.done;
     this.patch((st) => {
       st.recording.paused = true;
     });
@@ -210,7 +225,9 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   }
 
   async resumeRecord(): Promise<{ paused: boolean }> {
-    await this.connection.call('ResumeRecord');
+    const seen = this.nextEvent('RecordStateChanged', (d) => d.outputState === 'OBS_WEBSOCKET_OUTPUT_RESUMED', !this.current.recording.paused);
+    await this.connection.call('ResumeRecord').catch((e) => seen.cancel(e));
+    await seen.done;
     this.patch((st) => {
       st.recording.paused = false;
     });
@@ -300,20 +317,21 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   /**
    * Waits (briefly) for the event confirming a change: OBS answers scene requests before its UI thread
    * has applied them, so a command that resolves on the answer alone would report a state OBS is not
-   * in yet. Resolves anyway after `timeoutMs` (the event may have been missed); `cancel` rejects.
+   * in yet. Resolves anyway after `timeoutMs` (the event may have been missed) unless `onTimeout` makes
+   * the error to reject with; `cancel` rejects.
    */
-  private nextEvent<E extends 'CurrentProgramSceneChanged' | 'CurrentPreviewSceneChanged' | 'StudioModeStateChanged'>(
+  private nextEvent<E extends 'CurrentProgramSceneChanged' | 'CurrentPreviewSceneChanged' | 'StudioModeStateChanged' | 'RecordStateChanged'>(
     name: E,
     predicate: (data: OBSEventTypes[E]) => boolean,
     already: boolean,
-    timeoutMs = 2_000,
+    { timeoutMs = 2_000, onTimeout }: { timeoutMs?: number; onTimeout?: () => Error } = {},
   ): { done: Promise<void>; cancel: (error: unknown) => never } {
     let off: () => void = () => undefined;
     let timer: NodeJS.Timeout | undefined;
     let fail: (error: unknown) => void = () => undefined;
     const done = new Promise<void>((resolve, reject) => {
       fail = reject;
-      timer = setTimeout(resolve, already ? 0 : timeoutMs);
+      timer = setTimeout(() => (onTimeout && !already ? reject(onTimeout()) : resolve()), already ? 0 : timeoutMs);
       timer.unref?.();
       off = this.connection.onObsEvent(name, (data) => {
         if (predicate(data)) resolve();
