@@ -5,7 +5,7 @@ import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 describe('backoffDelay', () => {
   it('grows exponentially until the cap', () => {
     const noJitter = { ...DEFAULT_BACKOFF, jitter: 0 };
-    expect([0, 1, 2, 3, 4, 10].map((a) => backoffDelay(a, noJitter))).toEqual([250, 500, 1000, 2000, 3000, 3000]);
+    expect([0, 1, 2, 3, 4, 10].map((a) => backoffDelay(a, noJitter))).toEqual([200, 400, 800, 1000, 1000, 1000]);
   });
 
   it('jitter spreads retries below the nominal delay', () => {

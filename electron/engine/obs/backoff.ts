@@ -13,7 +13,11 @@ export interface BackoffOptions {
   jitter: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 250, maxMs: 3_000, factor: 2, jitter: 0.3 };
+/**
+ * A refused connection on loopback costs next to nothing, and every second counts when OBS comes back
+ * mid-show: the cap is low. (Measured in bench/obs.bench.ts: restart to identified.)
+ */
+export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 200, maxMs: 1_000, factor: 2, jitter: 0.3 };
 
 /**
  * Delay before retry number `attempt` (0 for the first retry). `random` returns [0, 1); injectable so

@@ -385,7 +385,9 @@ export class ObsConnection extends EventEmitter<ConnectionEvents> {
         this.rejectPending(new ObsError(reason));
       }
       terminate(client);
-      this.log.warn({ reason: reason.code, attempt: this.snapshot.attempt }, 'OBS connection attempt failed');
+      // One line per streak of the same failure, not one per retry (OBS may stay closed for hours).
+      const level = this.snapshot.reason?.code === reason.code && this.snapshot.attempt > 0 ? 'debug' : 'warn';
+      this.log[level]({ reason: reason.code, attempt: this.snapshot.attempt }, 'OBS connection attempt failed');
       this.failOrRetry(gen, reason);
     }
   }
