@@ -78,7 +78,9 @@ async function rawReconnect(url: string, password: string, since: number, deadli
 
 async function restarts(quick: boolean): Promise<BenchResult> {
   const obs = await startObs();
-  const controller = new ObsController({ settings: { ...DEFAULT_OBS_SETTINGS, port: obs.port, password: obs.password } });
+  const controller = new ObsController({
+    settings: { ...DEFAULT_OBS_SETTINGS, port: obs.port, password: obs.password },
+  });
   const count = quick ? 3 : 10;
   const controllerMs: number[] = [];
   const rawMs: number[] = [];

@@ -208,7 +208,12 @@ export const obsCommands = {
 };
 
 /** The `obs` part of GET /api/v1/status (PROTOCOL.md D). */
-export function obsStatusOf(state: ObsState): { connected: boolean; streaming: boolean; recording: boolean; scene: string | null } {
+export function obsStatusOf(state: ObsState): {
+  connected: boolean;
+  streaming: boolean;
+  recording: boolean;
+  scene: string | null;
+} {
   return {
     connected: state.status === 'identified',
     streaming: state.streaming.active,

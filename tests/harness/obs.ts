@@ -91,7 +91,10 @@ async function startXvfb(): Promise<{ tracked: Tracked; display: string }> {
   return { tracked, display: `:${number}` };
 }
 
-function writeConfig(configHome: string, o: Required<Omit<ObsHarnessOptions, 'startObs'>> & { port: number; recordingDir: string }) {
+function writeConfig(
+  configHome: string,
+  o: Required<Omit<ObsHarnessOptions, 'startObs'>> & { port: number; recordingDir: string },
+) {
   const obsDir = join(configHome, 'obs-studio');
   const profileDir = join(obsDir, 'basic', 'profiles', PROFILE);
   mkdirSync(profileDir, { recursive: true });
@@ -274,7 +277,20 @@ export async function startObs(options: ObsHarnessOptions = {}): Promise<ObsHarn
     new Promise<void>((resolve, reject) => {
       execFile(
         'ffmpeg',
-        ['-loglevel', 'error', '-y', '-f', 'x11grab', '-video_size', '1920x1080', '-i', xvfb.display, '-frames:v', '1', file],
+        [
+          '-loglevel',
+          'error',
+          '-y',
+          '-f',
+          'x11grab',
+          '-video_size',
+          '1920x1080',
+          '-i',
+          xvfb.display,
+          '-frames:v',
+          '1',
+          file,
+        ],
         (error) => (error ? reject(error) : resolve()),
       );
     });

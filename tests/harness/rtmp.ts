@@ -23,7 +23,8 @@ function listening(port: number): boolean {
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
     try {
       const rows = readFileSync(table, 'utf8').split('\n').slice(1);
-      if (rows.some((row) => row.trim().split(/\s+/)[1]?.endsWith(`:${hex}`) && row.trim().split(/\s+/)[3] === '0A')) return true;
+      if (rows.some((row) => row.trim().split(/\s+/)[1]?.endsWith(`:${hex}`) && row.trim().split(/\s+/)[3] === '0A'))
+        return true;
     } catch {
       // no such table
     }

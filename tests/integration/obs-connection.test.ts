@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ObsState } from '../../shared/contract/obs';
 import { ObsConnection } from '../../electron/engine/obs/connection';
 import { ObsController } from '../../electron/engine/obs/controller';
 import type { ObsError } from '../../electron/engine/obs/errors';
 import { DEFAULT_OBS_SETTINGS } from '../../electron/engine/obs/settings';
+import type { ObsState } from '../../shared/contract/obs';
 import { type ObsHarness, startObs } from '../harness/obs';
 import { freePort, waitFor } from '../harness/process';
 

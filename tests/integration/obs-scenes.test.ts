@@ -22,7 +22,17 @@ beforeAll(async () => {
   pngDir = mkdtempSync(join(tmpdir(), 'maishou-overlay-png-'));
   // Stand-ins for the overlay cards the overlay module renders.
   for (const name of ['product', 'chat', 'orders', 'goal']) {
-    execFileSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=red:s=64x36', '-frames:v', '1', join(pngDir, `${name}.png`)]);
+    execFileSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=red:s=64x36',
+      '-frames:v',
+      '1',
+      join(pngDir, `${name}.png`),
+    ]);
   }
   controller = new ObsController({
     settings: { ...DEFAULT_OBS_SETTINGS, port: obs.port, password: obs.password },
@@ -73,7 +83,9 @@ describe('scenes', () => {
     await waitFor(() => controller.state.programScene === 'Scene', { what: 'transition to program', timeoutMs: 5_000 });
     expect((await controller.connection.call('GetCurrentProgramScene')).currentProgramSceneName).toBe('Scene');
     await controller.setStudioMode(false);
-    await waitFor(() => !controller.state.studioMode && controller.state.previewScene === null, { what: 'studio mode off' });
+    await waitFor(() => !controller.state.studioMode && controller.state.previewScene === null, {
+      what: 'studio mode off',
+    });
   });
 
   it('thumbnail: a JPEG of the program scene, and repeated asks within the limit reuse it', async () => {
@@ -140,8 +152,15 @@ describe('studio scene setup', () => {
     const items = (await controller.connection.call('GetSceneItemList', { sceneName: 'Live' })).sceneItems;
     const id = (name: string) => Number(items.find((i) => i.sourceName === name)?.sceneItemId);
     await controller.connection.call('RemoveSceneItem', { sceneName: 'Live', sceneItemId: id('Maishou chat') });
-    await controller.connection.call('SetSceneItemEnabled', { sceneName: 'Live', sceneItemId: id('Maishou goal'), sceneItemEnabled: false });
-    await controller.connection.call('SetInputSettings', { inputName: 'Maishou orders', inputSettings: { file: '/tmp/elsewhere.png' } });
+    await controller.connection.call('SetSceneItemEnabled', {
+      sceneName: 'Live',
+      sceneItemId: id('Maishou goal'),
+      sceneItemEnabled: false,
+    });
+    await controller.connection.call('SetInputSettings', {
+      inputName: 'Maishou orders',
+      inputSettings: { file: '/tmp/elsewhere.png' },
+    });
 
     const report = await controller.setupStudioScene('Live');
     // OBS deletes a source with its last scene item: the chat overlay is created again.
@@ -149,7 +168,9 @@ describe('studio scene setup', () => {
     expect(report.repaired.sort()).toEqual(['Maishou goal', 'Maishou orders']);
     expect(report.unchanged).toEqual(['Maishou product']);
     const again = (await controller.connection.call('GetSceneItemList', { sceneName: 'Live' })).sceneItems;
-    expect(again.filter((i) => String(i.sourceName).startsWith('Maishou')).every((i) => i.sceneItemEnabled === true)).toBe(true);
+    expect(
+      again.filter((i) => String(i.sourceName).startsWith('Maishou')).every((i) => i.sceneItemEnabled === true),
+    ).toBe(true);
     expect(again).toHaveLength(5);
   });
 

@@ -21,8 +21,17 @@ let work: string;
 const logDir = () => join(work, 'logs');
 
 function probe(file: string): { codec_type: string; codec_name: string; width?: number }[] {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name,width', '-of', 'json', file]);
-  return (JSON.parse(out.toString()) as { streams: { codec_type: string; codec_name: string; width?: number }[] }).streams;
+  const out = execFileSync('ffprobe', [
+    '-v',
+    'error',
+    '-show_entries',
+    'stream=codec_type,codec_name,width',
+    '-of',
+    'json',
+    file,
+  ]);
+  return (JSON.parse(out.toString()) as { streams: { codec_type: string; codec_name: string; width?: number }[] })
+    .streams;
 }
 
 beforeAll(async () => {
@@ -72,9 +81,14 @@ describe('streaming', () => {
       // Health numbers move while streaming.
       await waitFor(() => controller.state.streaming.bitrateKbps > 0, { what: 'bitrate > 0', timeoutMs: 15_000 });
       const early = controller.state.streaming;
-      await waitFor(() => controller.state.streaming.totalBytes > early.totalBytes && controller.state.streaming.durationMs > early.durationMs, {
-        what: 'bytes and duration growing',
-      });
+      await waitFor(
+        () =>
+          controller.state.streaming.totalBytes > early.totalBytes &&
+          controller.state.streaming.durationMs > early.durationMs,
+        {
+          what: 'bytes and duration growing',
+        },
+      );
       const state = controller.state;
       expect(state.streaming.totalFrames).toBeGreaterThan(0);
       expect(state.health.fps).toBeGreaterThan(0);
@@ -90,7 +104,9 @@ describe('streaming', () => {
 
       await waitFor(() => ingest.tracked.child.exitCode !== null, { what: 'ingest to finish', timeoutMs: 15_000 });
       const streams = probe(ingest.file);
-      expect(streams).toEqual(expect.arrayContaining([expect.objectContaining({ codec_type: 'video', codec_name: 'h264', width: 640 })]));
+      expect(streams).toEqual(
+        expect.arrayContaining([expect.objectContaining({ codec_type: 'video', codec_name: 'h264', width: 640 })]),
+      );
     } finally {
       await ingest.stop();
     }
@@ -114,9 +130,13 @@ describe('recording', () => {
     expect(await handlers['obs.startRecord']({})).toEqual({ active: true });
     await waitFor(() => controller.state.recording.totalBytes > 0, { what: 'recording bytes', timeoutMs: 10_000 });
     expect(await handlers['obs.pauseRecord']({})).toEqual({ paused: true });
-    await waitFor(async () => (await controller.connection.call('GetRecordStatus')).outputPaused, { what: 'paused in OBS' });
+    await waitFor(async () => (await controller.connection.call('GetRecordStatus')).outputPaused, {
+      what: 'paused in OBS',
+    });
     expect(await handlers['obs.resumeRecord']({})).toEqual({ paused: false });
-    await expect(handlers['obs.stopRecord']({ confirm: false })).rejects.toMatchObject({ code: 'confirmation_required' });
+    await expect(handlers['obs.stopRecord']({ confirm: false })).rejects.toMatchObject({
+      code: 'confirmation_required',
+    });
     const { file } = await handlers['obs.stopRecord']({ confirm: true });
     expect(file).not.toBeNull();
     expect(file?.startsWith(obs.recordingDir)).toBe(true);

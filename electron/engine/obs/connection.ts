@@ -269,7 +269,10 @@ export class ObsConnection extends EventEmitter<ConnectionEvents> {
     if (typeof e?.code === 'number' && e.code >= 100) {
       // RequestStatus codes: 600 resource not found, 604 unavailable (e.g. no virtual camera), ...
       const code = e.code === 604 || e.code === 204 ? 'unavailable' : 'request_failed';
-      return ObsError.of(code, `${requestType}: ${e.message ?? 'failed'} [${e.code}]`, { obsCode: e.code, status: 409 });
+      return ObsError.of(code, `${requestType}: ${e.message ?? 'failed'} [${e.code}]`, {
+        obsCode: e.code,
+        status: 409,
+      });
     }
     return ObsError.of('connection_lost', `${requestType}: ${e?.message ?? String(error)}`);
   }

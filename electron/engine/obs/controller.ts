@@ -140,7 +140,11 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   }
 
   async setScene(scene: string): Promise<{ programScene: string }> {
-    const seen = this.nextEvent('CurrentProgramSceneChanged', (d) => d.sceneName === scene, this.current.programScene === scene);
+    const seen = this.nextEvent(
+      'CurrentProgramSceneChanged',
+      (d) => d.sceneName === scene,
+      this.current.programScene === scene,
+    );
     await this.connection.call('SetCurrentProgramScene', { sceneName: scene }).catch((e) => seen.cancel(e));
     await seen.done;
     this.patch((st) => {
@@ -150,8 +154,13 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   }
 
   async setPreviewScene(scene: string): Promise<{ previewScene: string }> {
-    if (!this.current.studioMode) throw new StudioError('studio_mode_off', 'Preview needs studio mode: turn it on first.', { status: 409 });
-    const seen = this.nextEvent('CurrentPreviewSceneChanged', (d) => d.sceneName === scene, this.current.previewScene === scene);
+    if (!this.current.studioMode)
+      throw new StudioError('studio_mode_off', 'Preview needs studio mode: turn it on first.', { status: 409 });
+    const seen = this.nextEvent(
+      'CurrentPreviewSceneChanged',
+      (d) => d.sceneName === scene,
+      this.current.previewScene === scene,
+    );
     await this.connection.call('SetCurrentPreviewScene', { sceneName: scene }).catch((e) => seen.cancel(e));
     await seen.done;
     this.patch((st) => {
@@ -161,7 +170,11 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   }
 
   async setStudioMode(enabled: boolean): Promise<{ studioMode: boolean }> {
-    const seen = this.nextEvent('StudioModeStateChanged', (d) => d.studioModeEnabled === enabled, this.current.studioMode === enabled);
+    const seen = this.nextEvent(
+      'StudioModeStateChanged',
+      (d) => d.studioModeEnabled === enabled,
+      this.current.studioMode === enabled,
+    );
     await this.connection.call('SetStudioModeEnabled', { studioModeEnabled: enabled }).catch((e) => seen.cancel(e));
     await seen.done;
     await this.refreshScenes();
@@ -170,7 +183,8 @@ export class ObsController extends EventEmitter<ControllerEvents> {
 
   /** Studio mode: sends preview to program with the current transition. */
   async transition(): Promise<{ programScene: string | null }> {
-    if (!this.current.studioMode) throw new StudioError('studio_mode_off', 'Transition needs studio mode: turn it on first.', { status: 409 });
+    if (!this.current.studioMode)
+      throw new StudioError('studio_mode_off', 'Transition needs studio mode: turn it on first.', { status: 409 });
     const next = this.current.previewScene;
     await this.connection.call('TriggerStudioModeTransition');
     return { programScene: next };
@@ -206,16 +220,22 @@ export class ObsController extends EventEmitter<ControllerEvents> {
    * encoder, "Same as stream" quality), so this waits for OBS's PAUSED event and says so otherwise.
    */
   async pauseRecord(): Promise<{ paused: boolean }> {
-    if (!this.current.recording.active) throw new StudioError('not_recording', 'Nothing is being recorded.', { status: 409 });
-    const seen = this.nextEvent('RecordStateChanged', (d) => d.outputState === 'OBS_WEBSOCKET_OUTPUT_PAUSED', this.current.recording.paused, {
-      timeoutMs: 3_000,
-      onTimeout: () =>
-        ObsError.of(
-          'unavailable',
-          'OBS did not pause: a recording that shares the stream encoder cannot pause (Settings -> Output -> Recording Quality other than "Same as stream")',
-          { status: 409 },
-        ),
-    });
+    if (!this.current.recording.active)
+      throw new StudioError('not_recording', 'Nothing is being recorded.', { status: 409 });
+    const seen = this.nextEvent(
+      'RecordStateChanged',
+      (d) => d.outputState === 'OBS_WEBSOCKET_OUTPUT_PAUSED',
+      this.current.recording.paused,
+      {
+        timeoutMs: 3_000,
+        onTimeout: () =>
+          ObsError.of(
+            'unavailable',
+            'OBS did not pause: a recording that shares the stream encoder cannot pause (Settings -> Output -> Recording Quality other than "Same as stream")',
+            { status: 409 },
+          ),
+      },
+    );
     await this.connection.call('PauseRecord').catch((e) => seen.cancel(e));
     await seen.done;
     this.patch((st) => {
@@ -225,7 +245,11 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   }
 
   async resumeRecord(): Promise<{ paused: boolean }> {
-    const seen = this.nextEvent('RecordStateChanged', (d) => d.outputState === 'OBS_WEBSOCKET_OUTPUT_RESUMED', !this.current.recording.paused);
+    const seen = this.nextEvent(
+      'RecordStateChanged',
+      (d) => d.outputState === 'OBS_WEBSOCKET_OUTPUT_RESUMED',
+      !this.current.recording.paused,
+    );
     await this.connection.call('ResumeRecord').catch((e) => seen.cancel(e));
     await seen.done;
     this.patch((st) => {
@@ -253,7 +277,10 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   /** Mutes the mic input (the configured one, OBS's Mic/Aux, or `input`, which becomes the configured one). */
   async setMicMuted(muted: boolean, input?: string): Promise<{ input: string; muted: boolean }> {
     const name = input ?? this.current.mic?.input ?? this.settings.micInput;
-    if (!name) throw new StudioError('no_mic_input', 'No microphone input found in OBS: add one or name it in settings.', { status: 409 });
+    if (!name)
+      throw new StudioError('no_mic_input', 'No microphone input found in OBS: add one or name it in settings.', {
+        status: 409,
+      });
     await this.connection.call('SetInputMute', { inputName: name, inputMuted: muted });
     if (input && input !== this.settings.micInput) {
       this.settings = { ...this.settings, micInput: input };
@@ -269,7 +296,10 @@ export class ObsController extends EventEmitter<ControllerEvents> {
    * 推流地址/推流码 -> OBS custom RTMP server + key. Saved (key sealed); applied now when connected,
    * otherwise after the next identify (and at the latest before the next start of the stream).
    */
-  async setStreamDestination(url: string, key?: string): Promise<{ server: string; hasKey: boolean; applied: boolean }> {
+  async setStreamDestination(
+    url: string,
+    key?: string,
+  ): Promise<{ server: string; hasKey: boolean; applied: boolean }> {
     const destination = splitPushUrl(url, key);
     this.settings = { ...this.settings, streamServer: destination.server, streamKey: destination.key };
     await this.persist();
@@ -309,7 +339,11 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   async setupStudioScene(scene: string, sources?: readonly OverlaySourceSpec[]): Promise<ObsSceneSetupReport> {
     const specs = sources ?? this.options.overlaySources?.() ?? [];
     if (specs.length === 0) throw new StudioError('no_overlays', 'No overlay sources are configured.', { status: 409 });
-    const report = await setupStudioScene(this.connection, { scene, sources: specs, hasBrowserSource: this.current.hasBrowserSource });
+    const report = await setupStudioScene(this.connection, {
+      scene,
+      sources: specs,
+      hasBrowserSource: this.current.hasBrowserSource,
+    });
     await this.refreshScenes();
     return report;
   }
@@ -320,7 +354,13 @@ export class ObsController extends EventEmitter<ControllerEvents> {
    * in yet. Resolves anyway after `timeoutMs` (the event may have been missed) unless `onTimeout` makes
    * the error to reject with; `cancel` rejects.
    */
-  private nextEvent<E extends 'CurrentProgramSceneChanged' | 'CurrentPreviewSceneChanged' | 'StudioModeStateChanged' | 'RecordStateChanged'>(
+  private nextEvent<
+    E extends
+      | 'CurrentProgramSceneChanged'
+      | 'CurrentPreviewSceneChanged'
+      | 'StudioModeStateChanged'
+      | 'RecordStateChanged',
+  >(
     name: E,
     predicate: (data: OBSEventTypes[E]) => boolean,
     already: boolean,
@@ -389,12 +429,20 @@ export class ObsController extends EventEmitter<ControllerEvents> {
     const reached = new Promise<string | null>((resolve, reject) => {
       const timer = setTimeout(() => {
         off();
-        reject(ObsError.of('timeout', `OBS did not ${active ? 'start' : 'stop'} the ${slice === 'streaming' ? 'stream' : 'recording'} within ${timeoutMs / 1000} s (a dialog open in OBS?)`, { status: 504 }));
+        reject(
+          ObsError.of(
+            'timeout',
+            `OBS did not ${active ? 'start' : 'stop'} the ${slice === 'streaming' ? 'stream' : 'recording'} within ${timeoutMs / 1000} s (a dialog open in OBS?)`,
+            { status: 504 },
+          ),
+        );
       }, timeoutMs);
       timer.unref?.();
       const stop = this.connection.onObsEvent(event, (data) => {
         const d = data as { outputActive: boolean; outputState: string; outputPath?: string | null };
-        const done = active ? d.outputState === 'OBS_WEBSOCKET_OUTPUT_STARTED' : d.outputState === 'OBS_WEBSOCKET_OUTPUT_STOPPED';
+        const done = active
+          ? d.outputState === 'OBS_WEBSOCKET_OUTPUT_STARTED'
+          : d.outputState === 'OBS_WEBSOCKET_OUTPUT_STOPPED';
         if (done) {
           clearTimeout(timer);
           off();
@@ -431,7 +479,9 @@ export class ObsController extends EventEmitter<ControllerEvents> {
 
   /** After every identify: one request batch rebuilds the whole slice. */
   private async rebuild(): Promise<void> {
-    const results = await this.connection.callBatch(rebuildRequests(this.settings.micInput) as never, { haltOnFailure: false });
+    const results = await this.connection.callBatch(rebuildRequests(this.settings.micInput) as never, {
+      haltOnFailure: false,
+    });
     const { state, micToQuery } = applyRebuild(this.current, results, this.now(), this.settings.micInput);
     this.history = [];
     this.thumbs.clear();
@@ -468,12 +518,16 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   }
 
   private async readScenes(): Promise<void> {
-    const [list, studio] = await Promise.all([this.connection.call('GetSceneList'), this.connection.call('GetStudioModeEnabled')]);
+    const [list, studio] = await Promise.all([
+      this.connection.call('GetSceneList'),
+      this.connection.call('GetStudioModeEnabled'),
+    ]);
     // The program scene is left to CurrentProgramSceneChanged: OBS switches scenes on its UI thread, so
     // a GetSceneList answered right after SetCurrentProgramScene can still name the old one.
     this.patch((st) => {
       st.scenes = sceneNames(list.scenes as { sceneIndex: number; sceneName: string }[]);
-      if (st.programScene === null || !st.scenes.includes(st.programScene)) st.programScene = list.currentProgramSceneName;
+      if (st.programScene === null || !st.scenes.includes(st.programScene))
+        st.programScene = list.currentProgramSceneName;
       st.studioMode = studio.studioModeEnabled;
       st.previewScene = studio.studioModeEnabled ? list.currentPreviewSceneName : null;
     });
@@ -488,9 +542,12 @@ export class ObsController extends EventEmitter<ControllerEvents> {
       let stream: Record<string, unknown> | null = null;
       let record: Record<string, unknown> | null = null;
       if (needOutputs) {
-        const results = await this.connection.callBatch([{ requestType: 'GetStreamStatus' }, { requestType: 'GetRecordStatus' }], {
-          haltOnFailure: false,
-        });
+        const results = await this.connection.callBatch(
+          [{ requestType: 'GetStreamStatus' }, { requestType: 'GetRecordStatus' }],
+          {
+            haltOnFailure: false,
+          },
+        );
         stream = (results[0]?.requestStatus.result ? results[0].responseData : null) as Record<string, unknown> | null;
         record = (results[1]?.requestStatus.result ? results[1].responseData : null) as Record<string, unknown> | null;
       }

@@ -2,8 +2,9 @@
  * Why an OBS connection or request failed, as stable codes (the UI translates them) with English
  * messages that say what to do next. Classification of raw obs-websocket-js / ws errors is pure.
  */
-import { StudioError } from '../../../shared/errors';
+
 import type { ObsReason, ObsReasonCode } from '../../../shared/contract/obs';
+import { StudioError } from '../../../shared/errors';
 
 /** Close codes of obs-websocket 5 (WebSocketCloseCode in its protocol). */
 export const OBS_CLOSE = {
@@ -87,7 +88,11 @@ export function classifyConnectError(error: unknown): ObsReason {
   if (/no subprotocol|invalid subprotocol|Server sent a subprotocol but none was requested/i.test(message)) {
     return obsReason('unsupported_version');
   }
-  if (/ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ECONNRESET|socket hang up|Unexpected server response/i.test(message)) {
+  if (
+    /ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ECONNRESET|socket hang up|Unexpected server response/i.test(
+      message,
+    )
+  ) {
     return obsReason('obs_unreachable', message);
   }
   if (/Invalid URL|invalid url|The URL's protocol/i.test(message)) return obsReason('invalid_address', message);

@@ -13,7 +13,10 @@ const idle: StatsSample = {
 };
 
 /** A streaming sample `sec` seconds in, at `kbps`, with `dropped` network drops so far. */
-function streaming(sec: number, { kbps = 2500, dropped = 0, reconnecting = false, stats = {} as Partial<StatsSample> } = {}): HealthSample {
+function streaming(
+  sec: number,
+  { kbps = 2500, dropped = 0, reconnecting = false, stats = {} as Partial<StatsSample> } = {},
+): HealthSample {
   return {
     at: 1_000_000 + sec * 1000,
     stats: {
@@ -53,7 +56,12 @@ describe('assessHealth', () => {
   });
 
   it('only the window counts: old drops do not keep the warning on', () => {
-    const history = [streaming(0, { dropped: 0 }), streaming(5, { dropped: 50 }), streaming(20, { dropped: 50 }), streaming(25, { dropped: 50 })];
+    const history = [
+      streaming(0, { dropped: 0 }),
+      streaming(5, { dropped: 50 }),
+      streaming(20, { dropped: 50 }),
+      streaming(25, { dropped: 50 }),
+    ];
     const report = assessHealth(history, { targetFps: 30, windowMs: 10_000 });
     expect(report.droppedPercent).toBe(0);
     expect(report.warnings).toEqual([]);
@@ -72,7 +80,10 @@ describe('assessHealth', () => {
     const reconnecting = assessHealth([streaming(10), streaming(12, { reconnecting: true })], { targetFps: 30 });
     expect(reconnecting.warnings.map((w) => w.code)).toContain('stream_reconnecting');
     const stuck = streaming(12);
-    stuck.stream = { ...(stuck.stream as NonNullable<HealthSample['stream']>), bytes: streaming(10).stream?.bytes ?? 0 };
+    stuck.stream = {
+      ...(stuck.stream as NonNullable<HealthSample['stream']>),
+      bytes: streaming(10).stream?.bytes ?? 0,
+    };
     const noData = assessHealth([streaming(10), stuck], { targetFps: 30 });
     expect(noData.warnings).toEqual([{ code: 'no_stream_data', level: 'critical', values: { seconds: 2 } }]);
   });

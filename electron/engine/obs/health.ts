@@ -87,7 +87,13 @@ export function counterDelta(current: number, previous: number): number {
   return current >= previous ? current - previous : current;
 }
 
-function percent(skippedNow: number, skippedThen: number, totalNow: number, totalThen: number, minFrames: number): number {
+function percent(
+  skippedNow: number,
+  skippedThen: number,
+  totalNow: number,
+  totalThen: number,
+  minFrames: number,
+): number {
   const total = counterDelta(totalNow, totalThen);
   if (total < minFrames) return 0;
   return (100 * counterDelta(skippedNow, skippedThen)) / total;
@@ -98,7 +104,11 @@ function kbps(bytesNow: number, bytesThen: number, ms: number): number {
   return (counterDelta(bytesNow, bytesThen) * 8) / ms; // bytes*8/ms = kbit/s
 }
 
-function level(value: number, t: { warning: number; critical: number }, lowerIsWorse = false): ObsWarning['level'] | null {
+function level(
+  value: number,
+  t: { warning: number; critical: number },
+  lowerIsWorse = false,
+): ObsWarning['level'] | null {
   if (lowerIsWorse) {
     if (value < t.critical) return 'critical';
     if (value < t.warning) return 'warning';
@@ -144,8 +154,20 @@ export function assessHealth(
   if (start) {
     const ms = latest.at - start.at;
     const p = start.stats;
-    report.renderSkippedPercent = percent(s.renderSkippedFrames, p.renderSkippedFrames, s.renderTotalFrames, p.renderTotalFrames, t.minFrames);
-    report.encoderSkippedPercent = percent(s.outputSkippedFrames, p.outputSkippedFrames, s.outputTotalFrames, p.outputTotalFrames, t.minFrames);
+    report.renderSkippedPercent = percent(
+      s.renderSkippedFrames,
+      p.renderSkippedFrames,
+      s.renderTotalFrames,
+      p.renderTotalFrames,
+      t.minFrames,
+    );
+    report.encoderSkippedPercent = percent(
+      s.outputSkippedFrames,
+      p.outputSkippedFrames,
+      s.outputTotalFrames,
+      p.outputTotalFrames,
+      t.minFrames,
+    );
     if (latest.stream?.active && start.stream?.active) {
       report.streamBitrateKbps = kbps(latest.stream.bytes, start.stream.bytes, ms);
       report.droppedPercent = percent(
@@ -168,19 +190,35 @@ export function assessHealth(
   if (stream?.active) {
     if (stream.reconnecting) warnings.push({ code: 'stream_reconnecting', level: 'critical', values: {} });
     const dropped = level(report.droppedPercent, t.droppedPercent);
-    if (dropped) warnings.push({ code: 'network_dropped_frames', level: dropped, values: { percent: round1(report.droppedPercent) } });
+    if (dropped)
+      warnings.push({
+        code: 'network_dropped_frames',
+        level: dropped,
+        values: { percent: round1(report.droppedPercent) },
+      });
     const spanMs = start ? latest.at - start.at : 0;
     if (!stream.reconnecting && stream.durationMs >= t.noDataAfterMs && spanMs > 0 && report.streamBitrateKbps === 0) {
       warnings.push({ code: 'no_stream_data', level: 'critical', values: { seconds: Math.round(spanMs / 1000) } });
     }
   }
   const encoder = level(report.encoderSkippedPercent, t.encoderSkippedPercent);
-  if (encoder) warnings.push({ code: 'encoder_overloaded', level: encoder, values: { percent: round1(report.encoderSkippedPercent) } });
+  if (encoder)
+    warnings.push({
+      code: 'encoder_overloaded',
+      level: encoder,
+      values: { percent: round1(report.encoderSkippedPercent) },
+    });
   const render = level(report.renderSkippedPercent, t.renderSkippedPercent);
-  if (render) warnings.push({ code: 'render_lagged', level: render, values: { percent: round1(report.renderSkippedPercent) } });
+  if (render)
+    warnings.push({ code: 'render_lagged', level: render, values: { percent: round1(report.renderSkippedPercent) } });
   if (options.targetFps && options.targetFps > 0 && s.activeFps > 0) {
     const fps = level(s.activeFps / options.targetFps, t.fpsRatio, true);
-    if (fps) warnings.push({ code: 'low_fps', level: fps, values: { fps: round1(s.activeFps), target: round1(options.targetFps) } });
+    if (fps)
+      warnings.push({
+        code: 'low_fps',
+        level: fps,
+        values: { fps: round1(s.activeFps), target: round1(options.targetFps) },
+      });
   }
   const cpu = level(s.cpuUsage, t.cpuPercent);
   if (cpu) warnings.push({ code: 'high_cpu', level: cpu, values: { percent: Math.round(s.cpuUsage) } });

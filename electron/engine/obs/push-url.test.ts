@@ -3,7 +3,9 @@ import { splitPushUrl } from './push-url';
 
 describe('splitPushUrl', () => {
   it('splits a full push URL with its signed query (抖音/小红书 style)', () => {
-    expect(splitPushUrl('rtmp://push-rtmp-l11.douyincdn.com/third/stream-1234567?expire=1764064800&sign=ab12cd')).toEqual({
+    expect(
+      splitPushUrl('rtmp://push-rtmp-l11.douyincdn.com/third/stream-1234567?expire=1764064800&sign=ab12cd'),
+    ).toEqual({
       server: 'rtmp://push-rtmp-l11.douyincdn.com/third/',
       key: 'stream-1234567?expire=1764064800&sign=ab12cd',
     });
@@ -31,7 +33,11 @@ describe('splitPushUrl', () => {
   });
 
   it('uses a separately pasted key, normalizing trailing slashes of the server', () => {
-    for (const url of ['rtmp://push.example.com/live', 'rtmp://push.example.com/live/', 'rtmp://push.example.com/live///']) {
+    for (const url of [
+      'rtmp://push.example.com/live',
+      'rtmp://push.example.com/live/',
+      'rtmp://push.example.com/live///',
+    ]) {
       expect(splitPushUrl(url, 'abc?sign=1')).toEqual({ server: 'rtmp://push.example.com/live/', key: 'abc?sign=1' });
     }
   });
@@ -55,7 +61,10 @@ describe('splitPushUrl', () => {
   });
 
   it('lowercases the scheme only', () => {
-    expect(splitPushUrl('RTMP://Push.Example.com/Live/Key')).toEqual({ server: 'rtmp://Push.Example.com/Live/', key: 'Key' });
+    expect(splitPushUrl('RTMP://Push.Example.com/Live/Key')).toEqual({
+      server: 'rtmp://Push.Example.com/Live/',
+      key: 'Key',
+    });
   });
 
   it('keeps a deeper stream path in the key', () => {
@@ -63,8 +72,12 @@ describe('splitPushUrl', () => {
   });
 
   it('refuses what OBS cannot use, naming the field', () => {
-    expect(() => splitPushUrl('http://example.com/live/abc')).toThrow(expect.objectContaining({ code: 'invalid_push_url', path: 'url' }));
-    expect(() => splitPushUrl('push.example.com/live/abc')).toThrow(expect.objectContaining({ code: 'invalid_push_url' }));
+    expect(() => splitPushUrl('http://example.com/live/abc')).toThrow(
+      expect.objectContaining({ code: 'invalid_push_url', path: 'url' }),
+    );
+    expect(() => splitPushUrl('push.example.com/live/abc')).toThrow(
+      expect.objectContaining({ code: 'invalid_push_url' }),
+    );
     expect(() => splitPushUrl('rtmp://push.example.com/')).toThrow(expect.objectContaining({ path: 'url' }));
     expect(() => splitPushUrl('rtmp://push.example.com/live/')).toThrow(expect.objectContaining({ path: 'key' }));
   });

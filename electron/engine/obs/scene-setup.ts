@@ -34,7 +34,12 @@ export function defaultOverlaySources(baseUrl: string, overlayToken: string, png
 
 type Data = Record<string, unknown>;
 
-function desiredSettings(spec: OverlaySourceSpec, kind: ObsSceneSetupReport['kind'], width: number, height: number): Data {
+function desiredSettings(
+  spec: OverlaySourceSpec,
+  kind: ObsSceneSetupReport['kind'],
+  width: number,
+  height: number,
+): Data {
   if (kind === 'browser_source') {
     return { url: spec.url, width, height, css: '', shutdown: false, restart_when_active: false, reroute_audio: false };
   }
@@ -115,7 +120,13 @@ export async function setupStudioScene(
 }
 
 /** Exactly one enabled item of `source` in `scene`; returns whether anything had to change. */
-async function ensureOneVisibleItem(conn: ObsConnection, scene: string, source: string, w: number, h: number): Promise<boolean> {
+async function ensureOneVisibleItem(
+  conn: ObsConnection,
+  scene: string,
+  source: string,
+  w: number,
+  h: number,
+): Promise<boolean> {
   const { sceneItems } = await conn.call('GetSceneItemList', { sceneName: scene });
   const mine = (sceneItems as Data[]).filter((item) => item.sourceName === source);
   if (mine.length === 0) {
@@ -129,7 +140,11 @@ async function ensureOneVisibleItem(conn: ObsConnection, scene: string, source: 
     changed = true;
   }
   if (mine[0].sceneItemEnabled === false) {
-    await conn.call('SetSceneItemEnabled', { sceneName: scene, sceneItemId: Number(mine[0].sceneItemId), sceneItemEnabled: true });
+    await conn.call('SetSceneItemEnabled', {
+      sceneName: scene,
+      sceneItemId: Number(mine[0].sceneItemId),
+      sceneItemEnabled: true,
+    });
     changed = true;
   }
   return changed;

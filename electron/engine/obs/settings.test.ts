@@ -71,7 +71,11 @@ describe('obs.json', () => {
 
   it('secrets sealed with another key read as not set (the address survives)', async () => {
     const dir = tempDir();
-    await saveObsSettings(dir, createAesGcmSecretBox(randomBytes(32)), { ...DEFAULT_OBS_SETTINGS, port: 4461, password: 'x' });
+    await saveObsSettings(dir, createAesGcmSecretBox(randomBytes(32)), {
+      ...DEFAULT_OBS_SETTINGS,
+      port: 4461,
+      password: 'x',
+    });
     const loaded = await loadObsSettings(dir, createAesGcmSecretBox(randomBytes(32)));
     expect(loaded.port).toBe(4461);
     expect(loaded.password).toBeNull();

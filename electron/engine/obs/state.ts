@@ -169,7 +169,8 @@ export function applyRebuild(
     state.health.targetFps = Number(video.fpsNumerator) / Number(video.fpsDenominator);
   }
   const kinds = byType.get('GetInputKindList');
-  state.hasBrowserSource = Array.isArray(kinds?.inputKinds) && (kinds.inputKinds as string[]).includes('browser_source');
+  state.hasBrowserSource =
+    Array.isArray(kinds?.inputKinds) && (kinds.inputKinds as string[]).includes('browser_source');
 
   const stats = byType.get('GetStats');
   if (stats) {
