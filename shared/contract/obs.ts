@@ -194,7 +194,7 @@ export const obsCommands = {
     OPERATORS,
   ),
   /** 推流地址 + 推流码: a full push URL, or server and key separately. Saved (key sealed) and applied to OBS. */
-  'obs.setStreamDestination': command<{ server: string; hasKey: boolean }>()(
+  'obs.setStreamDestination': command<{ server: string; hasKey: boolean; applied: boolean }>()(
     z.object({ url: z.string().min(1).max(2000), key: z.string().max(2000).optional() }).strict(),
     HOST_ONLY,
   ),

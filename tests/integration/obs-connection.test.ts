@@ -49,6 +49,11 @@ describe('connecting', () => {
       expect(state.streaming.active).toBe(false);
       expect(state.health.targetFps).toBe(30);
       expect(state.hasBrowserSource).toBe(false); // Debian's OBS
+      // "Test connection" on the live connection probes it without dropping it.
+      const statuses: string[] = [];
+      controller.connection.on('state', (s) => statuses.push(s.status));
+      expect((await controller.connect()).ok).toBe(true);
+      expect(statuses).toEqual([]);
     } finally {
       await controller.stop();
     }

@@ -120,6 +120,15 @@ export class ObsController extends EventEmitter<ControllerEvents> {
       password: args.password === undefined ? this.settings.password : args.password || null,
     };
     const addressChanged = next.host !== this.settings.host || next.port !== this.settings.port;
+    if (!addressChanged && next.password === this.settings.password && this.connection.status === 'identified') {
+      // Testing the live connection mid-show: probe it instead of dropping and re-identifying.
+      try {
+        await this.connection.call('GetVersion');
+        return { ok: true, status: 'identified', version: this.current.version };
+      } catch {
+        // fall through to a fresh connect
+      }
+    }
     this.settings = next;
     if (addressChanged || args.password !== undefined) await this.persist();
     this.patch((st) => {
