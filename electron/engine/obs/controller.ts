@@ -48,6 +48,16 @@ export interface ControllerEvents {
   state: [ObsState];
 }
 
+/** Host and port of a `ws://host:port` address (the headless `--obs` flag); throws StudioError `invalid_address`. */
+export function parseObsUrl(url: string): { host: string; port: number } {
+  const m = /^wss?:\/\/(\[[^\]]+\]|[^:/]+)(?::(\d+))?\/?$/i.exec(url.trim());
+  const port = m ? Number(m[2] ?? 4455) : 0;
+  if (!m || port < 1 || port > 65535) {
+    throw new StudioError('invalid_address', 'OBS address must look like ws://127.0.0.1:4455', { path: 'obs' });
+  }
+  return { host: m[1].replace(/^\[|\]$/g, ''), port };
+}
+
 /** ws URL for a host (IPv6 literals get brackets). */
 export function obsUrl(host: string, port: number): string {
   const h = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
@@ -488,10 +498,11 @@ export class ObsController extends EventEmitter<ControllerEvents> {
 
   /** After every identify: one request batch rebuilds the whole slice. */
   private async rebuild(): Promise<void> {
-    const results = await this.connection.callBatch(rebuildRequests(this.settings.micInput) as never, {
+    const knownMic = this.settings.micInput ?? this.current.mic?.input ?? null;
+    const results = await this.connection.callBatch(rebuildRequests(knownMic) as never, {
       haltOnFailure: false,
     });
-    const { state, micToQuery } = applyRebuild(this.current, results, this.now(), this.settings.micInput);
+    const { state, micToQuery } = applyRebuild(this.current, results, this.now(), knownMic);
     this.history = [];
     this.thumbs.clear();
     this.current = state;

@@ -7,7 +7,7 @@ export {
   type ObsTarget,
   STUDIO_EVENT_SUBSCRIPTIONS,
 } from './connection';
-export { ObsController, type ObsControllerOptions, obsUrl } from './controller';
+export { ObsController, type ObsControllerOptions, obsUrl, parseObsUrl } from './controller';
 export { classifyConnectError, ObsError, obsReason } from './errors';
 export { createObsHandlers, type ObsHandlers } from './handlers';
 export { assessHealth, DEFAULT_THRESHOLDS, type HealthSample, type Thresholds } from './health';

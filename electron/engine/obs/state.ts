@@ -68,7 +68,10 @@ export function sceneNames(scenes: readonly { sceneIndex?: unknown; sceneName?: 
     .map((s) => String(s.sceneName));
 }
 
-/** The requests sent as one batch after every identify; `micInput` adds its mute state when known. */
+/**
+ * The requests sent as one batch after every identify; `micInput` (configured, or found on an earlier
+ * identify) adds its mute state, so only the very first identify needs a follow-up for the mic.
+ */
 export function rebuildRequests(micInput: string | null) {
   const requests: { requestType: string; requestData?: Record<string, unknown> }[] = [
     { requestType: 'GetVersion' },
@@ -186,6 +189,7 @@ export function applyRebuild(
   if (configuredMic && mute) {
     state.mic = { input: configuredMic, muted: Boolean(mute.inputMuted) };
   } else {
+    // No mic known yet, or it was renamed/removed: OBS's own Mic/Aux, queried after the batch.
     const special = byType.get('GetSpecialInputs');
     const mic1 = special?.mic1;
     if (typeof mic1 === 'string' && mic1) micToQuery = mic1;
