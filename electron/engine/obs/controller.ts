@@ -433,8 +433,10 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   }
 
   /**
-   * Sends a start/stop request and waits until OBS reports the output in the wanted state: StartStream
-   * answers OK before anything happened (and never starts when a modal dialog blocks OBS).
+   * Sends a start/stop request and waits until OBS reports the output in the wanted state. OBS answers
+   * OK before anything happened, and silently ignores a start while the previous output is still being
+   * torn down (right after its STOPPED event) or while a modal dialog blocks it: when no progress event
+   * (STARTING/STOPPING) follows within `retryAfterMs`, the request is sent again, until `timeoutMs`.
    */
   private async outputCommand(
     request: 'StartStream' | 'StopStream' | 'StartRecord' | 'StopRecord',
@@ -444,55 +446,59 @@ export class ObsController extends EventEmitter<ControllerEvents> {
     const slice = event === 'StreamStateChanged' ? 'streaming' : 'recording';
     if (this.current[slice].active === active) return null;
     const timeoutMs = this.options.outputChangeTimeoutMs ?? 15_000;
-    let off: () => void = () => undefined;
-    const reached = new Promise<string | null>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        off();
-        reject(
-          ObsError.of(
-            'timeout',
-            `OBS did not ${active ? 'start' : 'stop'} the ${slice === 'streaming' ? 'stream' : 'recording'} within ${timeoutMs / 1000} s (a dialog open in OBS?)`,
-            { status: 504 },
-          ),
-        );
-      }, timeoutMs);
-      timer.unref?.();
-      const stop = this.connection.onObsEvent(event, (data) => {
-        const d = data as { outputActive: boolean; outputState: string; outputPath?: string | null };
-        const done = active
-          ? d.outputState === 'OBS_WEBSOCKET_OUTPUT_STARTED'
-          : d.outputState === 'OBS_WEBSOCKET_OUTPUT_STOPPED';
-        if (done) {
-          clearTimeout(timer);
-          off();
-          resolve(d.outputPath ?? null);
-        }
-      });
-      const stateOff = () => this.connection.off('state', onLost);
-      const onLost = (s: { status: string }) => {
-        if (s.status !== 'identified') {
-          clearTimeout(timer);
-          off();
-          reject(ObsError.of('connection_lost'));
-        }
-      };
-      this.connection.on('state', onLost);
-      off = () => {
-        stop();
-        stateOff();
-      };
+    const retryAfterMs = 1_500;
+    const deadline = Date.now() + timeoutMs;
+    const wanted = active ? 'OBS_WEBSOCKET_OUTPUT_STARTED' : 'OBS_WEBSOCKET_OUTPUT_STOPPED';
+    const progress = active ? 'OBS_WEBSOCKET_OUTPUT_STARTING' : 'OBS_WEBSOCKET_OUTPUT_STOPPING';
+    let done: { path: string | null } | null = null;
+    let moving = false;
+    let wake: () => void = () => undefined;
+    const off = this.connection.onObsEvent(event, (data) => {
+      const d = data as { outputState: string; outputPath?: string | null };
+      if (d.outputState === wanted) done = { path: d.outputPath ?? null };
+      else if (d.outputState === progress) moving = true;
+      else return;
+      wake();
     });
-    reached.catch(() => undefined);
+    const pause = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.max(0, ms));
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
     try {
-      const answer = await this.connection.call(request);
-      const path = (answer as { outputPath?: string } | undefined)?.outputPath ?? null;
-      const eventPath = await reached;
-      return eventPath ?? path;
-    } catch (error) {
+      let answerPath: string | null = null;
+      while (!done && Date.now() < deadline) {
+        if (!moving) {
+          try {
+            const answer = await this.connection.call(request);
+            answerPath = (answer as { outputPath?: string } | undefined)?.outputPath ?? answerPath;
+          } catch (error) {
+            // 500/501: OBS says the output already is (or is not) running; believe its status, not ours.
+            if (!(error instanceof ObsError) || (error.obsCode !== 500 && error.obsCode !== 501)) throw error;
+            const status = await this.connection.call(slice === 'streaming' ? 'GetStreamStatus' : 'GetRecordStatus');
+            if (status.outputActive === active) return answerPath;
+          }
+        }
+        if (done) break;
+        await pause(moving ? deadline - Date.now() : Math.min(retryAfterMs, deadline - Date.now()));
+        if (!this.connection.ready) throw ObsError.of('connection_lost');
+      }
+      const reached = done as { path: string | null } | null;
+      if (!reached) {
+        const what = slice === 'streaming' ? 'stream' : 'recording';
+        throw ObsError.of(
+          'timeout',
+          `OBS did not ${active ? 'start' : 'stop'} the ${what} within ${timeoutMs / 1000} s (a dialog open in OBS?)`,
+          { status: 504 },
+        );
+      }
+      return reached.path ?? answerPath;
+    } finally {
       off();
-      // Already in the wanted state (started elsewhere, a race with OBS's own buttons): fine.
-      if (error instanceof ObsError && (error.obsCode === 500 || error.obsCode === 501)) return null;
-      throw error;
+      wake = () => undefined;
     }
   }
 
