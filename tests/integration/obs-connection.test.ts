@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObsConnection } from '../../electron/engine/obs/connection';
 import { ObsController } from '../../electron/engine/obs/controller';
 import type { ObsError } from '../../electron/engine/obs/errors';
+import { DEFAULT_THRESHOLDS } from '../../electron/engine/obs/health';
 import { DEFAULT_OBS_SETTINGS } from '../../electron/engine/obs/settings';
 import type { ObsState } from '../../shared/contract/obs';
 import { type ObsHarness, startObs } from '../harness/obs';
@@ -210,6 +211,46 @@ describe('surviving a show', () => {
       } catch {
         // gone
       }
+      await controller.stop();
+    }
+  });
+
+  it('a request OBS does not answer in time is rejected with timeout; the connection stays up', async () => {
+    const controller = controllerFor(obs.port, obs.password);
+    try {
+      expect((await controller.connect()).ok).toBe(true);
+      const slow = controller.connection.callBatch(
+        [{ requestType: 'Sleep', requestData: { sleepMillis: 1_500 } }],
+        { executionType: 0 },
+        { timeoutMs: 200 },
+      );
+      await expect(slow).rejects.toMatchObject({ code: 'timeout' });
+      expect(controller.connection.pendingCount).toBe(0);
+      expect(controller.state.status).toBe('identified');
+      expect((await controller.connection.call('GetVersion')).obsVersion).toBe('29.0.2');
+    } finally {
+      await controller.stop();
+    }
+  });
+
+  it('health from the heartbeat reaches the state, with warnings when a threshold is crossed', async () => {
+    const controller = new ObsController({
+      settings: { ...DEFAULT_OBS_SETTINGS, port: obs.port, password: obs.password },
+      connection: { ...fast, heartbeatIntervalMs: 200 },
+      // Any CPU use counts as high here, so the warning path is exercised end to end.
+      thresholds: { ...DEFAULT_THRESHOLDS, cpuPercent: { warning: -1, critical: 1_000 } },
+    });
+    try {
+      expect((await controller.connect()).ok).toBe(true);
+      await waitFor(() => controller.state.health.warnings.some((w) => w.code === 'high_cpu'), {
+        what: 'high_cpu warning',
+      });
+      const health = controller.state.health;
+      expect(health.fps).toBeGreaterThan(0);
+      expect(health.renderTotalFrames).toBeGreaterThan(0);
+      expect(health.diskFreeMb).toBeGreaterThan(0);
+      expect(health.warnings.find((w) => w.code === 'high_cpu')).toMatchObject({ level: 'warning' });
+    } finally {
       await controller.stop();
     }
   });
