@@ -1,0 +1,148 @@
+/**
+ * Pin segments (讲解) and per-product figures of METRICS.md, from the pin changes of a SessionRecord.
+ */
+import { type Money, money } from '../money';
+import { sessionOrders } from './figures';
+import {
+  inWindow,
+  type ProductFigures,
+  type RecordOrder,
+  type RecordPin,
+  type Segment,
+  type SessionRecord,
+  type SessionWindow,
+  TAIL_MS,
+} from './types';
+
+export interface Span {
+  productId: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Turns pin changes into `[start, end)` spans clipped to the window: the pin standing at the start opens
+ * a span there, the end closes any open one. Pinning the product already pinned continues its span;
+ * zero-length spans (two changes in one millisecond) are dropped.
+ */
+export function pinSpans(pins: readonly RecordPin[], window: SessionWindow): Span[] {
+  const sorted = pins.map((p, i) => ({ ...p, i })).sort((a, b) => a.at - b.at || a.i - b.i);
+  let current: string | null = null;
+  let since = window.start;
+  const spans: Span[] = [];
+  const close = (at: number) => {
+    if (current !== null && at > since) spans.push({ productId: current, start: since, end: at });
+  };
+  for (const p of sorted) {
+    if (p.at >= window.end) break;
+    if (p.at <= window.start) {
+      current = p.productId;
+      continue;
+    }
+    if (p.productId === current) continue;
+    close(p.at);
+    current = p.productId;
+    since = p.at;
+  }
+  close(window.end);
+  return spans;
+}
+
+const lineGmv = (o: RecordOrder, productId: string): { amount: number; units: number; has: boolean } => {
+  let amount = 0;
+  let units = 0;
+  let has = false;
+  for (const l of o.lines) {
+    if (l.productId !== productId) continue;
+    amount += l.unitPrice.amount * l.qty;
+    units += l.qty;
+    has = true;
+  }
+  return { amount, units, has };
+};
+
+/** Segments with gmvAll, gmvProduct, gmvTail (the 5 minutes after, session orders only), orders, units, questions. */
+export function computeSegments(record: SessionRecord): Segment[] {
+  const orders = sessionOrders(record).sort((a, b) => a.paidAt - b.paidAt);
+  const questions = record.chat.filter((c) => c.question && inWindow(record.window, c.at)).map((c) => c.at);
+  questions.sort((a, b) => a - b);
+  const m = (amount: number): Money => money(amount, record.currency);
+  return pinSpans(record.pins, record.window).map((span) => {
+    let gmvAll = 0;
+    let gmvProduct = 0;
+    let gmvTail = 0;
+    let count = 0;
+    let units = 0;
+    for (const o of orders) {
+      if (o.paidAt >= span.start && o.paidAt < span.end) {
+        gmvAll += o.total?.amount ?? 0;
+        const line = lineGmv(o, span.productId);
+        gmvProduct += line.amount;
+        units += line.units;
+        if (line.has) count++;
+      } else if (o.paidAt >= span.end && o.paidAt < span.end + TAIL_MS) {
+        gmvTail += lineGmv(o, span.productId).amount;
+      }
+    }
+    const asked = questions.filter((at) => at >= span.start && at < span.end).length;
+    return {
+      productId: span.productId,
+      start: span.start,
+      end: span.end,
+      durationMs: span.end - span.start,
+      gmvAll: m(gmvAll),
+      gmvProduct: m(gmvProduct),
+      gmvTail: m(gmvTail),
+      orders: count,
+      units,
+      questions: asked,
+    };
+  });
+}
+
+/**
+ * Per product: pins, pinned time, GMV of its lines while pinned and while not. Catalogue products come
+ * first in run-of-show order (even without activity), then any other product seen, by first appearance.
+ */
+export function computeProductFigures(record: SessionRecord, segments: readonly Segment[]): ProductFigures[] {
+  const order: string[] = [...record.products];
+  const known = new Set(order);
+  const see = (id: string) => {
+    if (!known.has(id)) {
+      known.add(id);
+      order.push(id);
+    }
+  };
+  const orders = sessionOrders(record);
+  for (const s of segments) see(s.productId);
+  for (const o of orders) for (const l of o.lines) see(l.productId);
+
+  const rows = new Map<string, { pins: number; pinnedMs: number; pinned: number; notPinned: number }>();
+  for (const id of order) rows.set(id, { pins: 0, pinnedMs: 0, pinned: 0, notPinned: 0 });
+  const spansOf = new Map<string, Segment[]>();
+  for (const s of segments) {
+    const row = rows.get(s.productId)!;
+    row.pins++;
+    row.pinnedMs += s.durationMs;
+    spansOf.set(s.productId, [...(spansOf.get(s.productId) ?? []), s]);
+  }
+  for (const o of orders) {
+    for (const l of o.lines) {
+      const row = rows.get(l.productId)!;
+      const amount = l.unitPrice.amount * l.qty;
+      const pinned = (spansOf.get(l.productId) ?? []).some((s) => o.paidAt >= s.start && o.paidAt < s.end);
+      if (pinned) row.pinned += amount;
+      else row.notPinned += amount;
+    }
+  }
+  return order.map((productId) => {
+    const r = rows.get(productId)!;
+    return {
+      productId,
+      pins: r.pins,
+      pinnedMs: r.pinnedMs,
+      gmvPinned: money(r.pinned, record.currency),
+      gmvNotPinned: money(r.notPinned, record.currency),
+    };
+  });
+}
