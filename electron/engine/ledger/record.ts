@@ -1,0 +1,181 @@
+/**
+ * Reads a session's record (shared/metrics/types.ts) out of SQLite: the orders paid in its window, their
+ * refunds whenever they came, chat/likes/viewers in the window, pin changes, gaps, the catalogue order.
+ * The pure functions of shared/metrics turn it into figures.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { OrderItem } from '../../../shared/events';
+import type { RecordOrder, SessionRecord, SessionWindow } from '../../../shared/metrics/types';
+
+/** `room = ?` when the session has a room, otherwise every room. */
+const roomFilter = (room: string | null, alias = ''): { sql: string; args: string[] } =>
+  room === null ? { sql: '1 = 1', args: [] } : { sql: `${alias}room = ?`, args: [room] };
+
+export function resolveLines(items: readonly OrderItem[], skuMap: ReadonlyMap<string, string>): RecordOrder['lines'] {
+  return items.map((i) => ({
+    sku: i.sku,
+    productId: i.productId ?? skuMap.get(i.sku) ?? i.sku,
+    qty: i.qty,
+    unitPrice: i.unitPrice,
+  }));
+}
+
+export interface RecordQuery {
+  room: string | null;
+  currency: string;
+  window: SessionWindow;
+  skuMap: ReadonlyMap<string, string>;
+  products: string[];
+}
+
+export function readRecord(db: DatabaseSync, q: RecordQuery): SessionRecord {
+  const { start, end } = q.window;
+  const r = roomFilter(q.room);
+  const ro = roomFilter(q.room, 'o.');
+  const orderRows = db
+    .prepare(
+      `SELECT order_id, paid_at, buyer_id, channel, total, currency, items FROM orders
+       WHERE ${r.sql} AND paid_at >= ? AND paid_at < ? ORDER BY paid_at, seq`,
+    )
+    .all(...r.args, start, end) as {
+    order_id: string;
+    paid_at: number;
+    buyer_id: string | null;
+    channel: string | null;
+    total: number | null;
+    currency: string | null;
+    items: string;
+  }[];
+  const orders: RecordOrder[] = orderRows.map((o) => ({
+    orderId: o.order_id,
+    paidAt: o.paid_at,
+    buyerId: o.buyer_id,
+    channel: o.channel,
+    total: o.total === null ? null : { amount: o.total, currency: o.currency ?? q.currency },
+    lines: resolveLines(JSON.parse(o.items) as OrderItem[], q.skuMap),
+  }));
+  const refunds = (
+    db
+      .prepare(
+        `SELECT f.order_id, f.refund_id, f.amount, f.currency, f.at FROM refunds f
+         JOIN orders o ON o.room = f.room AND o.order_id = f.order_id
+         WHERE ${ro.sql} AND o.paid_at >= ? AND o.paid_at < ? ORDER BY f.at, f.seq`,
+      )
+      .all(...ro.args, start, end) as {
+      order_id: string;
+      refund_id: string;
+      amount: number;
+      currency: string;
+      at: number;
+    }[]
+  ).map((f) => ({
+    orderId: f.order_id,
+    refundId: f.refund_id,
+    amount: { amount: f.amount, currency: f.currency },
+    at: f.at,
+  }));
+  const viewers = (
+    db
+      .prepare(
+        `SELECT at, seq, current, cumulative FROM viewers WHERE ${r.sql} AND at >= ? AND at < ? ORDER BY at, seq`,
+      )
+      .all(...r.args, start, end) as { at: number; seq: number; current: number; cumulative: number | null }[]
+  ).map((v) => ({ at: v.at, seq: v.seq, current: v.current, cumulative: v.cumulative }));
+  const chatRows = db
+    .prepare(`SELECT at, question FROM chat WHERE ${r.sql} AND at >= ? AND at < ?`)
+    .all(...r.args, start, end) as { at: number; question: number }[];
+  const chat = chatRows.map((c) => ({ at: c.at, question: c.question === 1 }));
+  const likes = db
+    .prepare(`SELECT at, count FROM likes WHERE ${r.sql} AND at >= ? AND at < ?`)
+    .all(...r.args, start, end) as { at: number; count: number }[];
+  return {
+    window: q.window,
+    currency: q.currency,
+    orders,
+    refunds,
+    viewers,
+    chat,
+    likes: likes.map((l) => ({ at: l.at, count: l.count })),
+    pins: readPins(db, q.window),
+    gaps: readGaps(db, q.room, q.window),
+    products: q.products,
+  };
+}
+
+/** The pin standing at the start and every change up to the end. */
+export function readPins(db: DatabaseSync, window: SessionWindow): SessionRecord['pins'] {
+  const standing = db
+    .prepare('SELECT at, product_id FROM pins WHERE at <= ? ORDER BY at DESC, id DESC LIMIT 1')
+    .all(window.start) as { at: number; product_id: string | null }[];
+  const changes = db
+    .prepare('SELECT at, product_id FROM pins WHERE at > ? AND at < ? ORDER BY at, id')
+    .all(window.start, window.end) as { at: number; product_id: string | null }[];
+  return [...standing, ...changes].map((p) => ({ at: p.at, productId: p.product_id }));
+}
+
+export function readGaps(db: DatabaseSync, room: string | null, window: SessionWindow): SessionRecord['gaps'] {
+  const r = roomFilter(room);
+  return (
+    db
+      .prepare(`SELECT from_at, to_at FROM gaps WHERE ${r.sql} AND to_at >= ? AND from_at < ? ORDER BY from_at, id`)
+      .all(...r.args, window.start, window.end) as { from_at: number; to_at: number }[]
+  ).map((g) => ({ from: g.from_at, to: g.to_at }));
+}
+
+export interface AnomalyRow {
+  kind: string;
+  orderId: string;
+  refundId: string | null;
+  amount: { amount: number; currency: string } | null;
+  at: number;
+  seq: number;
+  message: string;
+}
+
+/** Anomalies of the session: about its orders (by paid time), or about unknown orders arriving during it. */
+export function readAnomalies(db: DatabaseSync, room: string | null, window: SessionWindow): AnomalyRow[] {
+  const r = roomFilter(room);
+  return (
+    db
+      .prepare(
+        `SELECT kind, order_id, refund_id, amount, currency, at, seq, message FROM anomalies WHERE ${r.sql} AND (
+          (order_paid_at >= ? AND order_paid_at < ?) OR (order_paid_at IS NULL AND at >= ? AND at < ?)) ORDER BY at, id`,
+      )
+      .all(...r.args, window.start, window.end, window.start, window.end) as {
+      kind: string;
+      order_id: string;
+      refund_id: string | null;
+      amount: number | null;
+      currency: string | null;
+      at: number;
+      seq: number;
+      message: string;
+    }[]
+  ).map((a) => ({
+    kind: a.kind,
+    orderId: a.order_id,
+    refundId: a.refund_id,
+    amount: a.amount === null ? null : { amount: a.amount, currency: a.currency ?? 'CNY' },
+    at: a.at,
+    seq: a.seq,
+    message: a.message,
+  }));
+}
+
+/** paidGmv, orders and peak viewers of a window straight from SQL, for the session list. */
+export function summary(
+  db: DatabaseSync,
+  room: string | null,
+  window: SessionWindow,
+): { paidGmv: number; orders: number; peakViewers: number | null } {
+  const r = roomFilter(room);
+  const o = db
+    .prepare(
+      `SELECT coalesce(sum(total), 0) AS gmv, count(*) AS n FROM orders WHERE ${r.sql} AND paid_at >= ? AND paid_at < ?`,
+    )
+    .get(...r.args, window.start, window.end) as { gmv: number; n: number };
+  const v = db
+    .prepare(`SELECT max(current) AS peak FROM viewers WHERE ${r.sql} AND at >= ? AND at < ?`)
+    .get(...r.args, window.start, window.end) as { peak: number | null };
+  return { paidGmv: o.gmv, orders: o.n, peakViewers: v.peak };
+}
