@@ -65,7 +65,11 @@ describe('the SQLite ledger agrees with the pure definition', () => {
               ledger.applyLiveEvents(batch);
               clock += 1_000;
               const stats = ledger.stats(session.id);
-              const replay = replayEvents(events.slice(0, i), { currency: 'CNY', productIdBySku, classifyQuestion: isQuestion });
+              const replay = replayEvents(events.slice(0, i), {
+                currency: 'CNY',
+                productIdBySku,
+                classifyQuestion: isQuestion,
+              });
               const pure = computeStats({
                 window: stats.window,
                 currency: 'CNY',
