@@ -2,7 +2,9 @@
  * The figures of METRICS.md as a direct reading of the definitions over a SessionRecord. This is the
  * reference: the live counters (live-figures.ts) and the ledger's SQL must agree with it.
  */
+
 import { divideRoundHalfUp, type Money, money } from '../money';
+import { summarizeChat } from './chat';
 import { type Figures, inWindow, type RecordOrder, type RecordViewers, type SessionRecord } from './types';
 
 /** The session's paid orders: paid time inside the window. */
@@ -54,7 +56,7 @@ export function computeFigures(record: SessionRecord): Figures {
   const withCumulative = viewers.filter((v) => v.cumulative !== null);
   const cumulative = withCumulative.length === 0 ? null : withCumulative[withCumulative.length - 1].cumulative;
 
-  const chat = record.chat.filter((c) => inWindow(window, c.at)).length;
+  const chat = summarizeChat(record).total;
   const windowMs = window.end - window.start;
 
   return {

@@ -3,6 +3,7 @@
  * last one cut at the window's end.
  */
 import { money } from '../money';
+import { summarizeChat } from './chat';
 import { sessionOrders } from './figures';
 import { pinSpans } from './segments';
 import { inWindow, MINUTE_MS, type MinuteRow, type SessionRecord } from './types';
@@ -37,7 +38,9 @@ export function computeMinutes(record: SessionRecord): MinuteRow[] {
   for (const r of record.refunds) {
     if (ids.has(r.orderId) && inWindow(window, r.at)) rows[index(r.at)].refunds += r.amount.amount;
   }
-  for (const c of record.chat) if (inWindow(window, c.at)) rows[index(c.at)].chat++;
+  summarizeChat(record).perMinute.forEach((n, i) => {
+    if (i < count) rows[i].chat = n;
+  });
   for (const l of record.likes) if (inWindow(window, l.at)) rows[index(l.at)].likes += l.count;
   for (const v of record.viewers) {
     if (!inWindow(window, v.at)) continue;

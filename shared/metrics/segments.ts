@@ -2,9 +2,9 @@
  * Pin segments (讲解) and per-product figures of METRICS.md, from the pin changes of a SessionRecord.
  */
 import { type Money, money } from '../money';
+import { summarizeChat } from './chat';
 import { sessionOrders } from './figures';
 import {
-  inWindow,
   type ProductFigures,
   type RecordOrder,
   type RecordPin,
@@ -13,6 +13,18 @@ import {
   type SessionWindow,
   TAIL_MS,
 } from './types';
+
+/** First index whose value is >= x, in an ascending array. */
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export interface Span {
   productId: string;
@@ -64,8 +76,7 @@ const lineGmv = (o: RecordOrder, productId: string): { amount: number; units: nu
 /** Segments with gmvAll, gmvProduct, gmvTail (the 5 minutes after, session orders only), orders, units, questions. */
 export function computeSegments(record: SessionRecord): Segment[] {
   const orders = sessionOrders(record).sort((a, b) => a.paidAt - b.paidAt);
-  const questions = record.chat.filter((c) => c.question && inWindow(record.window, c.at)).map((c) => c.at);
-  questions.sort((a, b) => a - b);
+  const { questions } = summarizeChat(record);
   const m = (amount: number): Money => money(amount, record.currency);
   return pinSpans(record.pins, record.window).map((span) => {
     let gmvAll = 0;
@@ -84,7 +95,7 @@ export function computeSegments(record: SessionRecord): Segment[] {
         gmvTail += lineGmv(o, span.productId).amount;
       }
     }
-    const asked = questions.filter((at) => at >= span.start && at < span.end).length;
+    const asked = lowerBound(questions, span.end) - lowerBound(questions, span.start);
     return {
       productId: span.productId,
       start: span.start,

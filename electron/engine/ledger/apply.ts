@@ -187,7 +187,7 @@ export class Applier {
         const event = { kind: e.kind, at, data: e.data } as OrderEvent;
         const state = this.orders.load(room, e.data.orderId, e.kind === 'order.refunded');
         const outcome = applyOrderEvent(state, event, this.options.currency);
-        if (outcome.next) this.orders.save(room, outcome.next, e.seq);
+        if (outcome.next) this.orders.save(room, outcome.next, e.seq, state === undefined);
         if (outcome.refund) {
           const r = outcome.refund;
           this.st.refund.run(room, r.orderId, r.refundId, r.amount.amount, r.amount.currency, r.at, e.seq);

@@ -80,6 +80,8 @@ export class Ledger {
   private readonly sessions: SessionStore;
   private readonly products: ProductStore;
   private current: { session: Session; live: LiveFigures } | null = null;
+  /** sku -> productId, cached between catalogue changes (read on every applied batch) */
+  private skuCache: Map<string, string> | null = null;
   private interrupted: Session | null;
   private closed = false;
 
@@ -138,7 +140,7 @@ export class Ledger {
 
   private feedLive(current: { session: Session; live: LiveFigures }, effects: readonly Effect[]): void {
     const { session, live } = current;
-    const skuMap = this.products.skuMap();
+    const skuMap = this.skuMap();
     for (const e of effects) {
       if (session.room !== null && e.room !== session.room) continue;
       if (e.type === 'order') live.order(toRecordOrder(e.state, skuMap));
@@ -147,6 +149,11 @@ export class Ledger {
       else if (e.type === 'like') live.like(e.like);
       else live.viewers(e.viewers);
     }
+  }
+
+  private skuMap(): Map<string, string> {
+    this.skuCache ??= this.products.skuMap();
+    return this.skuCache;
   }
 
   // ---- pins ----------------------------------------------------------------------------------------
@@ -293,6 +300,7 @@ export class Ledger {
       window: far,
       skuMap: this.products.skuMap(),
       products: [],
+      chatRows: true,
     });
     for (const o of record.orders) live.order(o);
     for (const r of record.refunds) live.refund(r);
@@ -318,13 +326,14 @@ export class Ledger {
     };
   }
 
-  private recordOf(s: Session, now: number) {
+  private recordOf(s: Session, now: number, chatRows = false) {
     return readRecord(this.db, {
       room: s.room,
       currency: s.currency,
       window: this.windowOf(s, now),
       skuMap: this.products.skuMap(),
       products: this.products.ids(),
+      chatRows,
     });
   }
 
@@ -339,7 +348,7 @@ export class Ledger {
 
   exportJson(sessionId: string, now = this.now()): SessionExport {
     const s = this.sessions.require(sessionId);
-    const record = this.recordOf(s, now);
+    const record = this.recordOf(s, now, true);
     const stats = computeStats(record);
     const anomalies = readAnomalies(this.db, s.room, record.window).map(({ seq: _seq, ...a }) => a);
     return buildExport(view(s), record, stats, anomalies);
@@ -357,6 +366,7 @@ export class Ledger {
   ): Promise<{ imported: number; errors: { line: number; message: string }[] }> {
     this.assertOpen();
     const parsed = await parseCatalogue(bytes, options);
+    this.skuCache = null;
     const stored = this.products.importRows(parsed.products, this.now());
     const errors = [...parsed.errors, ...stored.errors].sort((a, b) => a.line - b.line);
     this.logger.info({ imported: stored.imported, errors: errors.length }, 'catalogue imported');
@@ -368,10 +378,12 @@ export class Ledger {
   }
 
   addProduct(input: unknown): Product {
+    this.skuCache = null;
     return this.products.add(input, this.now());
   }
 
   updateProduct(productId: string, patch: unknown): Product {
+    this.skuCache = null;
     return this.products.update(productId, patch, this.now());
   }
 
@@ -380,6 +392,7 @@ export class Ledger {
   }
 
   deleteProduct(productId: string): void {
+    this.skuCache = null;
     this.products.delete(productId);
   }
 

@@ -24,7 +24,7 @@ export const MIGRATIONS: readonly string[] = [
     platform TEXT NOT NULL,
     actor TEXT,
     data TEXT NOT NULL,
-    UNIQUE (room, seq),
+    -- (room, seq) needs no index: seqs are applied strictly increasing per room (checked against feed.last_seq)
     UNIQUE (room, event_id)
   ) STRICT;
   CREATE TABLE orders (

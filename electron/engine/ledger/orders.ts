@@ -18,6 +18,7 @@ export class OrderStore {
   private readonly select: StatementSync;
   private readonly refundIds: StatementSync;
   private readonly upsert: StatementSync;
+  private readonly insert: StatementSync;
 
   constructor(
     db: DatabaseSync,
@@ -27,6 +28,8 @@ export class OrderStore {
       'SELECT status, paid_at, total, currency, buyer_id, channel, items, refunded FROM orders WHERE room = ? AND order_id = ?',
     );
     this.refundIds = db.prepare('SELECT refund_id FROM refunds WHERE room = ? AND order_id = ?');
+    this.insert = db.prepare(`INSERT INTO orders (room, order_id, status, paid_at, total, currency, buyer_id, channel,
+      items, refunded, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.upsert =
       db.prepare(`INSERT INTO orders (room, order_id, status, paid_at, total, currency, buyer_id, channel, items, refunded, seq)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -55,8 +58,9 @@ export class OrderStore {
     };
   }
 
-  save(room: string, state: OrderState, seq: number, itemsJson?: string): void {
-    this.upsert.run(
+  /** Writes the state; `isNew` when load() found no row (a plain insert is cheaper than an upsert). */
+  save(room: string, state: OrderState, seq: number, isNew: boolean): void {
+    (isNew ? this.insert : this.upsert).run(
       room,
       state.orderId,
       state.status,
@@ -65,7 +69,7 @@ export class OrderStore {
       state.total?.currency ?? null,
       state.buyerId,
       state.channel,
-      itemsJson ?? JSON.stringify(state.items),
+      JSON.stringify(state.items),
       state.refunded,
       seq,
     );
