@@ -167,11 +167,21 @@ export const CSV_COLUMNS = [
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 type CsvRow = Partial<Record<CsvColumn, string | number | boolean | null>>;
 
+const COLUMN_INDEX = new Map<string, number>(CSV_COLUMNS.map((c, i) => [c, i]));
+
 const cell = (v: string | number | boolean | null | undefined): string => {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 };
+
+/** One CSV line; only the row's own keys are visited (a 4-hour show exports ~200,000 chat rows). */
+function csvLine(row: CsvRow): string {
+  const cells = new Array<string>(CSV_COLUMNS.length).fill('');
+  for (const key in row) cells[COLUMN_INDEX.get(key)!] = cell(row[key as CsvColumn]);
+  return cells.join(',');
+}
 
 /**
  * One table, first column `record` (session, order, order_line, refund, viewers, chat, like, pin, gap,
@@ -266,7 +276,7 @@ export function exportCsv(x: SessionExport): string {
     });
   }
   const lines = [CSV_COLUMNS.join(',')];
-  for (const row of rows) lines.push(CSV_COLUMNS.map((c) => cell(row[c])).join(','));
+  for (const row of rows) lines.push(csvLine(row));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
