@@ -83,7 +83,7 @@ function ledgerApply(dir: string, events: LiveEvent[], batch: number): number {
 }
 
 /** A 4-hour show: chat, orders (some refunded), viewers every 5 s, likes, a pin every 3 minutes. */
-function show(chatCount: number, orderCount: number): LiveEvent[] {
+export function show(chatCount: number, orderCount: number): LiveEvent[] {
   const H4 = 4 * 3_600_000;
   const events: LiveEvent[] = [];
   const push = (at: number, kind: string, data: unknown, id: string) =>

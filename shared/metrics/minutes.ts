@@ -1,18 +1,26 @@
 /**
- * Per-minute rows of METRICS.md: minute i of a session covers [start + i min, start + (i+1) min), the
- * last one cut at the window's end.
+ * Per-minute rows of METRICS.md, one per clock minute the window touches (the first and last cut by the
+ * window); `start` is the clock minute's start.
  */
 import { money } from '../money';
 import { summarizeChat } from './chat';
 import { sessionOrders } from './figures';
 import { pinSpans } from './segments';
-import { inWindow, MINUTE_MS, type MinuteRow, type SessionRecord } from './types';
+import {
+  inWindow,
+  MINUTE_MS,
+  type MinuteRow,
+  minuteCount,
+  minuteIndex,
+  minuteStart,
+  type SessionRecord,
+} from './types';
 
 export function computeMinutes(record: SessionRecord): MinuteRow[] {
   const { window, currency } = record;
-  const count = Math.max(0, Math.ceil((window.end - window.start) / MINUTE_MS));
+  const count = minuteCount(window);
   const rows = Array.from({ length: count }, (_, i) => ({
-    start: window.start + i * MINUTE_MS,
+    start: minuteStart(window, i),
     paid: 0,
     orders: 0,
     units: 0,
@@ -25,7 +33,7 @@ export function computeMinutes(record: SessionRecord): MinuteRow[] {
     pinned: new Map<string, number>(),
     incomplete: false,
   }));
-  const index = (at: number) => Math.floor((at - window.start) / MINUTE_MS);
+  const index = (at: number) => minuteIndex(window, at);
 
   const orders = sessionOrders(record);
   const ids = new Set(orders.map((o) => o.orderId));

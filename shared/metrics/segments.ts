@@ -60,7 +60,8 @@ export function pinSpans(pins: readonly RecordPin[], window: SessionWindow): Spa
   return spans;
 }
 
-const lineGmv = (o: RecordOrder, productId: string): { amount: number; units: number; has: boolean } => {
+/** The pinned product's lines in an order: GMV, units, whether it has any. */
+function productLines(o: RecordOrder, productId: string): { amount: number; units: number } | null {
   let amount = 0;
   let units = 0;
   let has = false;
@@ -70,8 +71,20 @@ const lineGmv = (o: RecordOrder, productId: string): { amount: number; units: nu
     units += l.qty;
     has = true;
   }
-  return { amount, units, has };
-};
+  return has ? { amount, units } : null;
+}
+
+/** First index whose order is paid at or after `at`, in orders sorted by paid time. */
+function firstPaidFrom(orders: readonly RecordOrder[], at: number): number {
+  let lo = 0;
+  let hi = orders.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (orders[mid].paidAt < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Segments with gmvAll, gmvProduct, gmvTail (the 5 minutes after, session orders only), orders, units, questions. */
 export function computeSegments(record: SessionRecord): Segment[] {
@@ -84,18 +97,19 @@ export function computeSegments(record: SessionRecord): Segment[] {
     let gmvTail = 0;
     let count = 0;
     let units = 0;
-    for (const o of orders) {
-      if (o.paidAt >= span.start && o.paidAt < span.end) {
-        gmvAll += o.total?.amount ?? 0;
-        const line = lineGmv(o, span.productId);
+    let i = firstPaidFrom(orders, span.start);
+    for (; i < orders.length && orders[i].paidAt < span.end; i++) {
+      gmvAll += orders[i].total?.amount ?? 0;
+      const line = productLines(orders[i], span.productId);
+      if (line) {
         gmvProduct += line.amount;
         units += line.units;
-        if (line.has) count++;
-      } else if (o.paidAt >= span.end && o.paidAt < span.end + TAIL_MS) {
-        gmvTail += lineGmv(o, span.productId).amount;
+        count++;
       }
     }
-    const asked = lowerBound(questions, span.end) - lowerBound(questions, span.start);
+    for (; i < orders.length && orders[i].paidAt < span.end + TAIL_MS; i++) {
+      gmvTail += productLines(orders[i], span.productId)?.amount ?? 0;
+    }
     return {
       productId: span.productId,
       start: span.start,
@@ -106,7 +120,7 @@ export function computeSegments(record: SessionRecord): Segment[] {
       gmvTail: m(gmvTail),
       orders: count,
       units,
-      questions: asked,
+      questions: lowerBound(questions, span.end) - lowerBound(questions, span.start),
     };
   });
 }

@@ -112,8 +112,9 @@ export const liveStream = (maxLength = 60): fc.Arbitrary<LiveEvent[]> =>
   });
 
 export const isQuestion = (text: string): boolean => /[?？]/.test(text);
-export const SESSION_START = BASE + 60_000;
-export const SESSION_END = BASE + 660_000;
+/** not on a minute boundary, so the cut first and last minutes are exercised */
+export const SESSION_START = BASE + 61_234;
+export const SESSION_END = BASE + 664_321;
 export const productIdBySku = new Map([
   ['A', 'P-A'],
   ['B', 'P-B'],

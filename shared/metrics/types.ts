@@ -55,7 +55,7 @@ export interface RecordChat {
 /** Chat of a window, aggregated: counts per minute of the window and the times of questions. */
 export interface ChatSummary {
   total: number;
-  /** index i: comments in minute i of the window */
+  /** index i: comments in row i of the window's minutes (minuteIndex) */
   perMinute: number[];
   /** times of comments classified as questions, ascending */
   questions: number[];
@@ -177,3 +177,15 @@ export const TAIL_MS = 5 * 60_000;
 export const MINUTE_MS = 60_000;
 
 export const inWindow = (w: SessionWindow, at: number): boolean => at >= w.start && at < w.end;
+
+/**
+ * Per-minute rows follow the clock (20:31:00-20:32:00), so they line up with platform dashboards and with
+ * the ledger's per-minute aggregates; the first and last rows are cut by the window.
+ */
+export const minuteCount = (w: SessionWindow): number =>
+  w.end > w.start ? Math.floor((w.end - 1) / MINUTE_MS) - Math.floor(w.start / MINUTE_MS) + 1 : 0;
+/** Row index of a time inside the window. */
+export const minuteIndex = (w: SessionWindow, at: number): number =>
+  Math.floor(at / MINUTE_MS) - Math.floor(w.start / MINUTE_MS);
+/** Clock start of row i. */
+export const minuteStart = (w: SessionWindow, i: number): number => (Math.floor(w.start / MINUTE_MS) + i) * MINUTE_MS;

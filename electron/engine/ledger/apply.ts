@@ -9,7 +9,13 @@ import type { LiveEvent } from '../../../shared/events';
 import type { OrderState } from '../../../shared/metrics/order-state';
 import { type Anomaly, applyOrderEvent, type OrderEvent } from '../../../shared/metrics/order-state';
 import { eventTime } from '../../../shared/metrics/replay';
-import type { RecordChat, RecordLike, RecordRefund, RecordViewers } from '../../../shared/metrics/types';
+import {
+  MINUTE_MS,
+  type RecordChat,
+  type RecordLike,
+  type RecordRefund,
+  type RecordViewers,
+} from '../../../shared/metrics/types';
 import { OrderStore } from './orders';
 
 export interface ApplyResult {
@@ -39,9 +45,11 @@ export interface ApplyOptions {
 export class Applier {
   private readonly lastSeq = new Map<string, number>();
   private readonly lastAt = new Map<string, number>();
+  /** chat per `room\u0000minute` in the batch being applied */
+  private readonly chatMinutes = new Map<string, number>();
   private readonly orders: OrderStore;
   private readonly st: Record<
-    'event' | 'feed' | 'chat' | 'like' | 'viewers' | 'refund' | 'anomaly' | 'gap',
+    'event' | 'feed' | 'chat' | 'chatMinute' | 'like' | 'viewers' | 'refund' | 'anomaly' | 'gap',
     StatementSync
   >;
 
@@ -65,6 +73,8 @@ export class Applier {
       feed: db.prepare(`INSERT INTO feed (room, last_seq, last_at) VALUES (?, ?, ?)
         ON CONFLICT (room) DO UPDATE SET last_seq = excluded.last_seq, last_at = excluded.last_at`),
       chat: db.prepare('INSERT INTO chat (room, at, seq, question) VALUES (?, ?, ?, ?)'),
+      chatMinute: db.prepare(`INSERT INTO chat_minutes (room, minute, count) VALUES (?, ?, ?)
+        ON CONFLICT (room, minute) DO UPDATE SET count = count + excluded.count`),
       like: db.prepare('INSERT INTO likes (room, at, seq, count) VALUES (?, ?, ?, ?)'),
       viewers: db.prepare('INSERT INTO viewers (room, at, seq, current, cumulative) VALUES (?, ?, ?, ?, ?)'),
       refund: db.prepare(
@@ -110,6 +120,7 @@ export class Applier {
     const touched = new Set<string>();
     let applied = 0;
     let duplicates = 0;
+    this.chatMinutes.clear();
     this.db.exec('BEGIN IMMEDIATE');
     try {
       for (const e of events) {
@@ -146,6 +157,10 @@ export class Applier {
         if (at > (this.lastAt.get(e.room) ?? Number.NEGATIVE_INFINITY)) this.lastAt.set(e.room, at);
         this.applyOne(e, at, effects, anomalies);
       }
+      for (const [key, n] of this.chatMinutes) {
+        const cut = key.lastIndexOf('\u0000');
+        this.st.chatMinute.run(key.slice(0, cut), Number(key.slice(cut + 1)), n);
+      }
       for (const room of touched) this.st.feed.run(room, this.lastSeq.get(room)!, this.lastAt.get(room) ?? null);
       this.db.exec('COMMIT');
     } catch (error) {
@@ -168,6 +183,8 @@ export class Applier {
       case 'chat': {
         const question = this.options.classifyQuestion(e.data.text);
         this.st.chat.run(room, at, e.seq, question ? 1 : 0);
+        const key = `${room}\u0000${Math.floor(at / MINUTE_MS)}`;
+        this.chatMinutes.set(key, (this.chatMinutes.get(key) ?? 0) + 1);
         effects.push({ type: 'chat', room, chat: { at, question } });
         return;
       }

@@ -8,6 +8,7 @@ import type { OrderItem } from '../../../shared/events';
 import {
   type ChatSummary,
   MINUTE_MS,
+  minuteCount,
   type RecordOrder,
   type SessionRecord,
   type SessionWindow,
@@ -122,28 +123,42 @@ export function readRecord(db: DatabaseSync, q: RecordQuery): SessionRecord {
 
 /**
  * Chat counted in SQL (a 4-hour show has ~200,000 comments; reading each row would dominate the recap):
- * per-minute counts of the window and the times of questions. Equal to summarizeChat over the rows.
+ * whole clock minutes from `chat_minutes`, the window's cut first/last minute from the chat rows, question
+ * times through the partial index. Equal to summarizeChat over the rows (property-tested).
  */
 export function readChatSummary(db: DatabaseSync, room: string | null, window: SessionWindow): ChatSummary {
   const r = roomFilter(room);
-  const minutes = Math.max(0, Math.ceil((window.end - window.start) / MINUTE_MS));
-  const perMinute = new Array<number>(minutes).fill(0);
-  let total = 0;
-  const counts = db
-    .prepare(
-      `SELECT (at - CAST(? AS INTEGER)) / ${MINUTE_MS} AS m, count(*) AS n FROM chat WHERE ${r.sql} AND at >= ? AND at < ? GROUP BY m`,
-    )
-    .all(window.start, ...r.args, window.start, window.end) as { m: number; n: number }[];
-  for (const c of counts) {
-    perMinute[c.m] = c.n;
-    total += c.n;
+  const perMinute = new Array<number>(minuteCount(window)).fill(0);
+  if (perMinute.length === 0) return { total: 0, perMinute, questions: [] };
+  const first = Math.floor(window.start / MINUTE_MS);
+  const last = Math.floor((window.end - 1) / MINUTE_MS);
+  const wholeFrom = window.start % MINUTE_MS === 0 ? first : first + 1;
+  const wholeTo = window.end % MINUTE_MS === 0 ? last : last - 1;
+  const whole = allArrays(
+    db.prepare(
+      `SELECT minute, sum(count) FROM chat_minutes WHERE ${r.sql} AND minute >= ? AND minute <= ? GROUP BY minute`,
+    ),
+    ...r.args,
+    wholeFrom,
+    wholeTo,
+  ) as [number, number][];
+  for (const [minute, n] of whole) perMinute[minute - first] = n;
+  const countRows = db.prepare(`SELECT count(*) AS n FROM chat WHERE ${r.sql} AND at >= ? AND at < ?`);
+  for (const m of new Set([first, last])) {
+    if (m >= wholeFrom && m <= wholeTo) continue;
+    const from = Math.max(window.start, m * MINUTE_MS);
+    const to = Math.min(window.end, (m + 1) * MINUTE_MS);
+    perMinute[m - first] = (countRows.get(...r.args, from, to) as { n: number }).n;
   }
   const questions = (
-    db
-      .prepare(`SELECT at FROM chat WHERE ${r.sql} AND at >= ? AND at < ? AND question = 1 ORDER BY at`)
-      .all(...r.args, window.start, window.end) as { at: number }[]
-  ).map((x) => x.at);
-  return { total, perMinute, questions };
+    allArrays(
+      db.prepare(`SELECT at FROM chat WHERE ${r.sql} AND question = 1 AND at >= ? AND at < ? ORDER BY at`),
+      ...r.args,
+      window.start,
+      window.end,
+    ) as [number][]
+  ).map(([at]) => at);
+  return { total: perMinute.reduce((a, b) => a + b, 0), perMinute, questions };
 }
 
 /** The pin standing at the start and every change up to the end. */
