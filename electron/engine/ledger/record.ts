@@ -24,13 +24,13 @@ function allArrays(statement: StatementSync, ...args: SQLInputValue[]): unknown[
 const roomFilter = (room: string | null, alias = ''): { sql: string; args: string[] } =>
   room === null ? { sql: '1 = 1', args: [] } : { sql: `${alias}room = ?`, args: [room] };
 
-export function resolveLines(items: readonly OrderItem[], skuMap: ReadonlyMap<string, string>): RecordOrder['lines'] {
-  return items.map((i) => ({
-    sku: i.sku,
-    productId: i.productId ?? skuMap.get(i.sku) ?? i.sku,
-    qty: i.qty,
-    unitPrice: i.unitPrice,
-  }));
+/**
+ * Resolves each line's product in place (the items were just parsed and belong to no one else; a recap
+ * parses tens of thousands, so no copies). Extra item keys such as `title` stay and are ignored.
+ */
+export function resolveLines(items: OrderItem[], skuMap: ReadonlyMap<string, string>): RecordOrder['lines'] {
+  for (const i of items) i.productId ??= skuMap.get(i.sku) ?? i.sku;
+  return items as RecordOrder['lines'];
 }
 
 export interface RecordQuery {
