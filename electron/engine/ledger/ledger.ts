@@ -16,6 +16,7 @@ import { DEFAULT_CURRENCY, type Money } from '../../../shared/money';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import { Applier, type ApplyResult, type Effect } from './apply';
+import { dailyBackup } from './backup';
 import { type OpenReport, openDatabase } from './db';
 import { type Product, ProductStore } from './products';
 import { type AnomalyRow, readAnomalies, readRecord, resolveLines, summary } from './record';
@@ -84,16 +85,20 @@ export class Ledger {
   private skuCache: Map<string, string> | null = null;
   private interrupted: Session | null;
   private closed = false;
+  private readonly dataDir: string;
+  private readonly backups: number;
 
   constructor(options: LedgerOptions) {
     this.logger = options.logger ?? silentLogger();
     this.currency = options.currency ?? DEFAULT_CURRENCY;
     this.defaultRoom = options.room ?? null;
     this.now = options.now ?? Date.now;
+    this.dataDir = options.dataDir;
+    this.backups = options.backups ?? 7;
     const { db, report } = openDatabase({
       dataDir: options.dataDir,
       logger: this.logger,
-      backups: options.backups ?? 7,
+      backups: this.backups,
       synchronous: options.synchronous,
       now: this.now(),
     });
@@ -214,6 +219,12 @@ export class Ledger {
     const session = this.sessions.end(this.current.session.id, at, input.reason ?? 'manual');
     this.current = null;
     this.logger.info({ session: session.id }, 'session stopped');
+    // After a show is the moment a copy matters most; at most one per day, skipped when today's exists.
+    try {
+      dailyBackup(this.db, this.dataDir, this.backups, this.now());
+    } catch (error) {
+      this.logger.warn({ err: error }, 'ledger backup after the session failed');
+    }
     return view(session);
   }
 
