@@ -31,7 +31,7 @@ export interface ApplyResult {
 
 /** What changed, for the live counters (applied after COMMIT). */
 export type Effect =
-  | { type: 'order'; room: string; state: OrderState }
+  | { type: 'order'; room: string; state: OrderState; newlyPaid: boolean }
   | { type: 'refund'; room: string; refund: RecordRefund }
   | { type: 'chat'; room: string; chat: RecordChat }
   | { type: 'like'; room: string; like: RecordLike }
@@ -211,7 +211,7 @@ export class Applier {
           effects.push({ type: 'refund', room, refund: r });
         }
         if (outcome.effect === 'paid' || outcome.effect === 'amount') {
-          effects.push({ type: 'order', room, state: outcome.next! });
+          effects.push({ type: 'order', room, state: outcome.next!, newlyPaid: outcome.effect === 'paid' });
         }
         if (outcome.anomaly) {
           const a = outcome.anomaly;

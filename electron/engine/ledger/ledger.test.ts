@@ -203,6 +203,13 @@ describe('ledger: products', () => {
       ]),
     ]);
     expect(ledger.soldCounts()).toEqual({ 'XHS-CL-001': 3, UNKNOWN: 1 });
+    // kept incrementally from here on, and equal to the count from SQL
+    ledger.applyLiveEvents([f.paid('o3', T0 + 3, 25_900, [{ sku: 'XHS-SC-001', qty: 4, unit: 25_900 }])]);
+    ledger.applyLiveEvents([f.paid('o3', T0 + 4, 25_900, [{ sku: 'XHS-SC-001', qty: 4, unit: 25_900 }])]);
+    const sessionId = ledger.currentSession()!.id;
+    expect(ledger.soldCounts()).toEqual({ 'XHS-CL-001': 3, UNKNOWN: 1, 'XHS-SC-001': 4 });
+    ledger.stopSession({ at: T0 + 10 });
+    expect(ledger.soldCounts(sessionId)).toEqual({ 'XHS-CL-001': 3, UNKNOWN: 1, 'XHS-SC-001': 4 });
     ledger.close();
   });
 });

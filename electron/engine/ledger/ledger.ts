@@ -83,6 +83,8 @@ export class Ledger {
   private current: { session: Session; live: LiveFigures } | null = null;
   /** sku -> productId, cached between catalogue changes (read on every applied batch) */
   private skuCache: Map<string, string> | null = null;
+  /** units sold per product in the running session, kept incrementally once asked for (overlays poll it) */
+  private sold: Map<string, number> | null = null;
   private interrupted: Session | null;
   private closed = false;
   private readonly dataDir: string;
@@ -148,8 +150,13 @@ export class Ledger {
     const skuMap = this.skuMap();
     for (const e of effects) {
       if (session.room !== null && e.room !== session.room) continue;
-      if (e.type === 'order') live.order(toRecordOrder(e.state, skuMap));
-      else if (e.type === 'refund') live.refund(e.refund);
+      if (e.type === 'order') {
+        const order = toRecordOrder(e.state, skuMap);
+        live.order(order);
+        if (this.sold && e.newlyPaid && order.paidAt >= session.startedAt) {
+          for (const l of order.lines) this.sold.set(l.productId, (this.sold.get(l.productId) ?? 0) + l.qty);
+        }
+      } else if (e.type === 'refund') live.refund(e.refund);
       else if (e.type === 'chat') live.chatEvent(e.chat);
       else if (e.type === 'like') live.like(e.like);
       else live.viewers(e.viewers);
@@ -157,6 +164,7 @@ export class Ledger {
   }
 
   private skuMap(): Map<string, string> {
+    if (this.skuCache === null) this.sold = null; // product ids of lines may have changed
     this.skuCache ??= this.products.skuMap();
     return this.skuCache;
   }
@@ -208,6 +216,7 @@ export class Ledger {
       reason: input.reason ?? 'manual',
     });
     this.current = { session, live: this.buildLive(session) };
+    this.sold = null;
     this.logger.info({ session: session.id }, 'session started');
     return view(session);
   }
@@ -242,6 +251,7 @@ export class Ledger {
     this.assertOpen();
     const s = this.takeInterrupted(id);
     this.current = { session: s, live: this.buildLive(s) };
+    this.sold = null;
     return view(s);
   }
 
@@ -411,6 +421,15 @@ export class Ledger {
   soldCounts(sessionId?: string, now = this.now()): Record<string, number> {
     const s = sessionId ? this.sessions.require(sessionId) : this.current?.session;
     if (!s) return {};
+    if (s.id === this.current?.session.id) {
+      this.skuMap(); // drops the counts when the catalogue changed
+      this.sold ??= new Map(Object.entries(this.soldFromSql(s, now)));
+      return Object.fromEntries(this.sold);
+    }
+    return this.soldFromSql(s, now);
+  }
+
+  private soldFromSql(s: Session, now: number): Record<string, number> {
     const window = this.windowOf(s, now);
     const skuMap = this.products.skuMap();
     const room = s.room === null ? '' : 'room = ? AND';
