@@ -144,6 +144,11 @@ function initialState(options: StartEngineOptions): StudioState {
 export async function startEngine(options: StartEngineOptions): Promise<Engine> {
   const logger = options.logger ?? createLogger({ dir: join(options.dataDir, 'logs'), stderrLevel: 'warn' });
   const tokens = new TokenStore(join(options.dataDir, 'tokens.json'));
+  if (tokens.setAside)
+    logger.warn(
+      { file: tokens.setAside },
+      'tokens.json was damaged: set aside, new tokens made (re-copy overlay URLs)',
+    );
   const router = new Router();
   const state = new StateStore<StudioState>(initialState(options));
   let port = options.port;
@@ -168,7 +173,12 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
 
   // The live room: a team's gateway from the command line or Settings, else the demo room with the
   // sample catalogue so a new user sees a show at once.
-  const savedGateway = readJsonFile(join(options.dataDir, 'gateway.json'), gatewayConfigSchema.nullable(), null);
+  const savedGateway = readJsonFile(
+    join(options.dataDir, 'gateway.json'),
+    gatewayConfigSchema.nullable(),
+    null,
+    logger,
+  );
   const gatewayConfig: GatewayConfig =
     options.gateway.kind === 'remote'
       ? { kind: 'remote', url: options.gateway.url, room: options.gateway.room, token: options.gateway.token }
@@ -198,7 +208,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ? Buffer.from(process.env.MAISHOU_SECRET_KEY, 'base64')
     : await loadOrCreateKeyFile(join(options.dataDir, 'secret.key'));
   const secretBox = createAesGcmSecretBox(key);
-  const obsSettings = await loadObsSettings(options.dataDir, secretBox);
+  const obsSettings = await loadObsSettings(options.dataDir, secretBox, logger);
   const obsConfigured = options.obs !== null || existsSync(join(options.dataDir, OBS_SETTINGS_FILE));
   if (options.obs)
     Object.assign(
@@ -265,7 +275,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...systemHandlers(status),
     ...pins.handlers,
     ...seatService.handlers,
-    ...createHotkeysService(options.dataDir, state),
+    ...createHotkeysService(options.dataDir, state, logger),
     ...createObsHandlers(obs),
     ...studio.handlers,
     'radar.markAnswered': (a) => {
