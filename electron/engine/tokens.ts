@@ -104,8 +104,9 @@ export class TokenStore {
   }
 
   /** Who a token is, or null for an unknown or revoked token. */
-  identify(token: string | null | undefined): TokenIdentity | null {
-    if (!token || token.length > 200) return null;
+  identify(token: unknown): TokenIdentity | null {
+    // handshakes carry whatever a client sends: a non-string token threw inside hash.update
+    if (typeof token !== 'string' || !token || token.length > 200) return null;
     return this.index.get(digest(token)) ?? null;
   }
 
