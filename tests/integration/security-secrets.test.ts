@@ -114,7 +114,11 @@ describe('secrets stay out of logs and exports', () => {
       session: { id: string };
     };
     expect(
-      (await postSigned(gatewayUrl, 'r1', [chatEvent(1), paidEvent('o-1', 29900)], { secret: WEBHOOK_SECRET })).status,
+      (
+        await postSigned(gatewayUrl, 'r1', [chatEvent(1), { ...paidEvent('o-1', 29900), occurredAt: Date.now() }], {
+          secret: WEBHOOK_SECRET,
+        })
+      ).status,
     ).toBe(200);
     expect((await postSigned(gatewayUrl, 'r1', [chatEvent(2)], { secret: ROTATED_SECRET })).status).toBe(200);
     expect((await postSigned(gatewayUrl, 'r1', [chatEvent(3)], { secret: newSecret() })).status).toBe(401);
