@@ -1,5 +1,5 @@
 /**
- * Builds the overlay page alone (renderer/overlay.html) into .tmp/overlay-build for tests and benchmarks,
+ * Builds the overlay page alone (renderer/overlay.html) into out/overlay-test-build for tests and benchmarks,
  * when it is missing or older than its sources. Built into a fresh folder, then swapped in by rename, so
  * two test processes never see half a build.
  */
@@ -9,7 +9,8 @@ import { build } from 'vite';
 import { rendererConfig } from '../../vite.renderer.config';
 import { REPO_ROOT } from './engine';
 
-export const OVERLAY_BUILD_DIR = join(REPO_ROOT, '.tmp', 'overlay-build');
+// Not under .tmp/: serveStatic refuses any path with a dot-folder in it, its root included.
+export const OVERLAY_BUILD_DIR = join(REPO_ROOT, 'out', 'overlay-test-build');
 
 function newest(path: string): number {
   const stat = statSync(path);
@@ -25,7 +26,7 @@ export async function ensureOverlayBuild(): Promise<string> {
     newest(join(REPO_ROOT, 'shared')),
   );
   if (existsSync(html) && statSync(html).mtimeMs >= sources) return OVERLAY_BUILD_DIR;
-  mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
+  mkdirSync(join(REPO_ROOT, 'out'), { recursive: true });
   const fresh = `${OVERLAY_BUILD_DIR}.${process.pid}.${Date.now()}`;
   await build({
     ...rendererConfig,
