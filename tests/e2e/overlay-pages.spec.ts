@@ -33,37 +33,27 @@ test.afterAll(async () => {
  * socket.io's heartbeat keeps one 45 s timeout that each server ping re-arms: that one is not counted.
  */
 async function trackTimers(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const live = new Set<number>();
-    const w = window as unknown as { __timers: () => number };
-    const si = window.setInterval.bind(window);
-    const ci = window.clearInterval.bind(window);
-    const st = window.setTimeout.bind(window);
-    const ct = window.clearTimeout.bind(window);
-    window.setInterval = ((fn: () => void, ms?: number) => {
-      const id = si(fn, ms);
-      live.add(id);
-      return id;
-    }) as typeof setInterval;
-    window.clearInterval = ((id: number) => {
-      live.delete(id);
-      ci(id);
-    }) as typeof clearInterval;
-    window.setTimeout = ((fn: () => void, ms?: number) => {
-      const id = st(() => {
-        live.delete(id);
-        fn();
-      }, ms);
-      if ((ms ?? 0) < 10_000) live.add(id);
-      return id;
-    }) as typeof setTimeout;
-    window.clearTimeout = ((id: number) => {
-      live.delete(id);
-      ct(id);
-    }) as typeof clearTimeout;
-    w.__timers = () => live.size;
+  // Plain JavaScript run in the page before its own scripts.
+  await page.addInitScript({
+    content: `(() => {
+      const live = new Set();
+      const si = window.setInterval.bind(window), ci = window.clearInterval.bind(window);
+      const st = window.setTimeout.bind(window), ct = window.clearTimeout.bind(window);
+      window.setInterval = (fn, ms, ...a) => { const id = si(fn, ms, ...a); live.add(id); return id; };
+      window.clearInterval = (id) => { live.delete(id); ci(id); };
+      window.setTimeout = (fn, ms, ...a) => {
+        const id = st(() => { live.delete(id); typeof fn === 'function' && fn(...a); }, ms);
+        if ((ms ?? 0) < 10000) live.add(id);
+        return id;
+      };
+      window.clearTimeout = (id) => { live.delete(id); ct(id); };
+      window.__timers = () => live.size;
+    })();`,
   });
 }
+
+const timers = (page: Page): Promise<number> => page.evaluate('window.__timers()') as Promise<number>;
+const pwned = (page: Page): Promise<unknown> => page.evaluate('document.body.dataset.pwned');
 
 function consoleErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -94,7 +84,7 @@ test('product card: snapshot, live pin change, countdown, themes; hostile text s
   await expect(card.locator('.live-pill')).toHaveText('讲解中');
   await expect(page.locator('body')).toHaveAttribute('data-status', 'live');
   await page.waitForTimeout(500); // entrance animation done
-  expect(await page.evaluate(() => (window as unknown as { __timers: () => number }).__timers())).toBe(0);
+  expect(await timers(page)).toBe(0);
   await page.screenshot({
     path: `${shots}/overlay-product-light.png`,
     clip: { x: 0, y: 560, width: 800, height: 440 },
@@ -105,19 +95,19 @@ test('product card: snapshot, live pin change, countdown, themes; hostile text s
   await expect(card).toHaveAttribute('data-product-id', 'XHS-SK-001');
   await expect(card.locator('.title')).toHaveText(HOSTILE);
   await expect(card.locator('.title img')).toHaveCount(0);
-  expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
+  expect(await pwned(page)).toBeUndefined();
   await expect(card.locator('.stock')).toHaveText('仅剩8件');
   await expect(card.locator('.stock')).toHaveAttribute('data-tone', 'low');
   const first = await card.locator('.band').textContent();
   expect(first).toMatch(/^限时 01:0[45]$/);
   await expect(card.locator('.band')).not.toHaveText(first ?? '', { timeout: 3000 });
-  expect(await page.evaluate(() => (window as unknown as { __timers: () => number }).__timers())).toBe(1);
+  expect(await timers(page)).toBe(1);
 
   // Same pin, new figures: updated in place (no new card).
   server.hub.setProductCard(cardB({ title: '积雪草舒缓修护精华液 30ml', stock: 0, pinVersion: 999 }));
   await expect(card.locator('.stock')).toHaveText('已售罄');
   await page.waitForTimeout(500);
-  expect(await page.evaluate(() => (window as unknown as { __timers: () => number }).__timers())).toBe(0);
+  expect(await timers(page)).toBe(0);
 
   // Dark look, brand colour, English.
   await server.hub.setSettings({ theme: 'dark', brandColor: '#7c3aed' });
@@ -157,7 +147,7 @@ test('chat: pinned comments and live questions, hostile text shown literally', a
   await expect(page.locator('.line .text')).toHaveText('3号链接多少钱？');
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${shots}/overlay-chat.png`, clip: { x: 1300, y: 500, width: 620, height: 580 } });
-  expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
+  expect(await pwned(page)).toBeUndefined();
   await server.hub.setSettings({ chatMode: 'highlights' });
   expect(errors).toEqual([]);
 });
