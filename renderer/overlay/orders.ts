@@ -7,6 +7,7 @@ import { clip, overlayWords } from '../../shared/overlay-text';
 import { el } from './dom';
 import type { OverlayView } from './view';
 
+/** How long a tick stays (its CSS in + hold + out). */
 const TICK_LIFE_MS = 6000;
 const SHOWN_AT_ONCE = 4;
 
@@ -27,7 +28,7 @@ export function ordersView(): OverlayView {
         node.dataset.id = tick.id;
         node.append(el('i', 'bag'), el('span', 'tick-text', w.ordered(tick.name, tick.qty)));
         if (tick.title) node.append(el('span', 'tick-title', clip(tick.title, 14)));
-        node.addEventListener('animationend', (e) => e.animationName === 'tick-life' && node.remove());
+        node.addEventListener('animationend', (e) => e.animationName === 'tick-out' && node.remove());
         root.prepend(node);
       }
       while (root.childElementCount > SHOWN_AT_ONCE) root.lastElementChild?.remove();

@@ -28,6 +28,7 @@ import { ensureOverlaySources, type ObsRequester, PRODUCT_IMAGE_SOURCE_NAME } fr
 import { appendCapped, toOverlayChat, toOverlayTicks } from './order-ticks';
 import { overlayIdentity, overlayPages } from './pages';
 import { CardPngWriter } from './png/card-png-writer';
+import type { FontSource } from './png/fonts';
 import type { CardImage } from './png/render-card';
 import { applySettingsPatch, DEFAULT_OVERLAY_SETTINGS } from './settings';
 import { saveOverlaySettings } from './settings-file';
@@ -54,7 +55,8 @@ export interface OverlayHubOptions {
   png?: boolean;
   /** The product picture for the PNG card (the catalogue's image bytes). */
   loadImage?: (card: ProductCard) => Promise<CardImage | null>;
-  fontFiles?: readonly string[];
+  /** Fonts for the PNG card (default: Noto Sans CJK from fonts-noto-cjk). */
+  fontSources?: readonly FontSource[];
 }
 
 export interface OverlayHubEvents {
@@ -102,7 +104,7 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
         : new CardPngWriter({
             path: this.pngPath,
             logger: options.logger,
-            fontFiles: options.fontFiles,
+            fontSources: options.fontSources,
             loadImage: options.loadImage,
             onWritten: (path) => {
               this.emit('png', path);

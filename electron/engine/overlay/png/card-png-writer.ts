@@ -7,12 +7,13 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { OverlaySettings, ProductCard } from '../../../../shared/contract/overlay';
 import type { Logger } from '../../log';
+import type { FontSource } from './fonts';
 import { type CardImage, renderProductCardPng } from './render-card';
 
 export interface CardPngWriterOptions {
   path: string;
   logger: Logger;
-  fontFiles?: readonly string[];
+  fontSources?: readonly FontSource[];
   loadImage?: (card: ProductCard) => Promise<CardImage | null>;
   /** Called after each write (the hub nudges OBS to reload the file at once). */
   onWritten?: (path: string, card: ProductCard | null) => void;
@@ -58,7 +59,7 @@ export class CardPngWriter {
     if (!settings) return;
     try {
       const png = await renderProductCardPng(card, settings, {
-        fontFiles: this.options.fontFiles,
+        fontSources: this.options.fontSources,
         image: card ? await this.image(card) : null,
       });
       await mkdir(dirname(this.options.path), { recursive: true });

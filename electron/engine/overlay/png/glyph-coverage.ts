@@ -20,6 +20,23 @@ export class GlyphCoverage {
     return new GlyphCoverage(merged);
   }
 
+  /** Characters both can draw. */
+  intersect(other: GlyphCoverage): GlyphCoverage {
+    const out: [number, number][] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.ranges.length && j < other.ranges.length) {
+      const [a1, b1] = this.ranges[i];
+      const [a2, b2] = other.ranges[j];
+      const lo = Math.max(a1, a2);
+      const hi = Math.min(b1, b2);
+      if (lo <= hi) out.push([lo, hi]);
+      if (b1 < b2) i++;
+      else j++;
+    }
+    return new GlyphCoverage(out);
+  }
+
   get size(): number {
     return this.ranges.reduce((n, [a, b]) => n + b - a + 1, 0);
   }
