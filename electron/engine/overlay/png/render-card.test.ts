@@ -119,3 +119,19 @@ describe('PNG card', () => {
     expect(readFileSync(path).equals(last)).toBe(true);
   });
 });
+
+describe('PNG card pictures', () => {
+  it('reads only pictures inside the catalogue folder', async () => {
+    const { fileImageLoader } = await import('./image-loader');
+    const dir = mkdtempSync(join(tmpdir(), 'maishou-images-'));
+    dirs.push(dir);
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(join(dir, 'images'));
+    writeFileSync(join(dir, 'images', 'a.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>');
+    const load = fileImageLoader(dir, (c) => c.productId);
+    expect(await load(card({ productId: 'images/a.svg' }))).toMatchObject({ mime: 'image/svg+xml' });
+    expect(await load(card({ productId: '../../etc/passwd' }))).toBeNull();
+    expect(await load(card({ productId: 'images/missing.png' }))).toBeNull();
+    expect(await load(card({ productId: 'images/a.txt' }))).toBeNull();
+  });
+});
