@@ -164,3 +164,16 @@ describe('overlay namespace', () => {
     expect(c.state()?.goal.target?.amount).toBe(5_000_000);
   });
 });
+
+describe('overlay hub economy', () => {
+  it('sends nothing when the card did not change', async () => {
+    const card = sampleCard();
+    server.hub.setProductCard(card);
+    const c = client();
+    await waitFor(() => c.state()?.product?.pinVersion === card.pinVersion, { what: 'snapshot with card' });
+    server.hub.setProductCard({ ...card });
+    server.hub.setProductCard({ ...card, sold: card.sold + 1 });
+    await waitFor(() => c.state()?.product?.sold === card.sold + 1, { what: 'figure change' });
+    expect(c.messages.filter((m) => m.event === 'patch')).toHaveLength(1);
+  });
+});

@@ -183,6 +183,8 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
 
   /** The pinned product's card, or null when nothing is pinned. Call on every pin and on figure changes. */
   setProductCard(card: ProductCard | null): void {
+    // Called on every figure change too (an order for another product): an identical card costs nothing.
+    if (JSON.stringify(card) === JSON.stringify(this.current.product)) return;
     this.change({ product: card }, true);
     void this.png?.update(card, this.current.settings);
   }
