@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ConnectionBanner } from './components/ConnectionBanner';
+import { Toasts } from './components/Toasts';
 import { type MessageKey, useT } from './i18n';
 import { navigate, ROUTES, type RouteId, useRoute } from './router';
 import { useStudio } from './store/studio';
@@ -54,6 +55,7 @@ export function App() {
       <main className="content">
         <View />
       </main>
+      <Toasts />
     </div>
   );
 }

@@ -1,0 +1,119 @@
+import { type DragEvent, useMemo, useState } from 'react';
+import { pinActions, run } from '../engine/actions';
+import { useNow } from '../hooks/useNow';
+import { useT } from '../i18n';
+import { move, searchProducts } from '../live/run-of-show';
+import { useFeed } from '../store/feed';
+import { selectCanOperate, selectPin, selectProductLive, selectProducts } from '../store/selectors';
+import { useStudio } from '../store/studio';
+import { ProductRow } from './ProductRow';
+
+/**
+ * 排品: products in show order with their pin buttons. Drag a row (or use its ↑/↓ buttons) to reorder;
+ * searching narrows the list (reordering is off while a search is active, so positions stay clear).
+ */
+export function RunOfShow() {
+  const t = useT();
+  const products = useStudio(selectProducts);
+  const live = useStudio(selectProductLive);
+  const pin = useStudio(selectPin);
+  const canOperate = useStudio(selectCanOperate);
+  const pinGmv = useFeed((s) => s.pinGmv);
+  const [query, setQuery] = useState('');
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [over, setOver] = useState<string | null>(null);
+  const now = useNow(pin?.pinned != null);
+
+  const shown = useMemo(() => searchProducts(products, query), [products, query]);
+  const canReorder = canOperate && query.trim() === '';
+  const pinnedKey = pin?.pinned ? `${pin.pinned.productId}@${pin.pinned.since}` : null;
+  const pinMoney = pinGmv && pinGmv.key === pinnedKey ? { amount: pinGmv.amount, currency: pinGmv.currency } : null;
+
+  const reorder = (from: number, to: number) => {
+    const ids = move(
+      products.map((p) => p.productId),
+      from,
+      to,
+    );
+    void run('products.reorder', { productIds: ids });
+  };
+  const indexOf = (id: string) => products.findIndex((p) => p.productId === id);
+
+  const drag = {
+    onDragStart: (e: DragEvent, id: string) => {
+      setDragging(id);
+      e.dataTransfer.effectAllowed = 'move';
+      e.dataTransfer.setData('text/plain', id);
+    },
+    onDragOver: (e: DragEvent, id: string) => {
+      if (!dragging) return;
+      e.preventDefault();
+      if (over !== id) setOver(id);
+    },
+    onDrop: (e: DragEvent, id: string) => {
+      e.preventDefault();
+      if (dragging && dragging !== id) reorder(indexOf(dragging), indexOf(id));
+      setDragging(null);
+      setOver(null);
+    },
+    onDragEnd: () => {
+      setDragging(null);
+      setOver(null);
+    },
+  };
+
+  return (
+    <section className="panel run-of-show" aria-labelledby="ros-title" data-testid="run-of-show">
+      <header className="panel__header">
+        <h2 id="ros-title">{t('ros.title')}</h2>
+        <span className="muted">{t('ros.count', { n: products.length })}</span>
+        {canOperate && (
+          <span className="pin-nav">
+            <button type="button" onClick={() => void pinActions.previous()} title={t('ros.previousHint')}>
+              {t('ros.previous')}
+            </button>
+            <button type="button" onClick={() => void pinActions.next()} title={t('ros.nextHint')}>
+              {t('ros.next')}
+            </button>
+          </span>
+        )}
+      </header>
+      <input
+        type="search"
+        className="search"
+        placeholder={t('ros.search')}
+        aria-label={t('ros.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      {products.length === 0 ? (
+        <p className="empty">{t('ros.empty')}</p>
+      ) : (
+        <ol className="product-list" aria-label={t('ros.title')}>
+          {shown.map((product) => (
+            <ProductRow
+              key={product.productId}
+              product={product}
+              live={live[product.productId]}
+              pin={pin}
+              pinGmv={pinMoney}
+              now={now}
+              canOperate={canOperate}
+              canReorder={canReorder}
+              position={indexOf(product.productId)}
+              total={products.length}
+              onPin={(id) => void pinActions.set(id)}
+              onUnpin={() => void pinActions.clear()}
+              onMove={(id, direction) => {
+                const from = indexOf(id);
+                reorder(from, from + direction);
+              }}
+              drag={{ ...drag, over: over === product.productId && dragging !== product.productId }}
+            />
+          ))}
+        </ol>
+      )}
+      <p className="hint">{t('ros.shortcuts')}</p>
+    </section>
+  );
+}
