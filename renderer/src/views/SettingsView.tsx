@@ -1,4 +1,7 @@
-import { LANGUAGES, type Language, useT } from '../i18n';
+import { LANGUAGES, type Language, type MessageKey, useT } from '../i18n';
+import { HotkeysPanel } from '../settings/HotkeysPanel';
+import { SeatsPanel } from '../settings/SeatsPanel';
+import { selectGateway } from '../store/selectors';
 import { useStudio } from '../store/studio';
 
 export function SettingsView() {
@@ -7,8 +10,9 @@ export function SettingsView() {
   const setLanguage = useStudio((s) => s.setLanguage);
   const engineInfo = useStudio((s) => s.state?.engine);
   const seat = useStudio((s) => s.seat);
+  const gateway = useStudio(selectGateway);
   return (
-    <section aria-labelledby="settings-title" className="view">
+    <section aria-labelledby="settings-title" className="view settings">
       <h1 id="settings-title">{t('settings.title')}</h1>
       <div className="field">
         <label htmlFor="language">{t('settings.language')}</label>
@@ -20,15 +24,35 @@ export function SettingsView() {
           ))}
         </select>
       </div>
-      <h2>{t('settings.engine')}</h2>
-      <dl className="status-grid">
-        <dt>{t('settings.engineVersion')}</dt>
-        <dd>{engineInfo?.version ?? '—'}</dd>
-        <dt>{t('settings.engineUrl')}</dt>
-        <dd>{engineInfo?.url ?? '—'}</dd>
-        <dt>{t('settings.seat')}</dt>
-        <dd>{seat ? t(`role.${seat.role}`) : '—'}</dd>
-      </dl>
+      <section aria-labelledby="gateway-title" className="settings-section">
+        <h2 id="gateway-title">{t('settings.gateway')}</h2>
+        <dl className="status-grid">
+          <dt>{t('settings.gatewaySource')}</dt>
+          <dd>{gateway ? (gateway.source === 'demo' ? t('gateway.demoRoom') : gateway.source) : '—'}</dd>
+          <dt>{t('settings.gatewayRoom')}</dt>
+          <dd>{gateway?.room ?? '—'}</dd>
+          <dt>{t('settings.gatewayStatus')}</dt>
+          <dd>
+            {gateway
+              ? t(`gateway.${gateway.status}` as MessageKey, { behind: gateway.behind, room: gateway.room })
+              : '—'}
+          </dd>
+        </dl>
+        <p className="muted">{t('settings.gatewayHow')}</p>
+      </section>
+      <SeatsPanel />
+      <HotkeysPanel />
+      <section aria-labelledby="engine-title" className="settings-section">
+        <h2 id="engine-title">{t('settings.engine')}</h2>
+        <dl className="status-grid">
+          <dt>{t('settings.engineVersion')}</dt>
+          <dd>{engineInfo?.version ?? '—'}</dd>
+          <dt>{t('settings.engineUrl')}</dt>
+          <dd>{engineInfo?.url ?? '—'}</dd>
+          <dt>{t('settings.seat')}</dt>
+          <dd>{seat ? `${seat.label} · ${t(`role.${seat.role}`)}` : '—'}</dd>
+        </dl>
+      </section>
     </section>
   );
 }
