@@ -1,10 +1,12 @@
 import QRCode from 'qrcode';
 import { useCallback, useEffect, useState } from 'react';
-import type { SeatInvite, SeatRecord } from '../../../shared/contract';
+import type { ConnectedSeat, SeatInvite, SeatRecord } from '../../../shared/contract';
 import { run } from '../engine/actions';
 import { type MessageKey, useT } from '../i18n';
 import { selectIsHost } from '../store/selectors';
 import { useStudio } from '../store/studio';
+
+const NO_SEATS: ConnectedSeat[] = [];
 
 /**
  * Host only: invite an assistant (场控) or a viewer onto another device (a link and its QR code), see
@@ -14,7 +16,7 @@ import { useStudio } from '../store/studio';
 export function SeatsPanel() {
   const t = useT();
   const isHost = useStudio(selectIsHost);
-  const connected = useStudio((s) => s.state?.connectedSeats ?? []);
+  const connected = useStudio((s) => s.state?.connectedSeats ?? NO_SEATS);
   const sharing = useStudio((s) => s.state?.sharing ?? null);
   const [seats, setSeats] = useState<SeatRecord[]>([]);
   const [invite, setInvite] = useState<SeatInvite | null>(null);
@@ -92,7 +94,9 @@ export function SeatsPanel() {
         <div className="invite" data-testid="seat-invite">
           {qr && <img src={qr} width={220} height={220} alt={t('seats.qrAlt', { label: invite.seat.label })} />}
           <div className="invite__text">
-            <strong>{invite.seat.label}</strong> · {t(`role.${invite.seat.role}` as MessageKey)}
+            <div>
+              <strong>{invite.seat.label}</strong> · {t(`role.${invite.seat.role}` as MessageKey)}
+            </div>
             <input
               className="invite__url"
               readOnly
