@@ -27,7 +27,7 @@ export function App() {
   }, [language, t]);
   const View = VIEWS[route];
   return (
-    <div className="app">
+    <div className={route === 'live' ? 'app app--live' : 'app'}>
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.label')}>

@@ -4,6 +4,7 @@ import type { Product } from '../../../shared/contract/products';
 import { run } from '../engine/actions';
 import { type MessageKey, useT } from '../i18n';
 import { applyFilter, CHAT_FILTERS } from '../live/chat-filter';
+import { entryText, rowHeight, rowLines } from '../live/chat-layout';
 import type { TimelineEntry } from '../live/feed-buffer';
 import { useFeed } from '../store/feed';
 import { selectCanOperate, selectProducts } from '../store/selectors';
@@ -12,6 +13,9 @@ import { useToasts } from '../store/toasts';
 import { ChatRow } from './ChatRow';
 
 const NEAR_BOTTOM_PX = 32;
+/** Font size of chat rows in px (0.9rem of 15px) and the room kept for the scrollbar and padding. */
+const CHAT_FONT_PX = 13.5;
+const ROW_INSET_PX = 24;
 
 /**
  * Live chat, newest at the bottom. Only the visible rows are rendered (@tanstack/react-virtual). While
@@ -51,17 +55,46 @@ export function ChatPanel() {
   );
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [widthEms, setWidthEms] = useState(30);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) =>
+      setWidthEms(Math.max(8, Math.floor((entry.contentRect.width - ROW_INSET_PX) / CHAT_FONT_PX))),
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  // Row lines per entry at this width, computed once per entry (never measured from the DOM).
+  const lines = useMemo(() => {
+    void widthEms;
+    return new WeakMap<TimelineEntry, number>();
+  }, [widthEms]);
+  const linesOf = (entry: TimelineEntry): number => {
+    let n = lines.get(entry);
+    if (n === undefined) {
+      n = rowLines(
+        entryText(entry, (linkNo, productId) => productFor(productId, linkNo)?.title ?? ''),
+        widthEms,
+      );
+      lines.set(entry, n);
+    }
+    return n;
+  };
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 30,
-    overscan: 6,
+    estimateSize: (i) => rowHeight(linesOf(entries[i])),
+    overscan: 4,
     getItemKey: (i) => entries[i].key,
   });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure when the width (and so every row's lines) changes
+  useLayoutEffect(() => virtualizer.measure(), [lines]);
 
-  // Follow the newest message unless the user is reading older ones.
+  // Follow the newest message unless the user is reading older ones (a write only: no layout read).
   useLayoutEffect(() => {
-    if (!frozen && entries.length > 0) virtualizer.scrollToIndex(entries.length - 1, { align: 'end' });
+    const el = scrollRef.current;
+    if (!frozen && el && entries.length > 0) el.scrollTop = virtualizer.getTotalSize();
   }, [entries, frozen, virtualizer]);
 
   const onScroll = () => {
@@ -108,10 +141,12 @@ export function ChatPanel() {
           {virtualizer.getVirtualItems().map((item) => (
             <div
               key={item.key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
               className="chat__item"
-              style={{ transform: `translateY(${item.start}px)` }}
+              style={{
+                transform: `translateY(${item.start}px)`,
+                height: item.size,
+                ['--lines' as string]: linesOf(entries[item.index]),
+              }}
             >
               <ChatRow
                 entry={entries[item.index]}
