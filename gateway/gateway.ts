@@ -1,0 +1,192 @@
+/**
+ * Starts a gateway: HTTP ingestion (PROTOCOL B), the socket.io live feed (C), and the store (SQLite under
+ * `dataDir`, or Redis when `redisUrl` is given, in which case several nodes can serve the same rooms).
+ * Used in-process by the engine (demo room) and by gateway/cli.ts.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Logger } from 'pino';
+import pino from 'pino';
+import { Server } from 'socket.io';
+import { StudioError } from '../shared/errors';
+import type { InboundEvent } from '../shared/events';
+import {
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_RETENTION,
+  type ResolvedRoomConfig,
+  type RetentionOptions,
+  type RoomConfig,
+  roomConfigSchema,
+} from './config';
+import { LiveFeed } from './feed';
+import { createHandler } from './http/routes';
+import { type AckResult, Ingestor } from './ingest';
+import { TokenBucket } from './rate-limit';
+import { RedisStore } from './store/redis';
+import { SqliteStore } from './store/sqlite';
+import type { GatewayStore } from './store/types';
+
+export type { RoomConfig } from './config';
+export type { AckResult } from './ingest';
+
+export interface GatewayOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Folder of the SQLite store; required unless `redisUrl` is given. */
+  dataDir?: string;
+  /** Redis URL: seq, dedupe and history in Redis, socket.io Redis adapter between nodes. */
+  redisUrl?: string;
+  rooms: RoomConfig[];
+  logger?: Logger;
+  retention?: Partial<RetentionOptions>;
+  /** Coalescing window of the live feed, ms (default 10). */
+  flushMs?: number;
+  /** Clock for receivedAt and signature windows (tests). */
+  now?: () => number;
+}
+
+export interface Gateway {
+  /** `http://host:port`: POST webhooks here; socket.io clients connect to `${url}/live`. */
+  url: string;
+  port: number;
+  /**
+   * The same path as HTTP ingestion minus the signature: validation (whole batch), dedupe, seq, durability,
+   * then the feed. Rejects with StudioError (`invalid_event` 400 with path, `unknown_room` 404,
+   * `store_unavailable` 503).
+   */
+  ingest(room: string, events: InboundEvent[] | unknown): Promise<AckResult>;
+  /** Replaces the room list (secrets, read tokens, adapters) without restarting. */
+  setRooms(rooms: RoomConfig[]): void;
+  /** Stops accepting, lets in-flight requests finish (up to 5 s), closes sockets and the store. */
+  close(): Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const now = options.now ?? Date.now;
+  const retention = { ...DEFAULT_RETENTION, ...options.retention };
+  let rooms = new Map<string, ResolvedRoomConfig>();
+  const buckets = new Map<string, TokenBucket>();
+  const setRooms = (list: RoomConfig[]) => {
+    const next = new Map<string, ResolvedRoomConfig>();
+    for (const r of list) {
+      const parsed = roomConfigSchema.parse(r);
+      next.set(parsed.id, parsed);
+    }
+    rooms = next;
+    buckets.clear();
+  };
+  setRooms(options.rooms);
+
+  let store: GatewayStore;
+  let redis: RedisStore | null = null;
+  if (options.redisUrl) {
+    redis = await RedisStore.connect(options.redisUrl, retention);
+    store = redis;
+  } else if (options.dataDir) {
+    store = new SqliteStore(options.dataDir, retention);
+  } else {
+    throw new Error('startGateway needs dataDir or redisUrl');
+  }
+
+  const http = createServer();
+  const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
+  const adapterClients: { close(): Promise<unknown> }[] = [];
+  if (redis) {
+    const pub = redis.duplicateClient();
+    const sub = redis.duplicateClient();
+    pub.on('error', () => {});
+    sub.on('error', () => {});
+    await Promise.all([pub.connect(), sub.connect()]);
+    adapterClients.push(pub, sub);
+    io.adapter(createAdapter(pub, sub, { key: 'maishou:gw:sio' }));
+  }
+  const feed = new LiveFeed({
+    io,
+    store,
+    room: (id) => rooms.get(id),
+    logger,
+    flushMs: options.flushMs,
+    clustered: redis !== null,
+  });
+  const ingestor = new Ingestor(
+    store,
+    (id) => rooms.has(id),
+    (room, events) => feed.publish(room, events),
+    now,
+  );
+
+  let inflight = 0;
+  let idle: (() => void) | null = null;
+  const handler = createHandler({
+    room: (id) => rooms.get(id),
+    ingestor,
+    takeRate: (room) => {
+      let bucket = buckets.get(room);
+      if (!bucket) {
+        const limit = rooms.get(room)?.rateLimit ?? DEFAULT_RATE_LIMIT;
+        bucket = new TokenBucket(limit.requestsPerSecond, limit.burst, now());
+        buckets.set(room, bucket);
+      }
+      return bucket.take(now());
+    },
+    logger,
+    now,
+  });
+  http.on('request', (req, res) => {
+    inflight++;
+    res.once('close', () => {
+      inflight--;
+      if (inflight === 0) idle?.();
+    });
+    handler(req, res);
+  });
+
+  const pruneTimer = setInterval(
+    () => void store.prune(now()).catch((err) => logger.warn({ err }, 'prune failed')),
+    10 * 60_000,
+  );
+  pruneTimer.unref();
+  await store.prune(now());
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger.info({ url, rooms: [...rooms.keys()], store: redis ? 'redis' : 'sqlite' }, 'gateway ready');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    async ingest(room, events) {
+      if (closing) throw new StudioError('shutting_down', 'The gateway is closing', { status: 503 });
+      return ingestor.ingest(room, events);
+    },
+    setRooms,
+    close() {
+      closing ??= (async () => {
+        clearInterval(pruneTimer);
+        http.close();
+        if (inflight > 0) {
+          await new Promise<void>((resolve) => {
+            idle = resolve;
+            setTimeout(resolve, 5000).unref();
+          });
+        }
+        feed.close();
+        await io.close();
+        http.closeAllConnections();
+        await Promise.all(adapterClients.map((c) => c.close().catch(() => {})));
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

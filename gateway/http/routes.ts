@@ -1,0 +1,151 @@
+/**
+ * HTTP routes of PROTOCOL.md B. Order of checks for every ingestion route: unknown room (404), body size
+ * (413, while streaming), signature and timestamp (401, on the raw bytes), rate (429; counted only for
+ * authenticated requests so strangers cannot starve a room's bridge), JSON and schema (400, whole batch),
+ * then commit (200 once durable). Nothing before the commit changes state.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { StudioError } from '../../shared/errors';
+import { DOUDIAN_REPLY, mapDoudianPush, verifyDoudian } from '../adapters/doudian';
+import { verifyWechatSignature } from '../adapters/wechat-crypto';
+import { mapWechatShopMessage, openWechatPush } from '../adapters/wechat-shop';
+import type { ResolvedRoomConfig } from '../config';
+import type { Ingestor } from '../ingest';
+import { verifyStandardWebhook } from '../signature/standard-webhooks';
+import { readBody } from './body';
+import { sendError, sendJson, sendText } from './respond';
+
+export interface HttpContext {
+  room(id: string): ResolvedRoomConfig | undefined;
+  ingestor: Ingestor;
+  /** 0 when allowed, else seconds to wait. */
+  takeRate(room: string): number;
+  logger: Logger;
+  now(): number;
+}
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+function requireRoom(ctx: HttpContext, id: string): ResolvedRoomConfig {
+  const room = ctx.room(id);
+  if (!room) throw new StudioError('unknown_room', `No room "${id}" on this gateway`, { status: 404 });
+  return room;
+}
+
+function checkRate(ctx: HttpContext, room: string): void {
+  const wait = ctx.takeRate(room);
+  if (wait > 0) {
+    throw new StudioError('rate_limited', `Too many requests for room "${room}"; retry in ${wait} s`, {
+      status: 429,
+      extra: { retryAfter: wait },
+    });
+  }
+}
+
+async function standardWebhook(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, id: string) {
+  const room = requireRoom(ctx, id);
+  const body = await readBody(req);
+  const verdict = verifyStandardWebhook(
+    room.secrets,
+    {
+      id: header(req, 'webhook-id'),
+      timestamp: header(req, 'webhook-timestamp'),
+      signature: header(req, 'webhook-signature'),
+    },
+    body,
+    ctx.now(),
+  );
+  if (!verdict.ok) {
+    const messages = {
+      missing_headers: ['missing_signature', 'webhook-id, webhook-timestamp and webhook-signature are required'],
+      timestamp: ['stale_timestamp', 'webhook-timestamp is more than 300 s away from the gateway clock'],
+      signature: ['bad_signature', 'No webhook-signature matches a secret of this room'],
+    } as const;
+    const [code, message] = messages[verdict.reason];
+    throw new StudioError(code, message, { status: 401 });
+  }
+  checkRate(ctx, id);
+  let input: unknown;
+  try {
+    input = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new StudioError('invalid_json', 'The body is not valid JSON', { status: 400 });
+  }
+  sendJson(res, 200, await ctx.ingestor.ingest(id, input));
+}
+
+async function doudian(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, id: string) {
+  const room = requireRoom(ctx, id);
+  if (!room.doudian) throw new StudioError('adapter_not_configured', `Room "${id}" has no 抖店 app`, { status: 404 });
+  const body = await readBody(req);
+  const ok = verifyDoudian(room.doudian, { appId: header(req, 'app-id'), eventSign: header(req, 'event-sign') }, body);
+  if (!ok) throw new StudioError('bad_signature', 'event-sign does not match this app', { status: 401 });
+  checkRate(ctx, id);
+  const events = mapDoudianPush(body);
+  if (events.length > 0) await ctx.ingestor.ingest(id, events);
+  sendJson(res, 200, DOUDIAN_REPLY);
+}
+
+async function wechatShop(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, id: string, url: URL) {
+  const room = requireRoom(ctx, id);
+  if (!room.wechatShop) {
+    throw new StudioError('adapter_not_configured', `Room "${id}" has no 微信小店 app`, { status: 404 });
+  }
+  const q = Object.fromEntries(url.searchParams);
+  if (req.method === 'GET') {
+    // URL verification when the push address is saved: echo `echostr` if `signature` checks out.
+    const ok = verifyWechatSignature(q.signature, [room.wechatShop.token, q.timestamp ?? '', q.nonce ?? '']);
+    if (!ok || !q.echostr) throw new StudioError('bad_signature', 'signature does not match', { status: 401 });
+    return sendText(res, 200, q.echostr);
+  }
+  const body = await readBody(req);
+  const message = openWechatPush(room.wechatShop, q, body);
+  checkRate(ctx, id);
+  const events = mapWechatShopMessage(message);
+  if (events.length > 0) await ctx.ingestor.ingest(id, events);
+  sendText(res, 200, 'success');
+}
+
+/** The request handler for node:http (socket.io handles /socket.io/ itself before this runs). */
+export function createHandler(ctx: HttpContext) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    void route(ctx, req, res).catch((error: unknown) => {
+      if (!(error instanceof StudioError)) ctx.logger.error({ err: error }, 'ingestion failed');
+      else if (error.status >= 500) ctx.logger.warn({ code: error.code }, error.message);
+      sendError(res, error);
+    });
+  };
+}
+
+async function route(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://gateway');
+  let parts: string[];
+  try {
+    parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    throw new StudioError('not_found', 'Malformed path', { status: 404 });
+  }
+  const method = req.method ?? 'GET';
+  if (method === 'GET' && url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
+  if (parts[0] === 'v1' && parts[1] === 'rooms' && parts[3] === 'events' && parts.length === 4) {
+    if (method !== 'POST') throw methodNotAllowed();
+    return standardWebhook(ctx, req, res, parts[2]);
+  }
+  if (parts[0] === 'v1' && parts[1] === 'ingest' && parts.length === 4) {
+    if (parts[2] === 'doudian') {
+      if (method !== 'POST') throw methodNotAllowed();
+      return doudian(ctx, req, res, parts[3]);
+    }
+    if (parts[2] === 'wechat-shop') {
+      if (method !== 'POST' && method !== 'GET') throw methodNotAllowed();
+      return wechatShop(ctx, req, res, parts[3], url);
+    }
+  }
+  throw new StudioError('not_found', `No route ${method} ${url.pathname}`, { status: 404 });
+}
+
+const methodNotAllowed = () => new StudioError('method_not_allowed', 'Method not allowed', { status: 405 });

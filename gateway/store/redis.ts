@@ -1,0 +1,124 @@
+/**
+ * Redis store: seq, dedupe keys and replay history live in Redis, so any gateway node may ingest for any
+ * room. One Lua script per batch makes dedupe + seq assignment + append atomic (Redis runs scripts one at a
+ * time), so two nodes ingesting into one room at once still get consecutive, gap-free seqs.
+ * Durability is Redis's: run it with `appendonly yes` and `appendfsync always` for "durable before the 200"
+ * to hold across a power loss (on Redis >= 7.2 WAITAOF could be added after the script).
+ */
+import { createClient } from 'redis';
+import type { InboundEvent, LiveEvent } from '../../shared/events';
+import { DEFAULT_RETENTION, type RetentionOptions } from '../config';
+import type { CommitResult, GatewayStore } from './types';
+
+// ARGV: receivedAt, dedupeMs, maxEvents, dedupe key prefix, then (id, body-after-seq) pairs.
+// Bodies are spliced as text after `{"seq":N,` so payloads are never re-encoded by Lua's cjson (which
+// would print large integers in float notation).
+const COMMIT_SCRIPT = `
+local seqKey, evKey = KEYS[1], KEYS[2]
+local ttl, maxEvents, prefix = ARGV[2], tonumber(ARGV[3]), ARGV[4]
+local seq = tonumber(redis.call('GET', seqKey) or '0')
+local first = seq
+local out = {}
+for i = 5, #ARGV, 2 do
+  if redis.call('SET', prefix .. ARGV[i], '1', 'NX', 'PX', ttl) then
+    seq = seq + 1
+    redis.call('ZADD', evKey, seq, '{"seq":' .. seq .. ',' .. ARGV[i + 1])
+    out[#out + 1] = seq
+  else
+    out[#out + 1] = 0
+  end
+end
+if seq > first then
+  redis.call('SET', seqKey, seq)
+  redis.call('ZREMRANGEBYSCORE', evKey, '-inf', seq - maxEvents)
+end
+return out
+`;
+
+const makeClient = (url: string) => createClient({ url });
+type Client = ReturnType<typeof makeClient>;
+
+const keys = (room: string) => ({
+  seq: `maishou:gw:{${room}}:seq`,
+  events: `maishou:gw:{${room}}:events`,
+  idPrefix: `maishou:gw:{${room}}:id:`,
+});
+
+export class RedisStore implements GatewayStore {
+  private constructor(
+    private readonly client: Client,
+    private readonly retention: RetentionOptions,
+  ) {}
+
+  static async connect(url: string, retention: RetentionOptions = DEFAULT_RETENTION): Promise<RedisStore> {
+    const client = makeClient(url);
+    client.on('error', () => {
+      // Reconnects on its own; commands fail (and HTTP answers 503) while it is away.
+    });
+    await client.connect();
+    return new RedisStore(client, retention);
+  }
+
+  async commit(room: string, events: readonly InboundEvent[], receivedAt: number): Promise<CommitResult> {
+    const k = keys(room);
+    const args = [String(receivedAt), String(this.retention.dedupeMs), String(this.retention.maxEvents), k.idPrefix];
+    const tails: string[] = [];
+    for (const event of events) {
+      const tail = JSON.stringify({ v: 1, room, receivedAt, ...event }).slice(1);
+      tails.push(tail);
+      args.push(event.id, tail);
+    }
+    const seqs = (await this.client.eval(COMMIT_SCRIPT, { keys: [k.seq, k.events], arguments: args })) as number[];
+    const accepted: LiveEvent[] = [];
+    let duplicates = 0;
+    seqs.forEach((seq, i) => {
+      if (Number(seq) === 0) duplicates++;
+      else accepted.push({ seq: Number(seq), v: 1, room, receivedAt, ...events[i] } as LiveEvent);
+    });
+    return { accepted, duplicates };
+  }
+
+  async readAfter(room: string, afterSeq: number, limit: number): Promise<LiveEvent[]> {
+    const rows = await this.client.zRangeByScore(keys(room).events, `(${afterSeq}`, '+inf', {
+      LIMIT: { offset: 0, count: limit },
+    });
+    return rows.map((r) => JSON.parse(String(r)) as LiveEvent);
+  }
+
+  async bounds(room: string): Promise<{ head: number; oldest: number | null }> {
+    const k = keys(room);
+    const [head, oldest] = await Promise.all([this.client.get(k.seq), this.client.zRangeWithScores(k.events, 0, 0)]);
+    return { head: head ? Number(head) : 0, oldest: oldest.length > 0 ? Number(oldest[0].score) : null };
+  }
+
+  /** Age-based trimming (count-based trimming happens in every commit; dedupe keys expire by TTL). */
+  async prune(now: number): Promise<void> {
+    const cutoff = now - this.retention.maxAgeMs;
+    let cursor = '0';
+    do {
+      const page = await this.client.scan(cursor, { MATCH: 'maishou:gw:{*}:events', COUNT: 100 });
+      cursor = String(page.cursor);
+      for (const key of page.keys) {
+        for (;;) {
+          const oldest = await this.client.zRange(key, 0, 999);
+          let stale = 0;
+          for (const row of oldest) {
+            if ((JSON.parse(String(row)) as LiveEvent).receivedAt < cutoff) stale++;
+            else break;
+          }
+          if (stale > 0) await this.client.zRemRangeByRank(key, 0, stale - 1);
+          if (stale < 1000) break;
+        }
+      }
+    } while (cursor !== '0');
+  }
+
+  async close(): Promise<void> {
+    if (this.client.isOpen) await this.client.close();
+  }
+
+  /** A second connection for the socket.io adapter's pub/sub. */
+  duplicateClient(): Client {
+    return this.client.duplicate();
+  }
+}

@@ -1,0 +1,12 @@
+export { type ClassifiedComment, classifyComment } from './classify';
+export { INFO_INTENTS, INTENT_LABELS, INTENTS, type Intent, isIntent } from './intent';
+export { extractLinkNo, findLinkMention, type LinkMention } from './link-number';
+export { normalizeChat } from './normalize';
+export { deriveShortNames } from './product-names';
+export {
+  buildProductIndex,
+  type CatalogueEntry,
+  type ProductIndex,
+  type ResolveOptions,
+  resolveProduct,
+} from './resolve-product';
