@@ -1,8 +1,10 @@
 import { ChatPanel } from '../components/ChatPanel';
 import { FiguresPanel } from '../components/FiguresPanel';
 import { GatewayStatus } from '../components/GatewayStatus';
+import { ObsBar } from '../components/ObsBar';
 import { OrdersTicker } from '../components/OrdersTicker';
 import { PinnedCard } from '../components/PinnedCard';
+import { ProgramPreview } from '../components/ProgramPreview';
 import { QuestionsStrip } from '../components/QuestionsStrip';
 import { RunOfShow } from '../components/RunOfShow';
 import { SessionControl } from '../components/SessionControl';
@@ -23,6 +25,7 @@ export function LiveView() {
         <h1 id="live-title" className="visually-hidden">
           {t('live.title')}
         </h1>
+        <ObsBar />
         <SessionControl />
         <GatewayStatus />
       </div>
@@ -31,7 +34,10 @@ export function LiveView() {
           <RunOfShow />
         </div>
         <div className="live-grid__center">
-          <PinnedCard />
+          <div className="center-top">
+            <PinnedCard />
+            <ProgramPreview />
+          </div>
           <FiguresPanel />
           <OrdersTicker />
         </div>
