@@ -3,9 +3,16 @@
  * Electron's utilityProcess. Owns the one HTTP server, the seat socket server and the domain modules,
  * and wires them: pins -> seats/overlays/ledger, gateway events -> ledger -> figures -> seats.
  */
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { type CommandHandlers, DEFAULT_HOTKEYS, type StatusResponse, type StudioState } from '../../shared/contract';
+import {
+  type CommandHandlers,
+  DEFAULT_HOTKEYS,
+  obsStatusOf,
+  type StatusResponse,
+  type StudioState,
+} from '../../shared/contract';
 import { createHttpServer } from './api/http-server';
 import { LanSharing } from './api/lan-sharing';
 import { Router } from './api/router';
@@ -14,6 +21,17 @@ import { loopbackPolicy } from './api/security';
 import { FeedHub } from './feed/feed-hub';
 import { createHotkeysService } from './hotkeys-service';
 import { createLogger, type Logger } from './log';
+import {
+  createAesGcmSecretBox,
+  createObsHandlers,
+  defaultOverlaySources,
+  loadObsSettings,
+  loadOrCreateKeyFile,
+  ObsController,
+  parseObsUrl,
+} from './obs';
+import { OBS_SETTINGS_FILE } from './obs/settings';
+import { emptyObsState } from './obs/state';
 import type { EngineOptions } from './options';
 import { createPinService, type PinService } from './pins/pin-service';
 import { findRendererDir } from './renderer-dir';
@@ -41,6 +59,7 @@ export interface Engine {
   ready: ReadyInfo;
   seats: SeatServer;
   pins: PinService;
+  obs: ObsController;
   feed: FeedHub;
   close(): Promise<void>;
 }
@@ -81,6 +100,7 @@ function initialState(options: StartEngineOptions): StudioState {
     sharing: { enabled: false, addresses: [], port: options.port },
     connectedSeats: [],
     hotkeys: DEFAULT_HOTKEYS,
+    obs: emptyObsState({ host: '127.0.0.1', port: 4455 }),
     products: [],
     productLive: {},
     session: null,
@@ -121,10 +141,35 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     onHighlights: (h) => state.set('highlights', h),
   });
 
+  // Secrets at rest (OBS password, stream key): the desktop shell hands over a key kept by the OS
+  // keychain; headless, a 0600 key file in the data folder.
+  const key = process.env.MAISHOU_SECRET_KEY
+    ? Buffer.from(process.env.MAISHOU_SECRET_KEY, 'base64')
+    : await loadOrCreateKeyFile(join(options.dataDir, 'secret.key'));
+  const secretBox = createAesGcmSecretBox(key);
+  const obsSettings = await loadObsSettings(options.dataDir, secretBox);
+  const obsConfigured = options.obs !== null || existsSync(join(options.dataDir, OBS_SETTINGS_FILE));
+  if (options.obs)
+    Object.assign(
+      obsSettings,
+      parseObsUrl(options.obs.url),
+      options.obs.password ? { password: options.obs.password } : {},
+    );
+  let engineUrl = '';
+  const obs = new ObsController({
+    settings: obsSettings,
+    dataDir: options.dataDir,
+    secretBox,
+    logger,
+    overlaySources: () => defaultOverlaySources(engineUrl, tokens.overlayToken, join(options.dataDir, 'overlay')),
+  });
+  state.set('obs', obs.state);
+  obs.on('state', (s) => state.set('obs', s));
+
   const status = (): StatusResponse => {
     const s = state.get();
     return {
-      obs: { connected: false, streaming: false, recording: false, scene: null },
+      obs: obsStatusOf(s.obs),
       gateway: {
         connected: s.gateway.status === 'live' || s.gateway.status === 'catching_up',
         lastSeq: s.gateway.lastSeq,
@@ -155,6 +200,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...pins.handlers,
     ...seatService.handlers,
     ...createHotkeysService(options.dataDir, state),
+    ...createObsHandlers(obs),
     'chat.highlight': (a) => feed.highlight(a.id),
     'chat.unhighlight': (a) => feed.unhighlight(a.id),
   };
@@ -171,6 +217,9 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   });
   port = await listen(http, options.host, options.port);
   const url = `http://127.0.0.1:${port}`;
+  engineUrl = url;
+  // Connect to OBS when the user has set it up (or passed --obs); a first run waits for Settings.
+  if (obsConfigured) void obs.start();
   state.set('engine', { ...state.slice('engine'), url });
   state.set('sharing', { ...state.slice('sharing'), port });
   logger.info({ url, dataDir: options.dataDir }, 'engine listening');
@@ -186,6 +235,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     seats: seatServer,
     pins,
     feed,
+    obs,
     ready: {
       ready: true,
       url,
@@ -198,6 +248,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
         state.set('engine', { ...state.slice('engine'), stopping: true });
         state.flush();
         feed.close();
+        await obs.stop();
         await sharing?.disable();
         await seatServer.close(); // closes the HTTP server too
         await pins.flush();

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { CommandSpec } from './define';
 import { type FeedBatch, type FeedStateSlice, feedCommands } from './feed';
 import { type HotkeysStateSlice, hotkeyCommands } from './hotkeys';
+import { type ObsStateSlice, obsCommands } from './obs';
 import { type PinStateSlice, pinCommands } from './pins';
 import type { ProductsStateSlice } from './products';
 import { type SeatsStateSlice, seatCommands } from './seats';
@@ -18,6 +19,7 @@ import { type SystemState, systemCommands } from './system';
 export * from './define';
 export * from './feed';
 export * from './hotkeys';
+export * from './obs';
 export * from './pins';
 export * from './products';
 export * from './seats';
@@ -30,6 +32,7 @@ export const commands = {
   ...feedCommands,
   ...seatCommands,
   ...hotkeyCommands,
+  ...obsCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -44,7 +47,8 @@ export type StudioState = SystemState &
   SeatsStateSlice &
   ProductsStateSlice &
   SessionStateSlice &
-  HotkeysStateSlice;
+  HotkeysStateSlice &
+  ObsStateSlice;
 export type StateSlice = keyof StudioState;
 
 export interface Snapshot {

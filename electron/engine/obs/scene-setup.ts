@@ -41,7 +41,9 @@ function desiredSettings(
   height: number,
 ): Data {
   if (kind === 'browser_source') {
-    return { url: spec.url, width, height, css: '', shutdown: false, restart_when_active: false, reroute_audio: false };
+    // Shut down when hidden and refresh when the scene becomes active: an overlay page is light while
+    // shown and costs nothing while not, and it re-reads the studio's state each time it appears.
+    return { url: spec.url, width, height, css: '', shutdown: true, restart_when_active: true, reroute_audio: false };
   }
   return { file: spec.imageFile, unload: false };
 }
