@@ -34,7 +34,12 @@ export function SessionControl() {
             </button>
           )
         : canOperate && (
-            <button type="button" className="primary" disabled={busy} onClick={() => void act(() => startSession())}>
+            <button
+              type="button"
+              className="session-start"
+              disabled={busy}
+              onClick={() => void act(() => startSession())}
+            >
               {t('session.start')}
             </button>
           )}

@@ -5,18 +5,16 @@
  */
 import type { z } from 'zod';
 import type { CommandSpec, Commands, FeedBatch, StudioState } from '../../../shared/contract';
-import type { ObsStateSlice, obsCommands } from '../../../shared/contract/obs';
 import type { ProposedCommands, ProposedStateSlices } from './contract-proposal';
 
-/** obs.ts is declared but not yet merged into index.ts: merged here until it is. */
-export type ConsoleCommands = Commands & typeof obsCommands & ProposedCommands;
+export type ConsoleCommands = Commands & ProposedCommands;
 export type ConsoleCommandName = keyof ConsoleCommands & string;
 export type ConsoleCommandArgs<N extends ConsoleCommandName> = z.input<ConsoleCommands[N]['args']>;
 export type ConsoleCommandResult<N extends ConsoleCommandName> =
   ConsoleCommands[N] extends CommandSpec<z.ZodType, infer R> ? R : never;
 
 /** Proposed slices may be absent: the console shows "—" rather than failing. */
-export type ConsoleState = StudioState & Partial<ObsStateSlice & ProposedStateSlices>;
+export type ConsoleState = StudioState & Partial<ProposedStateSlices>;
 
 /** The `feed` seat event (chat and orders, batched by the engine). */
 export const FEED_EVENT = 'feed';

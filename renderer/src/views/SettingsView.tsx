@@ -1,5 +1,6 @@
 import { LANGUAGES, type Language, type MessageKey, useT } from '../i18n';
 import { HotkeysPanel } from '../settings/HotkeysPanel';
+import { ObsPanel } from '../settings/ObsPanel';
 import { SeatsPanel } from '../settings/SeatsPanel';
 import { selectGateway } from '../store/selectors';
 import { useStudio } from '../store/studio';
@@ -24,6 +25,7 @@ export function SettingsView() {
           ))}
         </select>
       </div>
+      <ObsPanel />
       <section aria-labelledby="gateway-title" className="settings-section">
         <h2 id="gateway-title">{t('settings.gateway')}</h2>
         <dl className="status-grid">
