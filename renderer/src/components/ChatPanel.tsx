@@ -3,7 +3,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Product } from '../../../shared/contract/products';
 import { run } from '../engine/actions';
 import { type MessageKey, useT } from '../i18n';
-import { applyFilter, CHAT_FILTERS } from '../live/chat-filter';
+import { applyFilter, CHAT_FILTERS, countNewSince } from '../live/chat-filter';
 import { entryText, rowHeight, rowLines } from '../live/chat-layout';
 import type { TimelineEntry } from '../live/feed-buffer';
 import { useFeed } from '../store/feed';
@@ -39,12 +39,7 @@ export function ChatPanel() {
   const filtered = useMemo(() => applyFilter(timeline, filter, hidden), [timeline, filter, hidden]);
   const [frozen, setFrozen] = useState<readonly TimelineEntry[] | null>(null);
   const entries = frozen ?? filtered;
-  const newCount = useMemo(() => {
-    if (!frozen) return 0;
-    const lastKey = frozen[frozen.length - 1]?.key;
-    for (let i = filtered.length - 1; i >= 0; i--) if (filtered[i].key === lastKey) return filtered.length - 1 - i;
-    return filtered.length;
-  }, [frozen, filtered]);
+  const newCount = useMemo(() => (frozen ? countNewSince(frozen, filtered) : 0), [frozen, filtered]);
 
   const byId = useMemo(() => new Map(products.map((p) => [p.productId, p])), [products]);
   const byLink = useMemo(() => new Map(products.map((p) => [p.linkNo, p])), [products]);

@@ -43,3 +43,14 @@ export function latestQuestions(
   }
   return out;
 }
+
+/**
+ * While the list is held still (the user scrolled up), how many entries of the live list came after
+ * the last one shown; all of them when the shown ones have already been dropped from the live list.
+ */
+export function countNewSince(shown: readonly TimelineEntry[], live: readonly TimelineEntry[]): number {
+  const lastKey = shown[shown.length - 1]?.key;
+  if (lastKey === undefined) return live.length;
+  for (let i = live.length - 1; i >= 0; i--) if (live[i].key === lastKey) return live.length - 1 - i;
+  return live.length;
+}

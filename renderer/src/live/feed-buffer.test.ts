@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilter, latestQuestions } from './chat-filter';
+import { applyFilter, countNewSince, latestQuestions } from './chat-filter';
 import { appendCapped, FeedBuffer, type Flushed, type Scheduler } from './feed-buffer';
 import { chatItem, orderTick } from './test-data';
 
@@ -108,5 +108,16 @@ describe('chat filters', () => {
     expect(applyFilter(entries, 'gifts', none).map((e) => e.key)).toEqual(['b']);
     expect(applyFilter(entries, 'questions', new Set(['troll'])).map((e) => e.key)).toEqual(['a']);
     expect(latestQuestions(entries, none, 1).map((e) => e.key)).toEqual(['d']);
+  });
+});
+
+describe('new messages while reading older ones', () => {
+  const entry = (n: number) => ({ type: 'chat' as const, key: `k${n}`, at: n, chat: chatItem(n) });
+  it('counts what arrived after the last shown entry', () => {
+    const shown = [entry(1), entry(2)];
+    expect(countNewSince(shown, [entry(1), entry(2), entry(3), entry(4)])).toBe(2);
+    expect(countNewSince(shown, [entry(1), entry(2)])).toBe(0);
+    // The shown entries were dropped from the capped live list: everything is new.
+    expect(countNewSince(shown, [entry(7), entry(8)])).toBe(2);
   });
 });
