@@ -112,6 +112,41 @@ test('import, session, pins by mouse and keyboard, chat and orders, end; figures
   expect(errors).toEqual([]);
 });
 
+test('a pin made against an old version is refused in words and the console shows the latest pin', async ({ page }) => {
+  // Hold back the engine's patches to this page, so its pin version falls behind another seat's change.
+  let holdPatches = false;
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((message) => {
+      if (holdPatches && typeof message === 'string' && message.includes('"patch"')) return;
+      ws.send(message);
+    });
+  });
+  await open(page, '/live');
+  const rows = page.getByTestId('product-row');
+  await expect(rows).toHaveCount(31);
+  await rows
+    .nth(5)
+    .getByRole('button', { name: /^讲解 / })
+    .click();
+  const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-product-id')));
+  await expect.poll(() => pinnedId(page)).toBe(ids[5]);
+
+  holdPatches = true;
+  const other = (await (await engine.api('/pin/next', { method: 'POST', body: '{}' })).json()) as {
+    pinned: { productId: string };
+  };
+  expect(other.pinned.productId).toBe(ids[6]);
+  await expect.poll(() => pinnedId(page)).toBe(ids[5]); // this seat has not heard of it
+  await rows
+    .nth(9)
+    .getByRole('button', { name: /^讲解 / })
+    .click();
+  await expect(page.getByTestId('toasts')).toContainText('刚刚被其他席位改过，已更新为最新');
+  await expect.poll(() => pinnedId(page)).toBe(ids[6]);
+  holdPatches = false;
+});
+
 test('screenshots: en at 1366x768, 125% zoom, and a phone', async ({ page, browser }) => {
   await open(page, '/live?lang=en');
   await expect(page.getByTestId('product-row')).toHaveCount(31);

@@ -3,6 +3,7 @@
  * the version they were made against: a pin refused as stale tells the user and the state converges
  * on the engine's (its patch follows at once).
  */
+import type { Pinned } from '../../../shared/contract';
 import { type MessageKey, translate } from '../i18n';
 import { useStudio } from '../store/studio';
 import { useToasts } from '../store/toasts';
@@ -41,6 +42,7 @@ export async function run<N extends ConsoleCommandName>(
     return await engine().call(name, args);
   } catch (error) {
     const stale = error instanceof CommandError && error.code === 'stale_pin';
+    if (stale) convergeOnStalePin(error);
     useToasts.getState().show(errorText(error), stale ? 'warn' : 'error');
     return null;
   }
@@ -55,3 +57,25 @@ export const pinActions = {
   previous: () => run('pin.previous', { version: pinVersion() }),
   clear: () => run('pin.clear', { version: pinVersion() }),
 };
+
+/**
+ * A stale pin's refusal carries the engine's current pin. Its patch normally arrived first (one ordered
+ * socket); if it has not, take the pin from the refusal so this seat shows the latest at once.
+ */
+function convergeOnStalePin(error: CommandError): void {
+  const pinned = error.extra.pinned as Pinned | null | undefined;
+  const store = useStudio.getState();
+  const current = store.state?.pin;
+  if (pinned === undefined || !current) return;
+  if (pinned && pinned.version <= current.version) return;
+  if (!pinned && current.pinned === null) return;
+  store.applyPatch({
+    pin: {
+      ...current,
+      pinned,
+      version: pinned ? pinned.version : current.version,
+      countdownEndsAt: null,
+      stockLimit: null,
+    },
+  });
+}
