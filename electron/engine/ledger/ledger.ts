@@ -1,0 +1,473 @@
+/**
+ * The session ledger: every order, refund, pin and minute recorded locally in SQLite (node:sqlite), and
+ * the figures of METRICS.md. One transaction per applied batch, live counters updated after each commit,
+ * recap figures computed from the record by the pure functions of shared/metrics.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { parseCatalogue } from '../../../shared/catalogue/import';
+import { StudioError } from '../../../shared/errors';
+import type { LiveEvent } from '../../../shared/events';
+import { buildExport, exportCsv, type SessionExport } from '../../../shared/metrics/export';
+import { LiveFigures } from '../../../shared/metrics/live-figures';
+import { toRecordOrder } from '../../../shared/metrics/replay';
+import { computeStats } from '../../../shared/metrics/stats';
+import type { ComputedStats, Figures, SessionWindow } from '../../../shared/metrics/types';
+import { DEFAULT_CURRENCY, type Money } from '../../../shared/money';
+import type { Logger } from '../log';
+import { silentLogger } from '../log';
+import { Applier, type ApplyResult, type Effect } from './apply';
+import { dailyBackup } from './backup';
+import { type OpenReport, openDatabase } from './db';
+import { type Product, ProductStore } from './products';
+import { type AnomalyRow, readAnomalies, readRecord, resolveLines, summary } from './record';
+import { type Session, type SessionReason, SessionStore } from './sessions';
+
+export type { ApplyResult } from './apply';
+export type { Product } from './products';
+export type { Session } from './sessions';
+
+export interface LedgerOptions {
+  /** the user's data folder; the file is `<dataDir>/ledger.sqlite`, backups in `<dataDir>/backups` */
+  dataDir: string;
+  logger?: Logger;
+  /** daily backups to keep (default 7) */
+  backups?: number;
+  currency?: string;
+  /** the room new sessions follow when none is given (null: every room) */
+  room?: string | null;
+  /** chat question classifier (shared/chat isQuestion), applied when a comment arrives */
+  classifyQuestion?: (text: string) => boolean;
+  synchronous?: 'normal' | 'full';
+  /** clock, for tests */
+  now?: () => number;
+}
+
+export interface SessionView {
+  id: string;
+  title: string;
+  room: string | null;
+  startedAt: number;
+  endedAt: number | null;
+}
+
+export interface StatsBody extends ComputedStats {
+  session: SessionView;
+  window: SessionWindow;
+  anomalies: Omit<AnomalyRow, 'seq'>[];
+}
+
+export interface SessionSummary extends SessionView {
+  paidGmv: Money;
+  orders: number;
+  peakViewers: number | null;
+}
+
+const view = (s: Session): SessionView => ({
+  id: s.id,
+  title: s.title,
+  room: s.room,
+  startedAt: s.startedAt,
+  endedAt: s.endedAt,
+});
+
+export class Ledger {
+  readonly report: OpenReport;
+  private readonly db: DatabaseSync;
+  private readonly logger: Logger;
+  private readonly currency: string;
+  private readonly defaultRoom: string | null;
+  private readonly now: () => number;
+  private readonly applier: Applier;
+  private readonly sessions: SessionStore;
+  private readonly products: ProductStore;
+  private current: { session: Session; live: LiveFigures } | null = null;
+  /** sku -> productId, cached between catalogue changes (read on every applied batch) */
+  private skuCache: Map<string, string> | null = null;
+  /** units sold per product in the running session, kept incrementally once asked for (overlays poll it) */
+  private sold: Map<string, number> | null = null;
+  private interrupted: Session | null;
+  private closed = false;
+  private readonly dataDir: string;
+  private readonly backups: number;
+
+  constructor(options: LedgerOptions) {
+    this.logger = options.logger ?? silentLogger();
+    this.currency = options.currency ?? DEFAULT_CURRENCY;
+    this.defaultRoom = options.room ?? null;
+    this.now = options.now ?? Date.now;
+    this.dataDir = options.dataDir;
+    this.backups = options.backups ?? 7;
+    const { db, report } = openDatabase({
+      dataDir: options.dataDir,
+      logger: this.logger,
+      backups: this.backups,
+      synchronous: options.synchronous,
+      now: this.now(),
+    });
+    this.db = db;
+    this.report = report;
+    this.applier = new Applier(db, {
+      currency: this.currency,
+      classifyQuestion: options.classifyQuestion ?? (() => false),
+    });
+    this.sessions = new SessionStore(db);
+    this.products = new ProductStore(db, this.currency);
+    const open = this.sessions.open();
+    // More than one open session can only come from an older crash; all but the newest are closed at their last event.
+    for (const s of open.slice(0, -1)) this.sessions.end(s.id, this.lastActivity(s), 'recovered');
+    this.interrupted = open.at(-1) ?? null;
+    if (this.interrupted) {
+      this.logger.warn({ session: this.interrupted.id }, 'a session was still open when the studio last stopped');
+    }
+  }
+
+  // ---- live events -------------------------------------------------------------------------------
+
+  /** Applies a deduplicated, seq-ordered batch in one transaction; returns once it is durable. */
+  applyLiveEvents(events: readonly LiveEvent[]): ApplyResult {
+    this.assertOpen();
+    if (events.length === 0) return { applied: 0, duplicates: 0, lastSeq: {}, anomalies: [] };
+    const { result, effects } = this.applier.apply(events);
+    if (this.current) this.feedLive(this.current, effects);
+    for (const a of result.anomalies) this.logger.warn({ anomaly: a.kind, orderId: a.orderId }, a.message);
+    return result;
+  }
+
+  lastAppliedSeq(room: string): number {
+    return this.applier.lastAppliedSeq(room);
+  }
+
+  /** The gateway reported a resync: seqs fromSeq..toSeq will never come; the minutes they covered are marked incomplete. */
+  markGap(room: string, fromSeq: number, toSeq: number, at = this.now()): void {
+    this.assertOpen();
+    if (toSeq < fromSeq) return;
+    this.applier.markGap(room, fromSeq, toSeq, at);
+    this.logger.warn({ room, fromSeq, toSeq }, 'live feed gap recorded');
+  }
+
+  private feedLive(current: { session: Session; live: LiveFigures }, effects: readonly Effect[]): void {
+    const { session, live } = current;
+    const skuMap = this.skuMap();
+    for (const e of effects) {
+      if (session.room !== null && e.room !== session.room) continue;
+      if (e.type === 'order') {
+        const order = toRecordOrder(e.state, skuMap);
+        live.order(order);
+        if (this.sold && e.newlyPaid && order.paidAt >= session.startedAt) {
+          for (const l of order.lines) this.sold.set(l.productId, (this.sold.get(l.productId) ?? 0) + l.qty);
+        }
+      } else if (e.type === 'refund') live.refund(e.refund);
+      else if (e.type === 'chat') live.chatEvent(e.chat);
+      else if (e.type === 'like') live.like(e.like);
+      else live.viewers(e.viewers);
+    }
+  }
+
+  private skuMap(): Map<string, string> {
+    if (this.skuCache === null) this.sold = null; // product ids of lines may have changed
+    this.skuCache ??= this.products.skuMap();
+    return this.skuCache;
+  }
+
+  // ---- pins ----------------------------------------------------------------------------------------
+
+  /** Records that `productId` is pinned from `at` (the engine's pin module owns pin authority and versions). */
+  pin(productId: string, at = this.now()): void {
+    this.assertOpen();
+    this.db.prepare('INSERT INTO pins (at, product_id) VALUES (?, ?)').run(at, productId);
+  }
+
+  unpin(at = this.now()): void {
+    this.assertOpen();
+    this.db.prepare('INSERT INTO pins (at, product_id) VALUES (?, NULL)').run(at);
+  }
+
+  // ---- sessions ------------------------------------------------------------------------------------
+
+  startSession(input: { title?: string; room?: string | null; at?: number; reason?: SessionReason } = {}): SessionView {
+    this.assertOpen();
+    if (this.current) {
+      throw new StudioError(
+        'session_running',
+        `Session "${this.current.session.title}" is already running; stop it first`,
+        {
+          status: 409,
+        },
+      );
+    }
+    if (this.interrupted) {
+      throw new StudioError(
+        'session_interrupted',
+        `Session "${this.interrupted.title}" was interrupted; resume or close it first`,
+        { status: 409 },
+      );
+    }
+    const at = input.at ?? this.now();
+    const latestEnd = this.sessions.latestEnd();
+    if (latestEnd !== null && at < latestEnd) {
+      throw new StudioError('invalid_time', 'A new session cannot start before the previous one ended', { path: 'at' });
+    }
+    const room = input.room === undefined ? this.defaultRoom : input.room;
+    const session = this.sessions.create({
+      title: input.title,
+      room,
+      currency: this.currency,
+      at,
+      reason: input.reason ?? 'manual',
+    });
+    this.current = { session, live: this.buildLive(session) };
+    this.sold = null;
+    this.logger.info({ session: session.id }, 'session started');
+    return view(session);
+  }
+
+  stopSession(input: { at?: number; reason?: SessionReason } = {}): SessionView {
+    this.assertOpen();
+    if (!this.current) throw new StudioError('no_session', 'No session is running', { status: 409 });
+    const at = Math.max(input.at ?? this.now(), this.current.session.startedAt);
+    const session = this.sessions.end(this.current.session.id, at, input.reason ?? 'manual');
+    this.current = null;
+    this.logger.info({ session: session.id }, 'session stopped');
+    // After a show is the moment a copy matters most; at most one per day, skipped when today's exists.
+    try {
+      dailyBackup(this.db, this.dataDir, this.backups, this.now());
+    } catch (error) {
+      this.logger.warn({ err: error }, 'ledger backup after the session failed');
+    }
+    return view(session);
+  }
+
+  currentSession(): SessionView | null {
+    return this.current ? view(this.current.session) : null;
+  }
+
+  /** A session left open by a crash, found at open, until it is resumed or closed. */
+  interruptedSession(): SessionView | null {
+    return this.interrupted ? view(this.interrupted) : null;
+  }
+
+  /** Continues the interrupted session as the current one; events that arrived meanwhile are already in it. */
+  resumeSession(id: string): SessionView {
+    this.assertOpen();
+    const s = this.takeInterrupted(id);
+    this.current = { session: s, live: this.buildLive(s) };
+    this.sold = null;
+    return view(s);
+  }
+
+  /** Ends the interrupted session at `at` (default: its last recorded event, else its start). */
+  closeInterrupted(id: string, at?: number): SessionView {
+    this.assertOpen();
+    const s = this.takeInterrupted(id);
+    return view(this.sessions.end(s.id, Math.max(at ?? this.lastActivity(s), s.startedAt), 'recovered'));
+  }
+
+  private takeInterrupted(id: string): Session {
+    if (!this.interrupted || this.interrupted.id !== id) {
+      this.sessions.require(id);
+      throw new StudioError('not_interrupted', `Session ${id} is not an interrupted session`, { status: 409 });
+    }
+    const s = this.interrupted;
+    this.interrupted = null;
+    return s;
+  }
+
+  private lastActivity(s: Session): number {
+    const rooms =
+      s.room === null
+        ? (this.db.prepare('SELECT room FROM feed').all() as { room: string }[]).map((r) => r.room)
+        : [s.room];
+    const pinAt = (
+      this.db.prepare('SELECT max(at) AS m FROM pins WHERE at >= ?').get(s.startedAt) as { m: number | null }
+    ).m;
+    const times = [...rooms.map((r) => this.applier.lastEventAt(r)), pinAt].filter(
+      (t): t is number => t !== null && t >= s.startedAt,
+    );
+    return times.length === 0 ? s.startedAt : Math.max(...times) + 1;
+  }
+
+  listSessions(): SessionSummary[] {
+    return this.sessions.list().map((s) => {
+      const sum = summary(this.db, s.room, this.windowOf(s));
+      return {
+        ...view(s),
+        paidGmv: { amount: sum.paidGmv, currency: s.currency },
+        orders: sum.orders,
+        peakViewers: sum.peakViewers,
+      };
+    });
+  }
+
+  getSession(id: string): SessionView {
+    return view(this.sessions.require(id));
+  }
+
+  renameSession(id: string, title: string): SessionView {
+    return view(this.sessions.rename(id, title));
+  }
+
+  private windowOf(s: Session, now = this.now()): SessionWindow {
+    if (s.endedAt !== null) return { start: s.startedAt, end: s.endedAt };
+    if (this.current?.session.id === s.id) return this.current.live.windowAt(now);
+    return { start: s.startedAt, end: Math.max(now, s.startedAt) };
+  }
+
+  private buildLive(s: Session): LiveFigures {
+    const live = new LiveFigures({ start: s.startedAt, end: s.endedAt }, s.currency);
+    const far = { start: s.startedAt, end: Number.MAX_SAFE_INTEGER };
+    const record = readRecord(this.db, {
+      room: s.room,
+      currency: s.currency,
+      window: far,
+      skuMap: this.products.skuMap(),
+      products: [],
+      chatRows: true,
+    });
+    for (const o of record.orders) live.order(o);
+    for (const r of record.refunds) live.refund(r);
+    for (const v of record.viewers) live.viewers(v);
+    for (const c of record.chat) live.chatEvent(c);
+    for (const l of record.likes) live.like(l);
+    return live;
+  }
+
+  // ---- figures -------------------------------------------------------------------------------------
+
+  /** The live counters of the running session (cheap: call on every batch), or null. */
+  liveFigures(
+    now = this.now(),
+  ): { sessionId: string; figures: Figures; moneyIncomplete: boolean; window: SessionWindow } | null {
+    if (!this.current) return null;
+    const { session, live } = this.current;
+    return {
+      sessionId: session.id,
+      figures: live.figures(now),
+      moneyIncomplete: live.moneyIncomplete,
+      window: live.windowAt(now),
+    };
+  }
+
+  private recordOf(s: Session, now: number, chatRows = false) {
+    return readRecord(this.db, {
+      room: s.room,
+      currency: s.currency,
+      window: this.windowOf(s, now),
+      skuMap: this.products.skuMap(),
+      products: this.products.ids(),
+      chatRows,
+    });
+  }
+
+  /** The body of `GET /sessions/{id}/stats`. */
+  stats(sessionId: string, now = this.now()): StatsBody {
+    const s = this.sessions.require(sessionId);
+    const record = this.recordOf(s, now);
+    const computed = computeStats(record);
+    const anomalies = readAnomalies(this.db, s.room, record.window).map(({ seq: _seq, ...a }) => a);
+    return { session: view(s), window: record.window, ...computed, anomalies };
+  }
+
+  exportJson(sessionId: string, now = this.now()): SessionExport {
+    const s = this.sessions.require(sessionId);
+    const record = this.recordOf(s, now, true);
+    const stats = computeStats(record);
+    const anomalies = readAnomalies(this.db, s.room, record.window).map(({ seq: _seq, ...a }) => a);
+    return buildExport(view(s), record, stats, anomalies);
+  }
+
+  exportCsv(sessionId: string, now = this.now()): string {
+    return exportCsv(this.exportJson(sessionId, now));
+  }
+
+  // ---- products ------------------------------------------------------------------------------------
+
+  async importProducts(
+    bytes: Uint8Array,
+    options: { contentType?: string; charset?: string } = {},
+  ): Promise<{ imported: number; errors: { line: number; message: string }[] }> {
+    this.assertOpen();
+    const parsed = await parseCatalogue(bytes, options);
+    this.skuCache = null;
+    const stored = this.products.importRows(parsed.products, this.now());
+    const errors = [...parsed.errors, ...stored.errors].sort((a, b) => a.line - b.line);
+    this.logger.info({ imported: stored.imported, errors: errors.length }, 'catalogue imported');
+    return { imported: stored.imported, errors };
+  }
+
+  listProducts(): Product[] {
+    return this.products.list();
+  }
+
+  addProduct(input: unknown): Product {
+    this.skuCache = null;
+    return this.products.add(input, this.now());
+  }
+
+  updateProduct(productId: string, patch: unknown): Product {
+    this.skuCache = null;
+    return this.products.update(productId, patch, this.now());
+  }
+
+  reorderProducts(productIds: readonly string[]): Product[] {
+    return this.products.reorder(productIds);
+  }
+
+  deleteProduct(productId: string): void {
+    this.skuCache = null;
+    this.products.delete(productId);
+  }
+
+  /** Units sold per product id in a session (default: the running one), from its paid orders. */
+  soldCounts(sessionId?: string, now = this.now()): Record<string, number> {
+    const s = sessionId ? this.sessions.require(sessionId) : this.current?.session;
+    if (!s) return {};
+    if (s.id === this.current?.session.id) {
+      this.skuMap(); // drops the counts when the catalogue changed
+      this.sold ??= new Map(Object.entries(this.soldFromSql(s, now)));
+      return Object.fromEntries(this.sold);
+    }
+    return this.soldFromSql(s, now);
+  }
+
+  private soldFromSql(s: Session, now: number): Record<string, number> {
+    const window = this.windowOf(s, now);
+    const skuMap = this.products.skuMap();
+    const room = s.room === null ? '' : 'room = ? AND';
+    const rows = this.db
+      .prepare(`SELECT items FROM orders WHERE ${room} paid_at >= ? AND paid_at < ?`)
+      .all(...(s.room === null ? [] : [s.room]), window.start, window.end) as { items: string }[];
+    const sold: Record<string, number> = {};
+    for (const r of rows) {
+      for (const l of resolveLines(JSON.parse(r.items), skuMap)) sold[l.productId] = (sold[l.productId] ?? 0) + l.qty;
+    }
+    return sold;
+  }
+
+  // ---- lifecycle -----------------------------------------------------------------------------------
+
+  /** Checkpoints the WAL and closes the file. A running session stays open (resumable at next start). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.close();
+    }
+  }
+
+  /** Runs `PRAGMA integrity_check`; 'ok' when healthy. */
+  integrityCheck(): string {
+    const rows = this.db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).join('; ');
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StudioError('ledger_closed', 'The ledger is closed', { status: 503 });
+  }
+}
+
+/** Opens (creating, checking, migrating, backing up) the ledger in `dataDir`. */
+export function openLedger(options: LedgerOptions): Ledger {
+  return new Ledger(options);
+}

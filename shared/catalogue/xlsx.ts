@@ -1,0 +1,40 @@
+/** XLSX catalogues through exceljs: the first worksheet, row numbers as Excel shows them. */
+import ExcelJS from 'exceljs';
+
+type CellValue = ExcelJS.CellValue;
+
+/** A cell as the text a person sees; numbers keep at most the two decimals a price has. */
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') {
+    const cents = value * 100;
+    return Math.abs(cents - Math.round(cents)) < 1e-6 ? String(Math.round(cents) / 100) : String(value);
+  }
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text; // hyperlink
+    if ('result' in value) return cellText(value.result as CellValue); // formula
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+export const isXlsx = (bytes: Uint8Array, contentType?: string): boolean =>
+  (contentType ?? '').includes('spreadsheetml') ||
+  (bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
+
+export async function parseXlsxRows(bytes: Uint8Array): Promise<{ line: number; cells: string[] }[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const rows: { line: number; cells: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const values = row.values as CellValue[];
+    rows.push({ line, cells: values.slice(1).map(cellText) });
+  });
+  return rows;
+}

@@ -1,0 +1,22 @@
+/** Everything the recap shows, from the record alone: figures, segments, products, minutes, completeness. */
+import { computeFigures, sessionOrders } from './figures';
+import { computeMinutes } from './minutes';
+import { computeProductFigures, computeSegments } from './segments';
+import type { ComputedStats, SessionRecord } from './types';
+
+export function computeStats(record: SessionRecord): ComputedStats {
+  const segments = computeSegments(record);
+  const minutes = computeMinutes(record);
+  const withoutAmount = sessionOrders(record).filter((o) => o.total === null).length;
+  return {
+    figures: computeFigures(record),
+    segments,
+    products: computeProductFigures(record, segments),
+    minutes,
+    incomplete: {
+      money: withoutAmount > 0,
+      ordersWithoutAmount: withoutAmount,
+      incompleteMinutes: minutes.filter((m) => m.incomplete).length,
+    },
+  };
+}
