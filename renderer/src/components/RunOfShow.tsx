@@ -1,5 +1,6 @@
 import { type DragEvent, useMemo, useState } from 'react';
-import { pinActions, run } from '../engine/actions';
+import { pinActions } from '../engine/actions';
+import { reorderProducts } from '../engine/http-actions';
 import { useNow } from '../hooks/useNow';
 import { useT } from '../i18n';
 import { move, searchProducts } from '../live/run-of-show';
@@ -35,7 +36,7 @@ export function RunOfShow() {
       from,
       to,
     );
-    void run('products.reorder', { productIds: ids });
+    void reorderProducts(ids);
   };
   const indexOf = (id: string) => products.findIndex((p) => p.productId === id);
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { startSession, stopSession } from '../engine/sessions';
+import { startSession, stopSession } from '../engine/http-actions';
 import { useNow } from '../hooks/useNow';
 import { useT } from '../i18n';
 import { clock } from '../live/format';

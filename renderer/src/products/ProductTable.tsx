@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Product } from '../../../shared/contract';
 import { parseYuan, toYuanString } from '../../../shared/money';
 import { ProductImage } from '../components/ProductImage';
-import { run } from '../engine/actions';
+import { reorderProducts, updateProduct } from '../engine/http-actions';
 import { useT } from '../i18n';
 import { money } from '../live/format';
 import { move } from '../live/run-of-show';
@@ -17,13 +17,13 @@ export function ProductTable() {
   const canOperate = useStudio(selectCanOperate);
   const [editing, setEditing] = useState<string | null>(null);
   const reorder = (from: number, to: number) =>
-    void run('products.reorder', {
-      productIds: move(
+    void reorderProducts(
+      move(
         products.map((p) => p.productId),
         from,
         to,
       ),
-    });
+    );
   if (products.length === 0) return <p className="empty">{t('ros.empty')}</p>;
   return (
     <table className="table products-table" data-testid="products-table">
@@ -114,7 +114,7 @@ function EditRow({ product, onDone }: { product: Product; onDone(): void }) {
         image: image.trim(),
       };
       if (!patch.title || !Number.isInteger(patch.stock) || patch.stock < 0) throw new Error(t('products.invalid'));
-      if (await run('products.update', { productId: product.productId, patch })) onDone();
+      if (await updateProduct(product.productId, patch)) onDone();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
