@@ -4,8 +4,8 @@ import { MAX_LINES, rowHeight, rowLines, textEms } from './chat-layout';
 describe('chat row layout', () => {
   it('counts CJK as full width and Latin as about half', () => {
     expect(textEms('主播好美')).toBe(4);
-    expect(textEms('abcd')).toBeCloseTo(2.2);
-    expect(textEms('3号')).toBeCloseTo(1.55);
+    expect(textEms('abcd')).toBeCloseTo(2);
+    expect(textEms('3号')).toBeCloseTo(1.5);
   });
 
   it('gives long comments more lines, up to the clamp', () => {

@@ -2,7 +2,7 @@
  * Row heights of the chat list, computed instead of measured: measuring each new row (and reading the
  * scroll height to follow the bottom) forced a layout per row and dominated a 1,000 msg/s flood. Each
  * row gets the height its text needs at the panel's width (CJK characters about 1em, Latin about
- * 0.55em), up to MAX_LINES; the row's CSS clamps to the same number of lines, so the two always agree.
+ * 0.5em), up to MAX_LINES; the row's CSS clamps to the same number of lines, so the two always agree.
  */
 import type { TimelineEntry } from './feed-buffer';
 
@@ -13,10 +13,10 @@ export const MAX_LINES = 3;
 const WIDE =
   /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
 
-/** Width of a text in ems (approximate: wide characters 1, others 0.55). */
+/** Width of a text in ems (approximate: wide characters 1, others 0.5). */
 export function textEms(text: string): number {
   let ems = 0;
-  for (const ch of text) ems += WIDE.test(ch) ? 1 : 0.55;
+  for (const ch of text) ems += WIDE.test(ch) ? 1 : 0.5;
   return ems;
 }
 
@@ -30,6 +30,9 @@ export function rowHeight(lines: number): number {
   return lines * LINE_PX + ROW_PADDING_PX;
 }
 
+/** The time column is set smaller (0.75rem): eight digits take about four ems of the row's font. */
+const TIME = '0000000';
+
 /** The text a timeline row shows (time, name, comment or order, link chip), for its height. */
 export function entryText(
   entry: TimelineEntry,
@@ -37,11 +40,11 @@ export function entryText(
 ): string {
   if (entry.type === 'order') {
     const o = entry.order;
-    return `00:00:00 ${o.buyerName} 下单 ${o.items.map((i) => `${i.title} ×${i.qty}`).join('、')} ¥0,000.00`;
+    return `${TIME} ${o.buyerName} 下单 ${o.items.map((i) => `${i.title} ×${i.qty}`).join('、')} ¥0,000.00`;
   }
   const c = entry.chat;
   const chip = c.linkNo !== null ? ` ${c.linkNo}号 · ${chipTitle(c.linkNo, c.productId)}` : '';
   const body =
     c.kind === 'gift' && c.gift ? `送出 ${c.gift.name} ×${c.gift.count}` : c.kind === 'like' ? '点了赞' : c.text;
-  return `00:00:00 ${c.actor.name} ${c.question ? '问 ' : ''}${body}${chip}`;
+  return `${TIME} ${c.actor.name} ${c.question ? '问 ' : ''}${body}${chip}`;
 }
