@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { pinActions } from '../engine/actions';
 import { useNow } from '../hooks/useNow';
 import { useT } from '../i18n';
-import { clock, money } from '../live/format';
+import { clock, count, money } from '../live/format';
 import { useFeed } from '../store/feed';
 import { selectCanOperate, selectPin, selectProducts } from '../store/selectors';
 import { useStudio } from '../store/studio';
@@ -64,7 +64,9 @@ export function PinnedCard() {
             <div className="product-row__meta">
               <span className="price">{money(product.price, language)}</span>
               {product.originalPrice && <s className="price--original">{money(product.originalPrice, language)}</s>}
-              <span className="stock">{t('product.stock', { n: product.stock })}</span>
+              <span className="stock">
+                {t('product.stock', { n: count(product.stock as number | null, language) })}
+              </span>
             </div>
           )}
           <div className="pinned__figures">

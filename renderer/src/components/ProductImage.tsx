@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { imageUrl } from '../live/product-view';
 
 /**
- * A product's picture: https URLs and images the engine serves (relative paths under /media/), else a
+ * A product's picture: https URLs and images the engine serves (relative catalogue paths under /catalogue/), else a
  * tile with its link number so the row keeps its shape when the catalogue ships no images.
  */
-export function ProductImage({ image, linkNo, size = 48 }: { image: string; linkNo: number; size?: number }) {
+export function ProductImage({ image, linkNo, size = 48 }: { image: string | null; linkNo: number; size?: number }) {
   const [failed, setFailed] = useState(false);
   const src = imageUrl(image);
   if (!src || failed) {
@@ -26,11 +27,4 @@ export function ProductImage({ image, linkNo, size = 48 }: { image: string; link
       onError={() => setFailed(true)}
     />
   );
-}
-
-function imageUrl(image: string): string | null {
-  if (!image) return null;
-  if (/^https:\/\//i.test(image) || /^data:image\//i.test(image)) return image;
-  if (/^[\w./-]+$/.test(image) && !image.includes('..')) return `/media/${image.replace(/^\/+/, '')}`;
-  return null;
 }

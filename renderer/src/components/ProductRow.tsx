@@ -4,6 +4,7 @@ import type { Product, ProductLive } from '../../../shared/contract/products';
 import type { Money } from '../../../shared/money';
 import { useT } from '../i18n';
 import { clock, count, money } from '../live/format';
+import { stockLevel } from '../live/product-view';
 import { useStudio } from '../store/studio';
 import { ProductImage } from './ProductImage';
 
@@ -36,7 +37,8 @@ export function ProductRow(props: ProductRowProps) {
   const language = useStudio((s) => s.language);
   const { product, live, pin, canOperate } = props;
   const pinned = pin?.pinned?.productId === product.productId ? pin.pinned : null;
-  const soldOut = product.stock <= 0;
+  const stock = product.stock as number | null;
+  const level = stockLevel(stock);
   const countdownLeft = pinned && pin?.countdownEndsAt ? pin.countdownEndsAt - props.now : null;
   return (
     <li
@@ -61,8 +63,8 @@ export function ProductRow(props: ProductRowProps) {
         <div className="product-row__meta">
           <span className="price">{money(product.price, language)}</span>
           {product.originalPrice && <s className="price--original">{money(product.originalPrice, language)}</s>}
-          <span className={soldOut ? 'stock stock--out' : product.stock < 10 ? 'stock stock--low' : 'stock'}>
-            {soldOut ? t('product.soldOut') : t('product.stock', { n: count(product.stock, language) })}
+          <span className={`stock stock--${level}`}>
+            {level === 'out' ? t('product.soldOut') : t('product.stock', { n: count(stock, language) })}
           </span>
           <span className="sold">{t('product.sold', { n: count(live?.soldUnits ?? 0, language) })}</span>
         </div>

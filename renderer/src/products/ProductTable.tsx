@@ -4,7 +4,8 @@ import { parseYuan, toYuanString } from '../../../shared/money';
 import { ProductImage } from '../components/ProductImage';
 import { reorderProducts, updateProduct } from '../engine/http-actions';
 import { useT } from '../i18n';
-import { money } from '../live/format';
+import { count, money } from '../live/format';
+import { stockLevel } from '../live/product-view';
 import { move } from '../live/run-of-show';
 import { selectCanOperate, selectProducts } from '../store/selectors';
 import { useStudio } from '../store/studio';
@@ -57,7 +58,9 @@ export function ProductTable() {
               <td className="muted">{p.sku}</td>
               <td>{money(p.price, language)}</td>
               <td className="muted">{p.originalPrice ? money(p.originalPrice, language) : '—'}</td>
-              <td className={p.stock <= 0 ? 'stock--out' : undefined}>{p.stock}</td>
+              <td className={`stock--${stockLevel(p.stock as number | null)}`}>
+                {count(p.stock as number | null, language)}
+              </td>
               {canOperate && (
                 <td className="row-actions">
                   <button
@@ -101,8 +104,8 @@ function EditRow({ product, onDone }: { product: Product; onDone(): void }) {
   const [title, setTitle] = useState(product.title);
   const [price, setPrice] = useState(toYuanString(product.price));
   const [original, setOriginal] = useState(product.originalPrice ? toYuanString(product.originalPrice) : '');
-  const [stock, setStock] = useState(String(product.stock));
-  const [image, setImage] = useState(product.image);
+  const [stock, setStock] = useState((product.stock as number | null)?.toString() ?? '');
+  const [image, setImage] = useState((product.image as string | null) ?? '');
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
     try {
