@@ -46,7 +46,14 @@ if (binary && !args.includes('--headless')) {
   const engineArgs = args.filter((a) => a !== '--headless');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(root, 'electron', 'engine', 'cli.ts'), '--headless', ...engineArgs],
+    [
+      '--disable-warning=ExperimentalWarning',
+      '--import',
+      'tsx',
+      join(root, 'electron', 'engine', 'cli.ts'),
+      '--headless',
+      ...engineArgs,
+    ],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],

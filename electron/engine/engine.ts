@@ -9,17 +9,28 @@ import { join } from 'node:path';
 import {
   type CommandHandlers,
   DEFAULT_HOTKEYS,
+  DEFAULT_STUDIO_SETTINGS,
+  EMPTY_RADAR,
+  type GatewayConfig,
+  gatewayConfigSchema,
   obsStatusOf,
   type StatusResponse,
   type StudioState,
 } from '../../shared/contract';
+import { StudioError } from '../../shared/errors';
 import { createHttpServer } from './api/http-server';
 import { LanSharing } from './api/lan-sharing';
 import { Router } from './api/router';
 import { type SeatServer, startSeatServer } from './api/seat-server';
 import { loopbackPolicy } from './api/security';
+import { catalogueMedia } from './catalogue-media';
 import { FeedHub } from './feed/feed-hub';
 import { createHotkeysService } from './hotkeys-service';
+import { readJsonFile } from './json-file';
+import { DEMO_DIR, loadDemoCatalogue } from './ledger/demo';
+import { type Ledger, openLedger } from './ledger/ledger';
+import { ChatIntel } from './live/chat-intel';
+import { LiveService } from './live/live-service';
 import { createLogger, type Logger } from './log';
 import {
   createAesGcmSecretBox,
@@ -37,6 +48,7 @@ import { createPinService, type PinService } from './pins/pin-service';
 import { findRendererDir } from './renderer-dir';
 import { createSeatService } from './seats/seat-service';
 import { StateStore } from './state';
+import { createStudioService } from './studio-service';
 import { systemHandlers, systemRoutes } from './system-routes';
 import { TokenStore } from './tokens';
 
@@ -61,6 +73,8 @@ export interface Engine {
   pins: PinService;
   obs: ObsController;
   feed: FeedHub;
+  ledger: Ledger;
+  live: LiveService;
   close(): Promise<void>;
 }
 
@@ -101,10 +115,21 @@ function initialState(options: StartEngineOptions): StudioState {
     connectedSeats: [],
     hotkeys: DEFAULT_HOTKEYS,
     obs: emptyObsState({ host: '127.0.0.1', port: 4455 }),
+    radar: EMPTY_RADAR,
+    settings: DEFAULT_STUDIO_SETTINGS,
+    interrupted: null,
+    ledgerNotice: null,
     products: [],
     productLive: {},
     session: null,
-    figures: { sessionId: null, figures: null, gmvPerMinute: [], viewersNow: null, incomplete: false },
+    figures: {
+      sessionId: null,
+      figures: null,
+      gmvPerMinute: [],
+      viewersNow: null,
+      incomplete: false,
+      currentPin: null,
+    },
     gateway: {
       status: 'connecting',
       source: options.gateway.kind === 'remote' ? options.gateway.url : 'demo',
@@ -141,6 +166,32 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     onHighlights: (h) => state.set('highlights', h),
   });
 
+  // The live room: a team's gateway from the command line or Settings, else the demo room with the
+  // sample catalogue so a new user sees a show at once.
+  const savedGateway = readJsonFile(join(options.dataDir, 'gateway.json'), gatewayConfigSchema.nullable(), null);
+  const gatewayConfig: GatewayConfig =
+    options.gateway.kind === 'remote'
+      ? { kind: 'remote', url: options.gateway.url, room: options.gateway.room, token: options.gateway.token }
+      : (savedGateway ?? { kind: 'demo', speed: options.demoSpeed });
+  const ledger = openLedger({
+    dataDir: options.dataDir,
+    logger: logger.child({ module: 'ledger' }),
+    room: gatewayConfig.kind === 'remote' ? gatewayConfig.room : 'demo',
+  });
+  if (ledger.report.recovered) state.set('ledgerNotice', ledger.report.recovered.message);
+  const intel = new ChatIntel({ publish: (radar) => state.set('radar', radar) });
+  const live = new LiveService({ dataDir: options.dataDir, state, logger, ledger, feed, intel });
+  const studio = createStudioService({ dataDir: options.dataDir, ledger, state, pins: pins.board, live, logger });
+  const pinChanged = () => {
+    const pinned = pins.board.state.pinned;
+    if (pinned) ledger.pin(pinned.productId, pinned.since);
+    else ledger.unpin(Date.now());
+    intel.setPinned(pinned?.productId ?? null, pinned?.since ?? Date.now());
+    live.pinChanged(pinned?.productId ?? null);
+  };
+  pins.board.onChange(pinChanged);
+  intel.setPinned(pins.board.state.pinned?.productId ?? null, pins.board.state.pinned?.since ?? Date.now());
+
   // Secrets at rest (OBS password, stream key): the desktop shell hands over a key kept by the OS
   // keychain; headless, a 0600 key file in the data folder.
   const key = process.env.MAISHOU_SECRET_KEY
@@ -164,7 +215,14 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     overlaySources: () => defaultOverlaySources(engineUrl, tokens.overlayToken, join(options.dataDir, 'overlay')),
   });
   state.set('obs', obs.state);
-  obs.on('state', (s) => state.set('obs', s));
+  let wasStreaming = false;
+  obs.on('state', (s) => {
+    state.set('obs', s);
+    if (s.streaming.active !== wasStreaming) {
+      wasStreaming = s.streaming.active;
+      studio.streamingChanged(wasStreaming, Date.now());
+    }
+  });
 
   const status = (): StatusResponse => {
     const s = state.get();
@@ -181,7 +239,14 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
 
   const rendererDir = findRendererDir(options.rendererDir);
   if (!rendererDir) logger.warn('renderer build not found: browser seats get 503 until `npm run build:renderer`');
-  const http = createHttpServer({ policy, router, tokens, rendererDir, logger });
+  const http = createHttpServer({
+    policy,
+    router,
+    tokens,
+    rendererDir,
+    logger,
+    pages: [catalogueMedia([join(options.dataDir, 'catalogue'), DEMO_DIR])],
+  });
   sharing = new LanSharing(http, portNow, options.lanAddresses);
   const seatService = createSeatService({ tokens, sharing, state, port: portNow, logger });
 
@@ -194,6 +259,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     }),
     ...pins.routes,
     ...seatService.routes,
+    ...studio.routes,
   );
   const handlers: CommandHandlers = {
     ...systemHandlers(status),
@@ -201,6 +267,13 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...seatService.handlers,
     ...createHotkeysService(options.dataDir, state),
     ...createObsHandlers(obs),
+    ...studio.handlers,
+    'radar.markAnswered': (a) => {
+      const answered = intel.markAnswered(a.groupId);
+      if (!answered)
+        throw new StudioError('unknown_group', `No open question group ${a.groupId}`, { status: 404, path: 'groupId' });
+      return { answered };
+    },
     'chat.highlight': (a) => feed.highlight(a.id),
     'chat.unhighlight': (a) => feed.unhighlight(a.id),
   };
@@ -220,6 +293,12 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   engineUrl = url;
   // Connect to OBS when the user has set it up (or passed --obs); a first run waits for Settings.
   if (obsConfigured) void obs.start();
+
+  if (gatewayConfig.kind === 'demo') {
+    const loaded = await loadDemoCatalogue(ledger);
+    if (loaded > 0) studio.refreshProducts();
+  }
+  await live.connect(gatewayConfig);
   state.set('engine', { ...state.slice('engine'), url });
   state.set('sharing', { ...state.slice('sharing'), port });
   logger.info({ url, dataDir: options.dataDir }, 'engine listening');
@@ -236,22 +315,30 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     pins,
     feed,
     obs,
+    ledger,
+    live,
     ready: {
       ready: true,
       url,
       controlToken: tokens.controlToken,
       overlayToken: tokens.overlayToken,
-      gateway: options.gateway.kind === 'remote' ? options.gateway.url : 'demo',
+      gateway: gatewayConfig.kind === 'remote' ? gatewayConfig.url : 'demo',
     },
     close() {
       closing ??= (async () => {
         state.set('engine', { ...state.slice('engine'), stopping: true });
         state.flush();
+        // SIGTERM closes the session cleanly; SIGKILL leaves it open, to be resumed at the next start.
+        if (ledger.currentSession())
+          studio.handlers['session.stop']({ confirm: true }, { seat: { id: 'host', role: 'host', label: 'host' } });
+        studio.close();
+        await live.close();
         feed.close();
         await obs.stop();
         await sharing?.disable();
         await seatServer.close(); // closes the HTTP server too
         await pins.flush();
+        ledger.close();
         logger.info('engine stopped');
       })();
       return closing;

@@ -11,8 +11,10 @@ import { type HotkeysStateSlice, hotkeyCommands } from './hotkeys';
 import { type ObsStateSlice, obsCommands } from './obs';
 import { type PinStateSlice, pinCommands } from './pins';
 import type { ProductsStateSlice } from './products';
+import { type RadarStateSlice, radarCommands } from './radar';
 import { type SeatsStateSlice, seatCommands } from './seats';
 import type { SessionStateSlice } from './session';
+import { type StudioStateSlice, studioCommands } from './studio';
 import type { SeatInfo } from './system';
 import { type SystemState, systemCommands } from './system';
 
@@ -22,8 +24,10 @@ export * from './hotkeys';
 export * from './obs';
 export * from './pins';
 export * from './products';
+export * from './radar';
 export * from './seats';
 export * from './session';
+export * from './studio';
 export * from './system';
 
 export const commands = {
@@ -33,6 +37,8 @@ export const commands = {
   ...seatCommands,
   ...hotkeyCommands,
   ...obsCommands,
+  ...radarCommands,
+  ...studioCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -48,7 +54,9 @@ export type StudioState = SystemState &
   ProductsStateSlice &
   SessionStateSlice &
   HotkeysStateSlice &
-  ObsStateSlice;
+  ObsStateSlice &
+  RadarStateSlice &
+  StudioStateSlice;
 export type StateSlice = keyof StudioState;
 
 export interface Snapshot {

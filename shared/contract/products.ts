@@ -7,9 +7,10 @@ export interface Product {
   title: string;
   price: Money;
   originalPrice: Money | null;
-  stock: number;
-  /** A relative path under the catalogue's folder (`images/x.svg`) or an https URL. */
-  image: string;
+  /** null when the catalogue does not say. */
+  stock: number | null;
+  /** A relative path under the catalogue's folder (`images/x.svg`) or an https URL; null when none. */
+  image: string | null;
   /** 链接号: the number viewers see on the platform's cart. */
   linkNo: number;
 }

@@ -2,6 +2,7 @@
  * Sessions (场次) and their live figures, with the keys of METRICS.md. Live figures are provisional
  * until the session ends and refunds settle.
  */
+import type { Figures } from '../metrics/types';
 import type { Money } from '../money';
 
 export interface SessionInfo {
@@ -12,25 +13,8 @@ export interface SessionInfo {
   endedAt: number | null;
 }
 
-/** Every figure of METRICS.md by its key. Money ratios are Money; conversion/refundRate fractions. */
-export interface Figures {
-  paidGmv: Money;
-  refunds: Money;
-  settledGmv: Money;
-  orders: number;
-  units: number;
-  buyers: number;
-  perBuyer: Money | null;
-  aov: Money | null;
-  perUnit: Money | null;
-  refundRate: number | null;
-  peakViewers: number;
-  averageViewers: number | null;
-  cumulativeViewers: number | null;
-  gpm: Money | null;
-  conversion: number | null;
-  chatRate: number | null;
-}
+/** Every figure of METRICS.md by its key (shared/metrics computes them). */
+export type { Figures } from '../metrics/types';
 
 export interface LiveFiguresState {
   sessionId: string | null;
@@ -40,6 +24,8 @@ export interface LiveFiguresState {
   viewersNow: number | null;
   /** True while some paid order carried no amount: money figures are incomplete. */
   incomplete: boolean;
+  /** The pinned product's paid GMV and units since it was pinned (讲解中 GMV). */
+  currentPin: { productId: string; since: number; gmv: Money; units: number } | null;
 }
 
 export interface GatewayLinkState {

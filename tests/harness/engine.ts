@@ -40,6 +40,7 @@ export async function startEngineProcess(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'maishou-engine-'));
   const port = options.port ?? (await freePort());
   const args = [
+    '--disable-warning=ExperimentalWarning',
     '--import',
     'tsx',
     'electron/engine/cli.ts',

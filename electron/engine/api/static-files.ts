@@ -43,6 +43,8 @@ export interface StaticOptions {
   root: string;
   /** Extra headers for HTML (the Content-Security-Policy). */
   htmlHeaders: Record<string, string>;
+  /** Headers for every file (e.g. a sandboxing CSP for user-supplied SVG). */
+  headers?: Record<string, string>;
   spaFallback?: boolean;
 }
 
@@ -65,6 +67,7 @@ export function serveStatic(res: ServerResponse, urlPath: string, options: Stati
     'referrer-policy': 'no-referrer',
     // Hashed assets can be cached; HTML must not be, so a new build is picked up.
     'cache-control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
+    ...options.headers,
     ...(isHtml ? options.htmlHeaders : {}),
   });
   if (method === 'HEAD') res.end();

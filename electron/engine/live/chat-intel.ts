@@ -1,0 +1,90 @@
+/**
+ * The studio reads chat so the host does not have to: every comment is classified (intent, question,
+ * link number), resolved to a product (link number, then name, then the pinned product), fed to the
+ * question radar and demand heat, and the result is published to seats about once a second.
+ */
+
+import { buildProductIndex, classifyComment, type ProductIndex, resolveProduct } from '../../../shared/chat';
+import type { Product, RadarState } from '../../../shared/contract';
+import { EMPTY_RADAR } from '../../../shared/contract/radar';
+import { DemandHeat, QuestionRadar } from '../../../shared/radar';
+import type { ChatClassification } from '../feed/from-live-event';
+
+export interface ChatIntelOptions {
+  /** How long a product must stay pinned before its open questions count as answered. */
+  autoAnswerAfterMs?: number;
+  publish: (state: RadarState) => void;
+  now?: () => number;
+}
+
+export class ChatIntel {
+  private index: ProductIndex = buildProductIndex([]);
+  private pinned: string | null = null;
+  private readonly radar: QuestionRadar;
+  private readonly heat = new DemandHeat();
+  private dirty = false;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ChatIntelOptions) {
+    this.radar = new QuestionRadar({ autoAnswerAfterMs: options.autoAnswerAfterMs ?? 10_000 });
+    this.now = options.now ?? Date.now;
+  }
+
+  setProducts(products: readonly Product[]): void {
+    this.index = buildProductIndex(products.map((p) => ({ productId: p.productId, title: p.title, linkNo: p.linkNo })));
+  }
+
+  setPinned(productId: string | null, since: number): void {
+    this.pinned = productId;
+    this.radar.onPinned(productId, since);
+    this.dirty = true;
+  }
+
+  /** Classifies one comment and records it in the radar and heat; cheap enough for 5,000/s. */
+  observe(text: string, actorId: string | null, at: number): ChatClassification {
+    const classified = classifyComment(text);
+    const productId = resolveProduct(classified, text, this.index, this.pinned);
+    if (classified.question) {
+      this.radar.add({ at, actorId, productId, intent: classified.intent, text });
+      this.dirty = true;
+    }
+    if (productId && (classified.intent === 'want' || classified.intent === 'link' || classified.question)) {
+      this.heat.addComment(productId, classified, at);
+      this.dirty = true;
+    }
+    return { intent: classified.intent, question: classified.question, linkNo: classified.linkNo, productId };
+  }
+
+  markAnswered(groupId: string): boolean {
+    const done = this.radar.markAnswered(groupId, this.now(), 'host') !== null;
+    if (done) this.publish();
+    return done;
+  }
+
+  /** Called about once a second: auto-answers by pin, decays heat, publishes when something moved. */
+  tick(): void {
+    const answered = this.radar.tick(this.now());
+    if (answered.length > 0 || this.dirty) this.publish();
+  }
+
+  snapshot(): RadarState {
+    const now = this.now();
+    const snap = this.radar.snapshot();
+    return {
+      open: snap.open.slice(0, 30),
+      answeredRecent: snap.answered.slice(0, 10),
+      stats: snap.stats,
+      demand: this.heat.ranking(now, 10),
+      suggestion: this.heat.suggestion(now, this.pinned),
+    };
+  }
+
+  private publish(): void {
+    this.dirty = false;
+    this.options.publish(this.snapshot());
+  }
+
+  static empty(): RadarState {
+    return EMPTY_RADAR;
+  }
+}

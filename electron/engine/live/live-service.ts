@@ -1,0 +1,226 @@
+/**
+ * The live path of a show: gateway (the built-in demo room, or a team's gateway) -> GatewayLink ->
+ * ledger (durable, one transaction per batch, last seq with it) -> chat intelligence, feed, figures ->
+ * seats and overlays. Also keeps the simulator and the chat resolver in step with pins and products.
+ */
+import { join } from 'node:path';
+import { type DemoRoom, startDemoRoom } from '../../../gateway/demo';
+import type { GatewayLinkState, LiveFiguresState, Product, StudioState } from '../../../shared/contract';
+import type { GatewayConfig } from '../../../shared/contract/studio';
+import { type LiveEvent, liveEventSchema } from '../../../shared/events';
+import { money } from '../../../shared/money';
+import type { FeedHub } from '../feed/feed-hub';
+import { toChatItem, toOrderTick } from '../feed/from-live-event';
+import { JsonFileWriter } from '../json-file';
+import type { Ledger } from '../ledger/ledger';
+import type { Logger } from '../log';
+import type { StateStore } from '../state';
+import type { ChatIntel } from './chat-intel';
+import { GatewayLink } from './gateway-link';
+import { SessionTally } from './session-tally';
+
+export interface LiveServiceOptions {
+  dataDir: string;
+  state: StateStore<StudioState>;
+  logger: Logger;
+  ledger: Ledger;
+  feed: FeedHub;
+  intel: ChatIntel;
+  /** Called with every applied batch after the ledger has it (overlays' order ticker, goal). */
+  onApplied?: (events: readonly LiveEvent[]) => void;
+}
+
+const FIGURES_EVERY_MS = 250;
+
+export class LiveService {
+  private link: GatewayLink | null = null;
+  private demo: DemoRoom | null = null;
+  private tally: SessionTally | null = null;
+  private figuresTimer: NodeJS.Timeout | null = null;
+  private readonly heartbeat: NodeJS.Timeout;
+  private config: GatewayConfig = { kind: 'demo' };
+  private readonly configWriter: JsonFileWriter;
+  private skuToProduct = new Map<string, string>();
+
+  constructor(private readonly options: LiveServiceOptions) {
+    this.configWriter = new JsonFileWriter(join(options.dataDir, 'gateway.json'));
+    // Once a second: radar auto-answers and heat decay, and figures whose window grows with time.
+    this.heartbeat = setInterval(() => {
+      options.intel.tick();
+      this.scheduleFigures();
+    }, 1000);
+    this.heartbeat.unref();
+  }
+
+  get gatewayConfig(): GatewayConfig {
+    return this.config;
+  }
+
+  /** Connects to the configured gateway; the demo room starts its own gateway and simulator. */
+  async connect(config: GatewayConfig, persist = false): Promise<{ source: string; room: string }> {
+    await this.disconnect();
+    this.config = config;
+    if (persist) await this.configWriter.write(config);
+    const { ledger, logger, state } = this.options;
+    let target: { url: string; room: string; token: string; source: string };
+    if (config.kind === 'demo') {
+      this.demo = await startDemoRoom({
+        dataDir: this.options.dataDir,
+        products: this.simulatorProducts(state.slice('products')),
+        speed: config.speed ?? 1,
+        pinned: state.slice('pin').pinned?.productId ?? null,
+        logger: logger.child({ module: 'demo' }),
+      });
+      target = { url: this.demo.url, room: this.demo.room, token: this.demo.token, source: 'demo' };
+    } else {
+      target = { url: config.url, room: config.room, token: config.token, source: config.url };
+    }
+    const link = new GatewayLink({
+      url: target.url,
+      room: target.room,
+      token: target.token,
+      lastSeq: ledger.lastAppliedSeq(target.room),
+      apply: (events) => this.apply(events),
+      onGap: (gap) => ledger.markGap(target.room, gap.fromSeq, gap.toSeq),
+      logger: logger.child({ module: 'live' }),
+    });
+    const publish = (s: GatewayLinkState['status'], extra: Partial<GatewayLinkState>) =>
+      state.set('gateway', {
+        ...state.slice('gateway'),
+        status: s,
+        source: target.source,
+        room: target.room,
+        ...extra,
+      });
+    link.on('state', (s) =>
+      publish(s.status, { lastSeq: s.lastSeq, behind: s.behind, since: s.since, reason: s.reason }),
+    );
+    publish('connecting', {
+      lastSeq: ledger.lastAppliedSeq(target.room),
+      behind: 0,
+      since: Date.now(),
+      reason: undefined,
+    });
+    this.link = link;
+    link.start();
+    logger.info({ source: target.source, room: target.room }, 'live link started');
+    return { source: target.source, room: target.room };
+  }
+
+  private apply(events: LiveEvent[]): void {
+    const { ledger, feed, intel } = this.options;
+    // The gateway validated them, but nothing crosses a process boundary unchecked.
+    const valid = events.filter((e) => liveEventSchema.safeParse(e).success);
+    if (valid.length !== events.length)
+      this.options.logger.warn({ dropped: events.length - valid.length }, 'invalid live events ignored');
+    ledger.applyLiveEvents(valid); // durable when it returns; throws -> the link redelivers
+    this.tally?.add(valid);
+    const chat = [];
+    const orders = [];
+    let viewersNow: number | null = null;
+    for (const e of valid) {
+      if (e.kind === 'viewers') viewersNow = e.data.current;
+      const item = toChatItem(e, (text) => intel.observe(text, e.actor?.id ?? null, e.occurredAt ?? e.receivedAt));
+      if (item) chat.push(item);
+      const tick = toOrderTick(e, (productId, sku) => this.titleOf(productId, sku));
+      if (tick) orders.push(tick);
+    }
+    feed.push(chat, orders);
+    if (viewersNow !== null) this.viewersNow = viewersNow;
+    this.options.onApplied?.(valid);
+    this.scheduleFigures();
+  }
+
+  private viewersNow: number | null = null;
+
+  private titleOf(productId: string | null, sku: string): string {
+    const id = productId ?? this.skuToProduct.get(sku) ?? null;
+    return this.options.state.slice('products').find((p) => p.productId === id)?.title ?? sku;
+  }
+
+  /** The catalogue changed: resolver, simulator and sku map follow. */
+  productsChanged(products: readonly Product[]): void {
+    this.skuToProduct = new Map(products.map((p) => [p.sku, p.productId]));
+    this.options.intel.setProducts(products);
+    this.demo?.simulator.setProducts(this.simulatorProducts(products));
+  }
+
+  pinChanged(productId: string | null): void {
+    this.demo?.simulator.setPinned(productId);
+    this.scheduleFigures();
+  }
+
+  /** A session started or resumed (or ended: null): live tallies start over. */
+  sessionChanged(
+    session: { startedAt: number; id: string } | null,
+    seed: { minute: number; paidGmv: number }[] = [],
+  ): void {
+    this.tally = session
+      ? new SessionTally(
+          session.startedAt,
+          'CNY',
+          (sku, productId) => productId ?? this.skuToProduct.get(sku) ?? null,
+          seed,
+        )
+      : null;
+    this.publishFigures();
+  }
+
+  private simulatorProducts(products: readonly Product[]) {
+    return products.map((p) => ({
+      productId: p.productId,
+      sku: p.sku,
+      title: p.title,
+      price: p.price,
+      linkNo: p.linkNo,
+    }));
+  }
+
+  private scheduleFigures(): void {
+    this.figuresTimer ??= setTimeout(() => {
+      this.figuresTimer = null;
+      this.publishFigures();
+    }, FIGURES_EVERY_MS);
+  }
+
+  /** Live figures, per-product tallies and the pinned product's GMV to seats. */
+  publishFigures(): void {
+    const { ledger, state } = this.options;
+    const now = Date.now();
+    const live = ledger.liveFigures(now);
+    const pinned = state.slice('pin').pinned;
+    const currentPin =
+      this.tally && pinned
+        ? (() => {
+            const since = this.tally.productSince(pinned.productId, pinned.since);
+            return { productId: pinned.productId, since: pinned.since, gmv: money(since.gmv), units: since.units };
+          })()
+        : null;
+    const figures: LiveFiguresState = {
+      sessionId: live?.sessionId ?? null,
+      figures: live?.figures ?? null,
+      gmvPerMinute: this.tally?.gmvPerMinute(now) ?? [],
+      viewersNow: this.viewersNow,
+      incomplete: live?.moneyIncomplete ?? false,
+      currentPin,
+    };
+    state.set('figures', figures);
+    state.set('productLive', this.tally?.perProduct() ?? {});
+  }
+
+  private async disconnect(): Promise<void> {
+    const link = this.link;
+    const demo = this.demo;
+    this.link = null;
+    this.demo = null;
+    await link?.close();
+    await demo?.close();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    if (this.figuresTimer) clearTimeout(this.figuresTimer);
+    await this.disconnect();
+    await this.configWriter.flush();
+  }
+}
