@@ -35,8 +35,10 @@ test('the host invites an assistant with a link and QR code, sees it connect, an
   await assistant.goto(url.replace('http://127.0.0.1', engine.url.replace(/:\d+$/, '')));
   await expect(assistant.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
   await expect(assistant.locator('.seat-role')).toHaveText('场控');
-  // An assistant runs the show but never ends the session or manages seats.
-  await expect(assistant.getByRole('button', { name: '开始场次' })).toBeVisible();
+  // An assistant pins (big buttons on the phone) but never starts or ends sessions, or manages seats.
+  await expect(assistant.getByRole('button', { name: '下一个 ▶' })).toBeVisible();
+  await expect(assistant.getByRole('button', { name: /开始场次|结束场次/ })).toHaveCount(0);
+  await assistant.screenshot({ path: `${shots}/live-phone-assistant-zh.png`, fullPage: true });
   await assistant.goto(`${engine.url}/settings`);
   await expect(assistant.getByTestId('seats-panel')).toHaveCount(0);
 

@@ -1,4 +1,5 @@
 import type { Figures } from '../../../shared/contract/session';
+import { useLastSessionFigures } from '../hooks/useLastSessionFigures';
 import { type MessageKey, useT } from '../i18n';
 import { count, money, moneyCompact, percent } from '../live/format';
 import { selectFigures, selectSession } from '../store/selectors';
@@ -13,14 +14,15 @@ export function FiguresPanel() {
   const language = useStudio((s) => s.language);
   const live = useStudio(selectFigures);
   const session = useStudio(selectSession);
-  const f: Figures | null = live?.figures ?? null;
   const running = session !== null && session.endedAt === null;
+  const ended = useLastSessionFigures();
+  const f: Figures | null = running ? (live?.figures ?? null) : (ended?.figures ?? null);
   const value: Record<FigureKey, string> = {
     paidGmv: moneyCompact(f?.paidGmv, language),
     settledGmv: moneyCompact(f?.settledGmv, language),
     orders: count(f?.orders, language),
     buyers: count(f?.buyers, language),
-    viewersNow: count(live?.viewersNow, language),
+    viewersNow: count(running ? live?.viewersNow : null, language),
     peakViewers: count(f?.peakViewers, language),
     gpm: f?.gpm ? money(f.gpm, language) : '—',
     conversion: percent(f?.conversion),
@@ -34,6 +36,11 @@ export function FiguresPanel() {
       <header className="panel__header">
         <h2 id="figures-title">{t('figures.title')}</h2>
         {running && <span className="badge badge--warn">{t('figures.provisional')}</span>}
+        {!running && ended && (
+          <span className="badge" data-testid="figures-ended">
+            {t('figures.ended', { title: ended.title })}
+          </span>
+        )}
         {live?.incomplete && <span className="badge badge--error">{t('figures.incomplete')}</span>}
       </header>
       <dl className="figure-grid">
@@ -46,7 +53,7 @@ export function FiguresPanel() {
       </dl>
       <div className="figures__spark">
         <span className="muted">{t('figures.perMinute')}</span>
-        <Sparkline values={live?.gmvPerMinute ?? []} label={t('figures.perMinute')} />
+        <Sparkline values={running ? (live?.gmvPerMinute ?? []) : []} label={t('figures.perMinute')} />
       </div>
     </section>
   );

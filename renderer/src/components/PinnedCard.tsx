@@ -3,7 +3,6 @@ import { pinActions } from '../engine/actions';
 import { useNow } from '../hooks/useNow';
 import { useT } from '../i18n';
 import { clock, count, money } from '../live/format';
-import { useFeed } from '../store/feed';
 import { selectCanOperate, selectPin, selectProducts } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { ProductImage } from './ProductImage';
@@ -15,7 +14,7 @@ export function PinnedCard() {
   const pin = useStudio(selectPin);
   const products = useStudio(selectProducts);
   const canOperate = useStudio(selectCanOperate);
-  const pinGmv = useFeed((s) => s.pinGmv);
+  const currentPin = useStudio((s) => s.state?.figures?.currentPin ?? null);
   const now = useNow(pin?.pinned != null);
   const [countdown, setCountdown] = useState('');
   const [limit, setLimit] = useState('');
@@ -29,8 +28,8 @@ export function PinnedCard() {
       </section>
     );
   }
-  const key = `${pinned.productId}@${pinned.since}`;
-  const gmv = pinGmv?.key === key ? { amount: pinGmv.amount, currency: pinGmv.currency } : null;
+  const gmv = currentPin?.productId === pinned.productId ? currentPin.gmv : null;
+  const units = currentPin?.productId === pinned.productId ? currentPin.units : null;
   const left = pin?.countdownEndsAt ? Math.max(0, pin.countdownEndsAt - now) : null;
   const apply = () => {
     const seconds = Number.parseInt(countdown, 10);
@@ -70,7 +69,8 @@ export function PinnedCard() {
             </div>
           )}
           <div className="pinned__figures">
-            <span>{t('pin.gmv', { gmv: money(gmv, language) })}</span>
+            <span data-testid="pin-gmv">{t('pin.gmv', { gmv: money(gmv, language) })}</span>
+            {units !== null && <span>{t('pin.units', { n: units })}</span>}
             {left !== null && (
               <span className="badge badge--warn" data-testid="countdown">
                 {t('pin.countdown', { time: clock(left) })}

@@ -4,7 +4,6 @@ import { reorderProducts } from '../engine/http-actions';
 import { useNow } from '../hooks/useNow';
 import { useT } from '../i18n';
 import { move, searchProducts } from '../live/run-of-show';
-import { useFeed } from '../store/feed';
 import { selectCanOperate, selectPin, selectProductLive, selectProducts } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { ProductRow } from './ProductRow';
@@ -19,7 +18,7 @@ export function RunOfShow() {
   const live = useStudio(selectProductLive);
   const pin = useStudio(selectPin);
   const canOperate = useStudio(selectCanOperate);
-  const pinGmv = useFeed((s) => s.pinGmv);
+  const currentPin = useStudio((s) => s.state?.figures?.currentPin ?? null);
   const [query, setQuery] = useState('');
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
@@ -27,8 +26,7 @@ export function RunOfShow() {
 
   const shown = useMemo(() => searchProducts(products, query), [products, query]);
   const canReorder = canOperate && query.trim() === '';
-  const pinnedKey = pin?.pinned ? `${pin.pinned.productId}@${pin.pinned.since}` : null;
-  const pinMoney = pinGmv && pinGmv.key === pinnedKey ? { amount: pinGmv.amount, currency: pinGmv.currency } : null;
+  const pinMoney = currentPin && currentPin.productId === pin?.pinned?.productId ? currentPin.gmv : null;
 
   const reorder = (from: number, to: number) => {
     const ids = move(

@@ -3,15 +3,14 @@ import { startSession, stopSession } from '../engine/http-actions';
 import { useNow } from '../hooks/useNow';
 import { useT } from '../i18n';
 import { clock } from '../live/format';
-import { selectCanOperate, selectIsHost, selectSession } from '../store/selectors';
+import { selectIsHost, selectSession } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { ConfirmDialog } from './ConfirmDialog';
 
-/** 场次: start a session (operators) or end it (host, after a confirmation); shows how long it has run. */
+/** 场次: the host starts a session or ends it (after a confirmation); every seat sees how long it has run. */
 export function SessionControl() {
   const t = useT();
   const session = useStudio(selectSession);
-  const canOperate = useStudio(selectCanOperate);
   const isHost = useStudio(selectIsHost);
   const running = session !== null && session.endedAt === null;
   const now = useNow(running);
@@ -33,7 +32,7 @@ export function SessionControl() {
               {t('session.stop')}
             </button>
           )
-        : canOperate && (
+        : isHost && (
             <button
               type="button"
               className="session-start"

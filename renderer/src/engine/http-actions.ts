@@ -1,12 +1,13 @@
 /**
- * Control API calls (PROTOCOL.md D and the ledger's product routes) with this seat's token, their
- * failures shown in one place. Sessions and catalogue edits go over HTTP; pins and chat over the seat socket.
+ * Sessions and catalogue edits, and control API calls (PROTOCOL.md D) with this seat's token, their
+ * failures shown in one place. Imports go over HTTP for their upload progress.
  */
-import type { Product } from '../../../shared/contract';
 import { type MessageKey, translate } from '../i18n';
 import { useStudio } from '../store/studio';
 import { useToasts } from '../store/toasts';
+import { run } from './actions';
 import { api } from './connection';
+import type { ConsoleCommandArgs } from './contract';
 
 const t = (key: MessageKey, vars?: Record<string, string>) => translate(useStudio.getState().language, key, vars);
 
@@ -37,13 +38,12 @@ export async function send<T>(method: string, path: string, body: unknown): Prom
   return null;
 }
 
-export const startSession = async (title?: string) =>
-  (await send('POST', '/sessions/start', title ? { title } : {})) !== null;
-export const stopSession = async () => (await send('POST', '/sessions/stop', {})) !== null;
+/** Sessions and catalogue edits as seat commands (shared/contract/studio.ts). */
+export const startSession = async (title?: string) => (await run('session.start', title ? { title } : {})) !== null;
+export const stopSession = async () => (await run('session.stop', { confirm: true })) !== null;
 
 /** New run-of-show order: every product id, in order. */
-export const reorderProducts = (productIds: string[]) =>
-  send<{ products: Product[] }>('PUT', '/products/order', { productIds });
+export const reorderProducts = (productIds: string[]) => run('products.reorder', { productIds });
 
-export const updateProduct = (productId: string, patch: Partial<Omit<Product, 'productId'>>) =>
-  send<{ product: Product }>('PATCH', `/products/${encodeURIComponent(productId)}`, patch);
+export const updateProduct = (productId: string, patch: ConsoleCommandArgs<'products.update'>['patch']) =>
+  run('products.update', { productId, patch });

@@ -7,7 +7,6 @@ import { create } from 'zustand';
 import type { OrderTick } from '../../../shared/contract/feed';
 import type { ChatFilter } from '../live/chat-filter';
 import { appendCapped, FeedBuffer, type TimelineEntry } from '../live/feed-buffer';
-import { useStudio } from './studio';
 
 export const TIMELINE_CAPACITY = 5_000;
 export const ORDERS_CAPACITY = 200;
@@ -18,11 +17,6 @@ export interface FeedStore {
   /** Entries received since the page loaded (for "N new" and the bench). */
   received: number;
   filter: ChatFilter;
-  /**
-   * Paid GMV of orders paid since the current pin started (METRICS.md segment gmvAll), summed from the
-   * order ticks this seat received; `key` names the pin (product@since).
-   */
-  pinGmv: { key: string; amount: number; currency: string } | null;
   hidden: ReadonlySet<string>;
   hiddenNames: Record<string, string>;
   setFilter(filter: ChatFilter): void;
@@ -53,7 +47,6 @@ export const useFeed = create<FeedStore>((set) => ({
   timeline: [],
   orders: [],
   received: 0,
-  pinGmv: null,
   filter: 'all',
   hidden: new Set(Object.keys(initialHidden)),
   hiddenNames: initialHidden,
@@ -81,29 +74,5 @@ export const feedBuffer = new FeedBuffer({
       timeline: appendCapped(s.timeline, entries, TIMELINE_CAPACITY),
       orders: orders.length ? appendCapped(s.orders, orders, ORDERS_CAPACITY) : s.orders,
       received: s.received + entries.length,
-      pinGmv: orders.length ? addPinGmv(s.pinGmv, orders) : s.pinGmv,
     })),
-});
-
-function currentPin(): { key: string; since: number } | null {
-  const pinned = useStudio.getState().state?.pin?.pinned;
-  return pinned ? { key: `${pinned.productId}@${pinned.since}`, since: pinned.since } : null;
-}
-
-function addPinGmv(previous: FeedStore['pinGmv'], orders: readonly OrderTick[]): FeedStore['pinGmv'] {
-  const pin = currentPin();
-  if (!pin) return null;
-  let total = previous?.key === pin.key ? previous : { key: pin.key, amount: 0, currency: 'CNY' };
-  for (const order of orders) {
-    if (order.kind !== 'paid' || !order.amount || order.at < pin.since) continue;
-    total = { key: pin.key, amount: total.amount + order.amount.amount, currency: order.amount.currency };
-  }
-  return total;
-}
-
-// A new pin starts its own sum.
-useStudio.subscribe(() => {
-  const pin = currentPin();
-  if ((pin?.key ?? null) === (useFeed.getState().pinGmv?.key ?? null)) return;
-  useFeed.setState({ pinGmv: pin ? { key: pin.key, amount: 0, currency: 'CNY' } : null });
 });

@@ -1,8 +1,9 @@
-import { LANGUAGES, type Language, type MessageKey, useT } from '../i18n';
+import { LANGUAGES, type Language, useT } from '../i18n';
+import { AutoSessionPanel } from '../settings/AutoSessionPanel';
+import { GatewayPanel } from '../settings/GatewayPanel';
 import { HotkeysPanel } from '../settings/HotkeysPanel';
 import { ObsPanel } from '../settings/ObsPanel';
 import { SeatsPanel } from '../settings/SeatsPanel';
-import { selectGateway } from '../store/selectors';
 import { useStudio } from '../store/studio';
 
 export function SettingsView() {
@@ -11,7 +12,6 @@ export function SettingsView() {
   const setLanguage = useStudio((s) => s.setLanguage);
   const engineInfo = useStudio((s) => s.state?.engine);
   const seat = useStudio((s) => s.seat);
-  const gateway = useStudio(selectGateway);
   return (
     <section aria-labelledby="settings-title" className="view settings">
       <h1 id="settings-title">{t('settings.title')}</h1>
@@ -26,22 +26,8 @@ export function SettingsView() {
         </select>
       </div>
       <ObsPanel />
-      <section aria-labelledby="gateway-title" className="settings-section">
-        <h2 id="gateway-title">{t('settings.gateway')}</h2>
-        <dl className="status-grid">
-          <dt>{t('settings.gatewaySource')}</dt>
-          <dd>{gateway ? (gateway.source === 'demo' ? t('gateway.demoRoom') : gateway.source) : '—'}</dd>
-          <dt>{t('settings.gatewayRoom')}</dt>
-          <dd>{gateway?.room ?? '—'}</dd>
-          <dt>{t('settings.gatewayStatus')}</dt>
-          <dd>
-            {gateway
-              ? t(`gateway.${gateway.status}` as MessageKey, { behind: gateway.behind, room: gateway.room })
-              : '—'}
-          </dd>
-        </dl>
-        <p className="muted">{t('settings.gatewayHow')}</p>
-      </section>
+      <GatewayPanel />
+      <AutoSessionPanel />
       <SeatsPanel />
       <HotkeysPanel />
       <section aria-labelledby="engine-title" className="settings-section">
