@@ -83,6 +83,7 @@ test('import, session, pins by mouse and keyboard, chat and orders, end; figures
   await expect.poll(() => pinnedId(page)).toBe(ids[2]);
 
   // A 秒杀 countdown and a stock limit on the card.
+  await page.getByTestId('pinned-card').getByText('秒杀倒计时与限量').click();
   await page.getByLabel('秒杀倒计时（秒）').fill('120');
   await page.getByLabel('限量件数').fill('50');
   await page.getByRole('button', { name: '应用到卡片' }).click();
@@ -169,7 +170,11 @@ test('screenshots: en at 1366x768, 125% zoom, and a phone', async ({ page, brows
   await expect(mobile.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
   await expect(mobile.getByTestId('questions')).toBeVisible();
   await mobile.waitForTimeout(2000);
-  await mobile.screenshot({ path: `${shots}/live-phone-zh.png`, fullPage: true });
+  await mobile.screenshot({ path: `${shots}/live-phone-zh.png` });
+  await mobile.getByTestId('run-of-show').scrollIntoViewIfNeeded();
+  await mobile.screenshot({ path: `${shots}/live-phone-zh-run-of-show.png` });
+  await mobile.getByTestId('chat').scrollIntoViewIfNeeded();
+  await mobile.screenshot({ path: `${shots}/live-phone-zh-chat.png` });
   await phone.close();
 });
 

@@ -81,33 +81,42 @@ export function PinnedCard() {
         </div>
       </div>
       {canOperate && (
-        <form
-          className="pinned__options"
-          onSubmit={(e) => {
-            e.preventDefault();
-            apply();
-          }}
-        >
-          <label>
-            {t('pin.countdownSeconds')}
-            <input
-              type="number"
-              min={1}
-              max={86400}
-              inputMode="numeric"
-              value={countdown}
-              onChange={(e) => setCountdown(e.target.value)}
-            />
-          </label>
-          <label>
-            {t('pin.stockLimit')}
-            <input type="number" min={1} inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value)} />
-          </label>
-          <button type="submit">{t('pin.apply')}</button>
-          <button type="button" onClick={() => void pinActions.clear()}>
-            {t('pin.unpin')}
-          </button>
-        </form>
+        <details className="pinned__more">
+          <summary>{t('pin.options')}</summary>
+          <form
+            className="pinned__options"
+            onSubmit={(e) => {
+              e.preventDefault();
+              apply();
+            }}
+          >
+            <label>
+              {t('pin.countdownSeconds')}
+              <input
+                type="number"
+                min={1}
+                max={86400}
+                inputMode="numeric"
+                value={countdown}
+                onChange={(e) => setCountdown(e.target.value)}
+              />
+            </label>
+            <label>
+              {t('pin.stockLimit')}
+              <input
+                type="number"
+                min={1}
+                inputMode="numeric"
+                value={limit}
+                onChange={(e) => setLimit(e.target.value)}
+              />
+            </label>
+            <button type="submit">{t('pin.apply')}</button>
+            <button type="button" onClick={() => void pinActions.clear()}>
+              {t('pin.unpin')}
+            </button>
+          </form>
+        </details>
       )}
     </section>
   );

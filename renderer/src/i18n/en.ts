@@ -271,4 +271,5 @@ export const en: Record<MessageKey, string> = {
   'intent.complaint': 'complaint',
   'intent.other': 'other',
   'figures.ended': 'Last session (ended): {title}',
+  'pin.options': 'Flash-sale countdown and stock limit',
 };

@@ -265,6 +265,7 @@ export const zhCN = {
   'intent.complaint': '投诉',
   'intent.other': '其他',
   'figures.ended': '上一场已结束：{title}',
+  'pin.options': '秒杀倒计时与限量',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
