@@ -1,6 +1,6 @@
-import type { DragEvent } from 'react';
+import { type DragEvent, memo } from 'react';
 import type { PinState } from '../../../shared/contract/pins';
-import type { Product, ProductLive } from '../../../shared/contract/products';
+import type { Product } from '../../../shared/contract/products';
 import type { Money } from '../../../shared/money';
 import { useT } from '../i18n';
 import { clock, count, money } from '../live/format';
@@ -10,7 +10,8 @@ import { ProductImage } from './ProductImage';
 
 export interface ProductRowProps {
   product: Product;
-  live: ProductLive | undefined;
+  /** Units sold in the running session. */
+  sold: number;
   /** Set when this product is the pinned one. */
   pin: PinState | null;
   pinGmv: Money | null;
@@ -27,22 +28,22 @@ export interface ProductRowProps {
     onDragOver(e: DragEvent, productId: string): void;
     onDrop(e: DragEvent, productId: string): void;
     onDragEnd(): void;
-    over: boolean;
   };
+  dragOver: boolean;
 }
 
 /** One product of the run-of-show: picture, title, prices, stock, sold this session, and its pin button. */
-export function ProductRow(props: ProductRowProps) {
+export const ProductRow = memo(function ProductRow(props: ProductRowProps) {
   const t = useT();
   const language = useStudio((s) => s.language);
-  const { product, live, pin, canOperate } = props;
+  const { product, pin, canOperate } = props;
   const pinned = pin?.pinned?.productId === product.productId ? pin.pinned : null;
   const stock = product.stock as number | null;
   const level = stockLevel(stock);
   const countdownLeft = pinned && pin?.countdownEndsAt ? pin.countdownEndsAt - props.now : null;
   return (
     <li
-      className={`product-row${pinned ? ' product-row--pinned' : ''}${props.drag.over ? ' product-row--over' : ''}`}
+      className={`product-row${pinned ? ' product-row--pinned' : ''}${props.dragOver ? ' product-row--over' : ''}`}
       data-testid="product-row"
       data-product-id={product.productId}
       data-pinned={pinned ? 'true' : undefined}
@@ -66,7 +67,7 @@ export function ProductRow(props: ProductRowProps) {
           <span className={`stock stock--${level}`}>
             {level === 'out' ? t('product.soldOut') : t('product.stock', { n: count(stock, language) })}
           </span>
-          <span className="sold">{t('product.sold', { n: count(live?.soldUnits ?? 0, language) })}</span>
+          <span className="sold">{t('product.sold', { n: count(props.sold, language) })}</span>
         </div>
         {pinned && (
           <div className="product-row__pin" data-testid="pinned-info">
@@ -123,4 +124,4 @@ export function ProductRow(props: ProductRowProps) {
       </div>
     </li>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { type DragEvent, useMemo, useState } from 'react';
+import { type DragEvent, useMemo, useRef, useState } from 'react';
 import { pinActions } from '../engine/actions';
 import { reorderProducts } from '../engine/http-actions';
 import { useNow } from '../hooks/useNow';
@@ -28,38 +28,54 @@ export function RunOfShow() {
   const canReorder = canOperate && query.trim() === '';
   const pinMoney = currentPin && currentPin.productId === pin?.pinned?.productId ? currentPin.gmv : null;
 
-  const reorder = (from: number, to: number) => {
-    const ids = move(
-      products.map((p) => p.productId),
-      from,
-      to,
-    );
-    void reorderProducts(ids);
-  };
   const indexOf = (id: string) => products.findIndex((p) => p.productId === id);
+  const reorder = (from: number, to: number) =>
+    void reorderProducts(
+      move(
+        products.map((p) => p.productId),
+        from,
+        to,
+      ),
+    );
 
-  const drag = {
-    onDragStart: (e: DragEvent, id: string) => {
-      setDragging(id);
-      e.dataTransfer.effectAllowed = 'move';
-      e.dataTransfer.setData('text/plain', id);
-    },
-    onDragOver: (e: DragEvent, id: string) => {
-      if (!dragging) return;
-      e.preventDefault();
-      if (over !== id) setOver(id);
-    },
-    onDrop: (e: DragEvent, id: string) => {
-      e.preventDefault();
-      if (dragging && dragging !== id) reorder(indexOf(dragging), indexOf(id));
-      setDragging(null);
-      setOver(null);
-    },
-    onDragEnd: () => {
-      setDragging(null);
-      setOver(null);
-    },
-  };
+  // Rows are memoized: their handlers are stable and read the latest state through a ref, so a
+  // figures patch re-renders only the rows whose sold count changed.
+  const latest = useRef({ reorder, indexOf, dragging, over, setDragging, setOver });
+  latest.current = { reorder, indexOf, dragging, over, setDragging, setOver };
+  const handlers = useMemo(
+    () => ({
+      onPin: (id: string) => void pinActions.set(id),
+      onUnpin: () => void pinActions.clear(),
+      onMove: (id: string, direction: -1 | 1) => {
+        const from = latest.current.indexOf(id);
+        latest.current.reorder(from, from + direction);
+      },
+      drag: {
+        onDragStart: (e: DragEvent, id: string) => {
+          latest.current.setDragging(id);
+          e.dataTransfer.effectAllowed = 'move';
+          e.dataTransfer.setData('text/plain', id);
+        },
+        onDragOver: (e: DragEvent, id: string) => {
+          if (!latest.current.dragging) return;
+          e.preventDefault();
+          if (latest.current.over !== id) latest.current.setOver(id);
+        },
+        onDrop: (e: DragEvent, id: string) => {
+          e.preventDefault();
+          const { dragging: from, indexOf: at } = latest.current;
+          if (from && from !== id) latest.current.reorder(at(from), at(id));
+          latest.current.setDragging(null);
+          latest.current.setOver(null);
+        },
+        onDragEnd: () => {
+          latest.current.setDragging(null);
+          latest.current.setOver(null);
+        },
+      },
+    }),
+    [],
+  );
 
   return (
     <section className="panel run-of-show" aria-labelledby="ros-title" data-testid="run-of-show">
@@ -93,21 +109,19 @@ export function RunOfShow() {
             <ProductRow
               key={product.productId}
               product={product}
-              live={live[product.productId]}
-              pin={pin}
-              pinGmv={pinMoney}
-              now={now}
+              sold={live[product.productId]?.soldUnits ?? 0}
+              pin={pin?.pinned?.productId === product.productId ? pin : null}
+              pinGmv={pin?.pinned?.productId === product.productId ? pinMoney : null}
+              now={pin?.pinned?.productId === product.productId ? now : 0}
               canOperate={canOperate}
               canReorder={canReorder}
               position={indexOf(product.productId)}
               total={products.length}
-              onPin={(id) => void pinActions.set(id)}
-              onUnpin={() => void pinActions.clear()}
-              onMove={(id, direction) => {
-                const from = indexOf(id);
-                reorder(from, from + direction);
-              }}
-              drag={{ ...drag, over: over === product.productId && dragging !== product.productId }}
+              onPin={handlers.onPin}
+              onUnpin={handlers.onUnpin}
+              onMove={handlers.onMove}
+              drag={handlers.drag}
+              dragOver={over === product.productId && dragging !== product.productId}
             />
           ))}
         </ol>

@@ -17,10 +17,11 @@ export function connectEngine(): EngineClient {
     onState: (connection) => store.setConnection(connection),
     onEvent: (event, payload) => {
       if (event === 'snapshot') {
+        pendingPatch = null; // the snapshot supersedes anything queued
         const snapshot = payload as Snapshot;
         useStudio.getState().applySnapshot(snapshot.state, snapshot.seat);
       } else if (event === 'patch') {
-        useStudio.getState().applyPatch(payload as Partial<StudioState>);
+        queuePatch(payload as Partial<StudioState>);
       } else if (event === 'feed') {
         feedBuffer.push(payload as FeedBatch);
       }
@@ -28,6 +29,28 @@ export function connectEngine(): EngineClient {
   });
   client.start();
   return client;
+}
+
+/**
+ * Patches are merged and applied once per animation frame: a busy live room sends dozens a second
+ * (figures, sold counts, radar), and one store update per frame renders the same final state. A pin
+ * still shows within a frame. In a hidden tab (no frames) a timer flushes instead.
+ */
+let pendingPatch: Partial<StudioState> | null = null;
+function queuePatch(patch: Partial<StudioState>): void {
+  if (pendingPatch) {
+    Object.assign(pendingPatch, patch);
+    return;
+  }
+  pendingPatch = { ...patch };
+  const flush = () => {
+    if (!pendingPatch) return;
+    const merged = pendingPatch;
+    pendingPatch = null;
+    useStudio.getState().applyPatch(merged);
+  };
+  requestAnimationFrame(flush);
+  setTimeout(flush, 250);
 }
 
 /** The connected client, for views that send commands. */

@@ -5,9 +5,23 @@
 import { formatMoney, type Money } from '../../../shared/money';
 import type { Language } from '../i18n/language';
 
-/** "¥1,299.00"; "—" when the figure is not known. */
+const moneyCache = new Map<string, string>();
+const MONEY_CACHE_SIZE = 2000;
+
+/**
+ * "¥1,299.00"; "—" when the figure is not known. Memoized: formatMoney builds an Intl formatter per
+ * call, which showed up in profiles when every patch re-rendered dozens of prices.
+ */
 export function money(value: Money | null | undefined, language: Language): string {
-  return value ? formatMoney(value, language) : '—';
+  if (!value) return '—';
+  const key = `${language}|${value.currency}|${value.amount}`;
+  let text = moneyCache.get(key);
+  if (text === undefined) {
+    text = formatMoney(value, language);
+    if (moneyCache.size >= MONEY_CACHE_SIZE) moneyCache.clear();
+    moneyCache.set(key, text);
+  }
+  return text;
 }
 
 /** Compact money for tight places: "¥12.3万" / "CN¥123.4K" above 10,000 yuan, exact below. */
@@ -16,7 +30,7 @@ export function moneyCompact(value: Money | null | undefined, language: Language
   const yuan = Math.abs(value.amount) / 100;
   if (yuan < 10_000) return formatMoney(value, language);
   const sign = value.amount < 0 ? '-' : '';
-  const symbol = formatMoney({ amount: 0, currency: value.currency }, language).replace(/[\d.,\s]/g, '');
+  const symbol = money({ amount: 0, currency: value.currency }, language).replace(/[\d.,\s]/g, '');
   if (language === 'zh-CN') {
     return yuan >= 100_000_000
       ? `${sign}${symbol}${trim(yuan / 100_000_000)}亿`
@@ -29,10 +43,13 @@ function trim(n: number): string {
   return (Math.floor(n * 10) / 10).toFixed(1).replace(/\.0$/, '');
 }
 
+const counters: Partial<Record<Language, Intl.NumberFormat>> = {};
+
 /** Whole numbers with separators: 12,345 (zh-CN uses the same grouping). */
 export function count(n: number | null | undefined, language: Language): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
-  return new Intl.NumberFormat(language === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 0 }).format(n);
+  counters[language] ??= new Intl.NumberFormat(language === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 0 });
+  return counters[language].format(n);
 }
 
 /** A fraction 0..1 as a percentage with one decimal: 0.0342 -> "3.4%". */
