@@ -43,7 +43,8 @@ export function entryText(
     return `${TIME} ${o.buyerName} 下单 ${o.items.map((i) => `${i.title} ×${i.qty}`).join('、')} ¥0,000.00`;
   }
   const c = entry.chat;
-  const chip = c.linkNo !== null ? ` ${c.linkNo}号 · ${chipTitle(c.linkNo, c.productId)}` : '';
+  // The chip is at most 16rem wide (ellipsis beyond): count at most that much of the product title.
+  const chip = c.linkNo !== null ? ` ${c.linkNo}号 · ${chipTitle(c.linkNo, c.productId).slice(0, 12)}` : '';
   const body =
     c.kind === 'gift' && c.gift ? `送出 ${c.gift.name} ×${c.gift.count}` : c.kind === 'like' ? '点了赞' : c.text;
   return `${TIME} ${c.actor.name} ${c.question ? '问 ' : ''}${body}${chip}`;
