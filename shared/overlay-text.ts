@@ -37,6 +37,7 @@ const zh = {
   few: (n: number) => `仅剩${n}件`,
   soldAndStock: (sold: number, stock: number) => `已抢${sold}件 · 库存${stock}件`,
   stock: (n: number) => `库存${n}件`,
+  sold: (n: number) => `已抢${n}件`,
   countdown: '限时',
   ended: '已结束',
   ordered: (name: string, qty: number) => `${name}刚刚下单 ×${qty}`,
@@ -54,6 +55,7 @@ const en: typeof zh = {
   few: (n) => `Only ${n} left`,
   soldAndStock: (sold, stock) => `${sold} sold · ${stock} in stock`,
   stock: (n) => `${n} in stock`,
+  sold: (n) => `${n} sold`,
   countdown: 'Ends in',
   ended: 'Ended',
   ordered: (name, qty) => `${name} just ordered ×${qty}`,
@@ -71,6 +73,8 @@ export type StockTone = 'normal' | 'low' | 'out';
 /** The stock line of the card and how urgent it looks. */
 export function stockLine(card: ProductCard, language: OverlayLanguage): { text: string; tone: StockTone } {
   const w = overlayWords(language);
+  // A catalogue without stock figures: say what sold, never invent a stock.
+  if (card.stock === null) return { text: card.sold > 0 ? w.sold(card.sold) : '', tone: 'normal' };
   if (card.stock <= 0) return { text: w.soldOut, tone: 'out' };
   if (card.stockLimit !== null) {
     const left = Math.max(0, Math.min(card.stock, card.stockLimit - card.sold));

@@ -18,12 +18,14 @@ import {
   type StudioState,
 } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
+import { money } from '../../shared/money';
+import type { PageHandler } from './api/http-server';
 import { createHttpServer } from './api/http-server';
 import { LanSharing } from './api/lan-sharing';
 import { Router } from './api/router';
 import { type SeatServer, startSeatServer } from './api/seat-server';
 import { loopbackPolicy } from './api/security';
-import { catalogueMedia } from './catalogue-media';
+import { catalogueImageLoader, catalogueImageUrl, catalogueMedia } from './catalogue-media';
 import { FeedHub } from './feed/feed-hub';
 import { createHotkeysService } from './hotkeys-service';
 import { readJsonFile } from './json-file';
@@ -35,7 +37,6 @@ import { createLogger, type Logger } from './log';
 import {
   createAesGcmSecretBox,
   createObsHandlers,
-  defaultOverlaySources,
   loadObsSettings,
   loadOrCreateKeyFile,
   ObsController,
@@ -44,6 +45,7 @@ import {
 import { OBS_SETTINGS_FILE } from './obs/settings';
 import { emptyObsState } from './obs/state';
 import type { EngineOptions } from './options';
+import { createOverlayHandlers, DEFAULT_OVERLAY_SETTINGS, OverlayHub, toProductCard } from './overlay';
 import { createPinService, type PinService } from './pins/pin-service';
 import { findRendererDir } from './renderer-dir';
 import { createSeatService } from './seats/seat-service';
@@ -114,6 +116,7 @@ function initialState(options: StartEngineOptions): StudioState {
     sharing: { enabled: false, addresses: [], port: options.port },
     connectedSeats: [],
     hotkeys: DEFAULT_HOTKEYS,
+    overlay: { settings: DEFAULT_OVERLAY_SETTINGS },
     obs: emptyObsState({ host: '127.0.0.1', port: 4455 }),
     radar: EMPTY_RADAR,
     settings: DEFAULT_STUDIO_SETTINGS,
@@ -161,9 +164,17 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   });
 
   let seats: SeatServer | null = null;
+  let overlay: OverlayHub | null = null;
   const feed = new FeedHub({
-    emit: (batch) => seats?.emitFeed(batch),
-    onHighlights: (h) => state.set('highlights', h),
+    emit: (batch) => {
+      seats?.emitFeed(batch);
+      overlay?.addOrders(batch.orders);
+      overlay?.addChat(batch.chat);
+    },
+    onHighlights: (h) => {
+      state.set('highlights', h);
+      overlay?.setHighlights(h);
+    },
   });
 
   // The live room: a team's gateway from the command line or Settings, else the demo room with the
@@ -212,7 +223,6 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     dataDir: options.dataDir,
     secretBox,
     logger,
-    overlaySources: () => defaultOverlaySources(engineUrl, tokens.overlayToken, join(options.dataDir, 'overlay')),
   });
   state.set('obs', obs.state);
   let wasStreaming = false;
@@ -239,13 +249,15 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
 
   const rendererDir = findRendererDir(options.rendererDir);
   if (!rendererDir) logger.warn('renderer build not found: browser seats get 503 until `npm run build:renderer`');
+  const catalogueRoots = [join(options.dataDir, 'catalogue'), DEMO_DIR];
+  const pages: PageHandler[] = [catalogueMedia(catalogueRoots)];
   const http = createHttpServer({
     policy,
     router,
     tokens,
     rendererDir,
     logger,
-    pages: [catalogueMedia([join(options.dataDir, 'catalogue'), DEMO_DIR])],
+    pages,
   });
   sharing = new LanSharing(http, portNow, options.lanAddresses);
   const seatService = createSeatService({ tokens, sharing, state, port: portNow, logger });
@@ -263,6 +275,10 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   );
   const handlers: CommandHandlers = {
     ...systemHandlers(status),
+    ...createOverlayHandlers(() => {
+      if (!overlay) throw new StudioError('not_ready', 'Overlays are starting', { status: 503 });
+      return overlay;
+    }),
     ...pins.handlers,
     ...seatService.handlers,
     ...createHotkeysService(options.dataDir, state),
@@ -288,6 +304,45 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     backlog: () => feed.backlog(),
     onSeatsChanged: (list) => state.set('connectedSeats', list),
   });
+  overlay = new OverlayHub({
+    io: seats.io,
+    tokens,
+    dataDir: options.dataDir,
+    rendererDir: () => findRendererDir(options.rendererDir),
+    logger: logger.child({ module: 'overlay' }),
+    baseUrl: () => engineUrl,
+    obs: () => (state.slice('obs').status === 'identified' ? obs.connection : null),
+    loadImage: catalogueImageLoader(catalogueRoots),
+    // The PNG card is for OBS builds without browser sources; parsing the CJK fonts costs a second or
+    // two once, so it runs only when OBS is set up (the image source then follows every pin).
+    png: obsConfigured,
+  });
+  pages.push(overlay.pages);
+  const overlayHub = overlay;
+  state.set('overlay', { settings: overlayHub.settings });
+  overlayHub.on('settings', (settings) => state.set('overlay', { settings }));
+  // The pinned product's card follows the pin, the catalogue and what sold; the goal follows paid GMV.
+  const refreshCard = () => {
+    const s = state.get();
+    const pinned = s.pin.pinned;
+    const product = pinned ? s.products.find((p) => p.productId === pinned.productId) : undefined;
+    overlayHub.setProductCard(
+      product
+        ? toProductCard({
+            product,
+            pin: s.pin,
+            sold: s.productLive[product.productId]?.soldUnits ?? 0,
+            imageUrl: catalogueImageUrl,
+          })
+        : null,
+    );
+    overlayHub.setGoalCurrent(s.figures.figures?.paidGmv ?? money(0));
+  };
+  state.on('patch', (patch) => {
+    if (patch.pin || patch.products || patch.productLive || patch.figures) refreshCard();
+  });
+  refreshCard();
+
   port = await listen(http, options.host, options.port);
   const url = `http://127.0.0.1:${port}`;
   engineUrl = url;
@@ -336,6 +391,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
         feed.close();
         await obs.stop();
         await sharing?.disable();
+        await overlayHub.close();
         await seatServer.close(); // closes the HTTP server too
         await pins.flush();
         ledger.close();

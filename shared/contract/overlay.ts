@@ -25,8 +25,8 @@ export interface ProductCard {
   originalPrice: Money | null;
   /** Null without a higher original price. */
   discount: CardDiscount | null;
-  /** Units left in stock (never negative). */
-  stock: number;
+  /** Units left in stock (never negative); null when the catalogue gives no stock. */
+  stock: number | null;
   /** Units sold in this session (paid). */
   sold: number;
   /** 限量 for this pin, when the host set one: the card then shows how many of the limit are left. */

@@ -59,7 +59,7 @@ export async function startOverlayServer(options: OverlayServerOptions): Promise
     const policy = loopbackPolicy(port);
     const state = new StateStore<StudioState>({
       engine: { version: 'test', startedAt: Date.now(), url, stopping: false },
-    });
+    } as StudioState); // only the engine slice: this server carries overlays, not a show
     // The HTTP server looks pages up per request, so the hub's handler can join once the hub exists.
     const pages: PageHandler[] = [];
     http = createHttpServer({ policy, router: new Router(), tokens, rendererDir: options.rendererDir, logger, pages });

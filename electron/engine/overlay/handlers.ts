@@ -11,12 +11,14 @@ export type OverlayHandlers = {
   ) => Promise<OverlayCommands[N] extends CommandSpec<z.ZodType, infer R> ? R : never>;
 };
 
-export function createOverlayHandlers(hub: OverlayHub): OverlayHandlers {
+/** `hub` may be a getter: the engine builds its handler map before the hub (which needs the socket server) exists. */
+export function createOverlayHandlers(hub: OverlayHub | (() => OverlayHub)): OverlayHandlers {
+  const get = typeof hub === 'function' ? hub : () => hub;
   return {
-    'overlay.settings.get': async () => hub.settings,
-    'overlay.settings.set': (patch) => hub.setSettings(patch),
-    'overlay.urls': async () => hub.urls(),
-    'overlay.setupObs': ({ sceneName }) => hub.setupObs(sceneName),
+    'overlay.settings.get': async () => get().settings,
+    'overlay.settings.set': (patch) => get().setSettings(patch),
+    'overlay.urls': async () => get().urls(),
+    'overlay.setupObs': ({ sceneName }) => get().setupObs(sceneName),
   };
 }
 

@@ -39,7 +39,7 @@ export function toProductCard({ product, pin, sold, imageUrl }: CardInputs): Pro
     price: product.price,
     originalPrice: original,
     discount: cardDiscount(product.price, original),
-    stock: Math.max(0, product.stock),
+    stock: product.stock === null ? null : Math.max(0, product.stock),
     sold: Math.max(0, sold),
     stockLimit: pin.stockLimit,
     countdownEndsAt: pin.countdownEndsAt,
