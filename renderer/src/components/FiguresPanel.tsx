@@ -22,7 +22,7 @@ export function FiguresPanel() {
     settledGmv: moneyCompact(f?.settledGmv, language),
     orders: count(f?.orders, language),
     buyers: count(f?.buyers, language),
-    viewersNow: count(running ? live?.viewersNow : null, language),
+    viewersNow: count(live?.viewersNow, language),
     peakViewers: count(f?.peakViewers, language),
     gpm: f?.gpm ? money(f.gpm, language) : '—',
     conversion: percent(f?.conversion),
