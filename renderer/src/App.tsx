@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ConnectionBanner } from './components/ConnectionBanner';
+import { Toasts } from './components/Toasts';
 import { type MessageKey, useT } from './i18n';
 import { navigate, ROUTES, type RouteId, useRoute } from './router';
 import { useStudio } from './store/studio';
@@ -26,7 +27,7 @@ export function App() {
   }, [language, t]);
   const View = VIEWS[route];
   return (
-    <div className="app">
+    <div className={route === 'live' ? 'app app--live' : 'app'}>
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.label')}>
@@ -54,6 +55,7 @@ export function App() {
       <main className="content">
         <View />
       </main>
+      <Toasts />
     </div>
   );
 }

@@ -4,14 +4,16 @@
  * connected ..., or unauthorized (bad or revoked token: no point retrying).
  */
 import { io, type Socket } from 'socket.io-client';
+import { COMMAND_EVENT, type SeatEvents } from '../../../shared/contract';
 import {
-  COMMAND_EVENT,
-  type CommandArgs,
-  type CommandName,
-  type CommandReply,
-  type CommandResult,
-  type SeatEvents,
-} from '../../../shared/contract';
+  type ConsoleCommandArgs,
+  type ConsoleCommandName,
+  type ConsoleCommandResult,
+  FEED_EVENT,
+  type FeedBatch,
+} from './contract';
+
+export type ConsoleEvents = SeatEvents;
 
 export type ConnectionState =
   | { status: 'connecting' }
@@ -33,9 +35,13 @@ export class CommandError extends Error {
   }
 }
 
+type Reply<R> =
+  | { ok: true; result: R }
+  | { ok: false; error: { code: string; message: string; path?: string }; [extra: string]: unknown };
+
 export interface EngineClientHandlers {
   onState(state: ConnectionState): void;
-  onEvent<E extends keyof SeatEvents>(event: E, payload: SeatEvents[E]): void;
+  onEvent<E extends keyof ConsoleEvents>(event: E, payload: ConsoleEvents[E]): void;
 }
 
 export class EngineClient {
@@ -87,23 +93,30 @@ export class EngineClient {
     });
     socket.on('snapshot', (payload: SeatEvents['snapshot']) => this.handlers.onEvent('snapshot', payload));
     socket.on('patch', (payload: SeatEvents['patch']) => this.handlers.onEvent('patch', payload));
+    socket.on(FEED_EVENT, (payload: FeedBatch) => this.handlers.onEvent('feed', payload));
   }
 
   /** Sends a command; resolves with its result or rejects with a CommandError. */
-  call<N extends CommandName>(name: N, args: CommandArgs<N>, timeoutMs = 15_000): Promise<CommandResult<N>> {
+  call<N extends ConsoleCommandName>(
+    name: N,
+    args: ConsoleCommandArgs<N>,
+    timeoutMs = 15_000,
+  ): Promise<ConsoleCommandResult<N>> {
     const socket = this.socket;
     if (!socket?.connected) {
       return Promise.reject(new CommandError('not_connected', 'Not connected to the engine'));
     }
     return new Promise((resolve, reject) => {
-      socket.timeout(timeoutMs).emit(COMMAND_EVENT, name, args, (error: Error | null, reply: CommandReply<N>) => {
-        if (error) reject(new CommandError('timeout', `The engine did not answer ${name} in time`));
-        else if (reply.ok) resolve(reply.result);
-        else {
-          const { error: body, ok: _ok, ...extra } = reply;
-          reject(new CommandError(body.code, body.message, body.path, extra));
-        }
-      });
+      socket
+        .timeout(timeoutMs)
+        .emit(COMMAND_EVENT, name, args, (error: Error | null, reply: Reply<ConsoleCommandResult<N>>) => {
+          if (error) reject(new CommandError('timeout', `The engine did not answer ${name} in time`));
+          else if (reply.ok) resolve(reply.result);
+          else {
+            const { error: body, ok: _ok, ...extra } = reply;
+            reject(new CommandError(body.code, body.message, body.path, extra));
+          }
+        });
     });
   }
 

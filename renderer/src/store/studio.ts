@@ -5,11 +5,13 @@
 import { create } from 'zustand';
 import type { SeatInfo, StudioState } from '../../../shared/contract';
 import type { ConnectionState } from '../engine/client';
+import type { ConsoleState } from '../engine/contract';
 import { initialLanguage, type Language } from '../i18n/language';
 
 export interface StudioStore {
   connection: ConnectionState;
-  state: StudioState | null;
+  /** The engine's state; slices not served yet are absent. */
+  state: ConsoleState | null;
   seat: SeatInfo | null;
   language: Language;
   setConnection(connection: ConnectionState): void;

@@ -1,47 +1,51 @@
-import { useEffect, useState } from 'react';
-import type { StatusResponse } from '../../../shared/contract';
-import { engine } from '../engine/connection';
+import { ChatPanel } from '../components/ChatPanel';
+import { FiguresPanel } from '../components/FiguresPanel';
+import { GatewayStatus } from '../components/GatewayStatus';
+import { ObsBar } from '../components/ObsBar';
+import { OrdersTicker } from '../components/OrdersTicker';
+import { PinnedCard } from '../components/PinnedCard';
+import { ProgramPreview } from '../components/ProgramPreview';
+import { QuestionsStrip } from '../components/QuestionsStrip';
+import { RunOfShow } from '../components/RunOfShow';
+import { SessionControl } from '../components/SessionControl';
+import { usePinShortcuts } from '../hooks/usePinShortcuts';
 import { useT } from '../i18n';
-import { useStudio } from '../store/studio';
 
-/** The show's status at a glance; the full console grows here (run-of-show, chat, figures). */
+/**
+ * The window a show is run from, one screen at 1366x768: the show bar on top, run-of-show on the left,
+ * what is on air with the figures in the middle, chat on the right. On a phone the columns stack:
+ * pinned product and figures, questions first, then the run-of-show with big pin buttons and the chat.
+ */
 export function LiveView() {
   const t = useT();
-  const connected = useStudio((s) => s.connection.status === 'connected');
-  const state = useStudio((s) => s.state);
-  const [status, setStatus] = useState<StatusResponse | null>(null);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refetch whenever the engine's state changes
-  useEffect(() => {
-    if (!connected) return;
-    let cancelled = false;
-    engine()
-      .call('status.get', {})
-      .then((s) => !cancelled && setStatus(s))
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [connected, state]);
-
-  const yesNo = (ok: boolean | undefined) => (ok ? t('state.connected') : t('state.disconnected'));
+  usePinShortcuts();
   return (
-    <section aria-labelledby="live-title" className="view">
-      <h1 id="live-title">{t('live.title')}</h1>
-      <dl className="status-grid" data-testid="live-status">
-        <dt>{t('live.obs')}</dt>
-        <dd>
-          {yesNo(status?.obs.connected)}
-          {status?.obs.streaming ? ` · ${t('state.streaming')}` : ''}
-          {status?.obs.recording ? ` · ${t('state.recording')}` : ''}
-        </dd>
-        <dt>{t('live.gateway')}</dt>
-        <dd>{yesNo(status?.gateway.connected)}</dd>
-        <dt>{t('live.session')}</dt>
-        <dd>{status?.session ? status.session.id : t('live.none')}</dd>
-        <dt>{t('live.pinned')}</dt>
-        <dd>{status?.pinned ? status.pinned.productId : t('live.none')}</dd>
-      </dl>
+    <section aria-labelledby="live-title" className="view live">
+      <div className="showbar">
+        <h1 id="live-title" className="visually-hidden">
+          {t('live.title')}
+        </h1>
+        <ObsBar />
+        <SessionControl />
+        <GatewayStatus />
+      </div>
+      <div className="live-grid">
+        <div className="live-grid__ros">
+          <RunOfShow />
+        </div>
+        <div className="live-grid__center">
+          <div className="center-top">
+            <PinnedCard />
+            <ProgramPreview />
+          </div>
+          <FiguresPanel />
+          <OrdersTicker />
+        </div>
+        <div className="live-grid__chat">
+          <QuestionsStrip />
+          <ChatPanel />
+        </div>
+      </div>
     </section>
   );
 }

@@ -1,4 +1,9 @@
 import { LANGUAGES, type Language, useT } from '../i18n';
+import { AutoSessionPanel } from '../settings/AutoSessionPanel';
+import { GatewayPanel } from '../settings/GatewayPanel';
+import { HotkeysPanel } from '../settings/HotkeysPanel';
+import { ObsPanel } from '../settings/ObsPanel';
+import { SeatsPanel } from '../settings/SeatsPanel';
 import { useStudio } from '../store/studio';
 
 export function SettingsView() {
@@ -8,7 +13,7 @@ export function SettingsView() {
   const engineInfo = useStudio((s) => s.state?.engine);
   const seat = useStudio((s) => s.seat);
   return (
-    <section aria-labelledby="settings-title" className="view">
+    <section aria-labelledby="settings-title" className="view settings">
       <h1 id="settings-title">{t('settings.title')}</h1>
       <div className="field">
         <label htmlFor="language">{t('settings.language')}</label>
@@ -20,15 +25,22 @@ export function SettingsView() {
           ))}
         </select>
       </div>
-      <h2>{t('settings.engine')}</h2>
-      <dl className="status-grid">
-        <dt>{t('settings.engineVersion')}</dt>
-        <dd>{engineInfo?.version ?? '—'}</dd>
-        <dt>{t('settings.engineUrl')}</dt>
-        <dd>{engineInfo?.url ?? '—'}</dd>
-        <dt>{t('settings.seat')}</dt>
-        <dd>{seat ? t(`role.${seat.role}`) : '—'}</dd>
-      </dl>
+      <ObsPanel />
+      <GatewayPanel />
+      <AutoSessionPanel />
+      <SeatsPanel />
+      <HotkeysPanel />
+      <section aria-labelledby="engine-title" className="settings-section">
+        <h2 id="engine-title">{t('settings.engine')}</h2>
+        <dl className="status-grid">
+          <dt>{t('settings.engineVersion')}</dt>
+          <dd>{engineInfo?.version ?? '—'}</dd>
+          <dt>{t('settings.engineUrl')}</dt>
+          <dd>{engineInfo?.url ?? '—'}</dd>
+          <dt>{t('settings.seat')}</dt>
+          <dd>{seat ? `${seat.label} · ${t(`role.${seat.role}`)}` : '—'}</dd>
+        </dl>
+      </section>
     </section>
   );
 }

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { run } from '../engine/actions';
+import { type MessageKey, useT } from '../i18n';
+import { selectGateway, selectIsHost } from '../store/selectors';
+import { useStudio } from '../store/studio';
+import { useToasts } from '../store/toasts';
+
+/**
+ * Where live chat and orders come from: the built-in demo room (with its speed), or a team gateway
+ * (URL, room, read token). Everyone sees the link's state; only the host changes it.
+ */
+export function GatewayPanel() {
+  const t = useT();
+  const isHost = useStudio(selectIsHost);
+  const gateway = useStudio(selectGateway);
+  const show = useToasts((s) => s.show);
+  const [kind, setKind] = useState<'demo' | 'remote'>(gateway && gateway.source !== 'demo' ? 'remote' : 'demo');
+  const [speed, setSpeed] = useState('1');
+  const [url, setUrl] = useState(gateway && gateway.source !== 'demo' ? gateway.source : '');
+  const [room, setRoom] = useState(gateway && gateway.source !== 'demo' ? gateway.room : '');
+  const [token, setToken] = useState('');
+  const apply = async () => {
+    const result =
+      kind === 'demo'
+        ? await run('gateway.configure', { kind: 'demo', speed: Math.min(100, Math.max(1, Number(speed) || 1)) })
+        : await run('gateway.configure', { kind: 'remote', url: url.trim(), room: room.trim(), token: token.trim() });
+    if (result) {
+      setToken('');
+      show(t('common.saved'));
+    }
+  };
+  return (
+    <section aria-labelledby="gateway-title" className="settings-section" data-testid="gateway-panel">
+      <h2 id="gateway-title">{t('settings.gateway')}</h2>
+      <dl className="status-grid">
+        <dt>{t('settings.gatewaySource')}</dt>
+        <dd>{gateway ? (gateway.source === 'demo' ? t('gateway.demoRoom') : gateway.source) : '—'}</dd>
+        <dt>{t('settings.gatewayRoom')}</dt>
+        <dd>{gateway?.room ?? '—'}</dd>
+        <dt>{t('settings.gatewayStatus')}</dt>
+        <dd>
+          {gateway ? t(`gateway.${gateway.status}` as MessageKey, { behind: gateway.behind, room: gateway.room }) : '—'}
+          {gateway?.reason ? ` (${gateway.reason})` : ''}
+        </dd>
+      </dl>
+      {isHost && (
+        <form
+          className="gateway-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void apply();
+          }}
+        >
+          <fieldset className="field-row">
+            <legend className="visually-hidden">{t('settings.gatewaySource')}</legend>
+            <label className="checkbox">
+              <input type="radio" name="gw" checked={kind === 'demo'} onChange={() => setKind('demo')} />
+              {t('gateway.useDemo')}
+            </label>
+            <label className="checkbox">
+              <input type="radio" name="gw" checked={kind === 'remote'} onChange={() => setKind('remote')} />
+              {t('gateway.useRemote')}
+            </label>
+          </fieldset>
+          {kind === 'demo' ? (
+            <label className="field-row">
+              <span className="field-row__label">{t('gateway.speed')}</span>
+              <input type="number" min={1} max={100} value={speed} onChange={(e) => setSpeed(e.target.value)} />
+            </label>
+          ) : (
+            <>
+              <label className="field-row">
+                <span className="field-row__label">{t('gateway.url')}</span>
+                <input
+                  type="url"
+                  required
+                  value={url}
+                  placeholder="https://gateway.example.com"
+                  onChange={(e) => setUrl(e.target.value)}
+                />
+              </label>
+              <label className="field-row">
+                <span className="field-row__label">{t('gateway.room')}</span>
+                <input required value={room} onChange={(e) => setRoom(e.target.value)} />
+              </label>
+              <label className="field-row">
+                <span className="field-row__label">{t('gateway.token')}</span>
+                <input
+                  type="password"
+                  autoComplete="off"
+                  required
+                  value={token}
+                  onChange={(e) => setToken(e.target.value)}
+                />
+              </label>
+            </>
+          )}
+          <button type="submit" className="primary">
+            {t('gateway.apply')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

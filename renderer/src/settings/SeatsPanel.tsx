@@ -1,0 +1,159 @@
+import QRCode from 'qrcode';
+import { useCallback, useEffect, useState } from 'react';
+import type { ConnectedSeat, SeatInvite, SeatRecord } from '../../../shared/contract';
+import { run } from '../engine/actions';
+import { type MessageKey, useT } from '../i18n';
+import { selectIsHost } from '../store/selectors';
+import { useStudio } from '../store/studio';
+
+const NO_SEATS: ConnectedSeat[] = [];
+
+/**
+ * Host only: invite an assistant (场控) or a viewer onto another device (a link and its QR code), see
+ * who is connected, revoke a seat (its devices drop at once). LAN sharing lets phones on the same
+ * network reach this computer; it is off by default.
+ */
+export function SeatsPanel() {
+  const t = useT();
+  const isHost = useStudio(selectIsHost);
+  const connected = useStudio((s) => s.state?.connectedSeats ?? NO_SEATS);
+  const sharing = useStudio((s) => s.state?.sharing ?? null);
+  const [seats, setSeats] = useState<SeatRecord[]>([]);
+  const [invite, setInvite] = useState<SeatInvite | null>(null);
+  const [qr, setQr] = useState<string | null>(null);
+  const [label, setLabel] = useState('');
+
+  const reload = useCallback(async () => {
+    const list = await run('seats.list', {});
+    if (list) setSeats(list.seats);
+  }, []);
+  useEffect(() => {
+    if (isHost) void reload();
+  }, [isHost, reload]);
+  useEffect(() => {
+    if (!invite) return setQr(null);
+    let cancelled = false;
+    QRCode.toDataURL(invite.url, { margin: 1, width: 220, errorCorrectionLevel: 'M' })
+      .then((data) => !cancelled && setQr(data))
+      .catch(() => !cancelled && setQr(null));
+    return () => {
+      cancelled = true;
+    };
+  }, [invite]);
+
+  if (!isHost) return null;
+  const create = async (role: 'assistant' | 'viewer') => {
+    const created = await run('seats.create', { role, ...(label.trim() ? { label: label.trim() } : {}) });
+    if (created) {
+      setInvite(created);
+      setLabel('');
+      void reload();
+    }
+  };
+  const revoke = async (id: string) => {
+    if (await run('seats.revoke', { id })) {
+      if (invite?.seat.id === id) setInvite(null);
+      void reload();
+    }
+  };
+  const connections = new Map(connected.map((c) => [c.id, c]));
+  const active = seats.filter((s) => s.revokedAt === null);
+
+  return (
+    <section aria-labelledby="seats-title" className="settings-section" data-testid="seats-panel">
+      <h2 id="seats-title">{t('seats.title')}</h2>
+      <p className="muted">{t('seats.explain')}</p>
+      <div className="field-row">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={sharing?.enabled ?? false}
+            onChange={(e) => void run('sharing.set', { enabled: e.target.checked })}
+          />
+          {t('seats.lan')}
+        </label>
+        {sharing?.enabled && <span className="muted">{sharing.addresses.join(', ')}</span>}
+      </div>
+      <div className="field-row">
+        <label htmlFor="seat-label">{t('seats.label')}</label>
+        <input
+          id="seat-label"
+          value={label}
+          maxLength={40}
+          onChange={(e) => setLabel(e.target.value)}
+          placeholder={t('seats.labelPlaceholder')}
+        />
+        <button type="button" className="primary" onClick={() => void create('assistant')}>
+          {t('seats.createAssistant')}
+        </button>
+        <button type="button" onClick={() => void create('viewer')}>
+          {t('seats.createViewer')}
+        </button>
+      </div>
+      {invite && (
+        <div className="invite" data-testid="seat-invite">
+          {qr && <img src={qr} width={220} height={220} alt={t('seats.qrAlt', { label: invite.seat.label })} />}
+          <div className="invite__text">
+            <div>
+              <strong>{invite.seat.label}</strong> · {t(`role.${invite.seat.role}` as MessageKey)}
+            </div>
+            <input
+              className="invite__url"
+              readOnly
+              value={invite.url}
+              aria-label={t('seats.link')}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <button type="button" onClick={() => void navigator.clipboard?.writeText(invite.url)}>
+              {t('seats.copy')}
+            </button>
+            <p className="muted">{t(sharing?.enabled ? 'seats.scanHint' : 'seats.localOnly')}</p>
+          </div>
+        </div>
+      )}
+      <table className="table" data-testid="seat-list">
+        <thead>
+          <tr>
+            <th scope="col">{t('seats.name')}</th>
+            <th scope="col">{t('seats.role')}</th>
+            <th scope="col">{t('seats.status')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('seats.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {active.length === 0 && (
+            <tr>
+              <td colSpan={4} className="muted">
+                {t('seats.none')}
+              </td>
+            </tr>
+          )}
+          {active.map((seat) => {
+            const c = connections.get(seat.id);
+            return (
+              <tr key={seat.id} data-seat-id={seat.id}>
+                <td>{seat.label}</td>
+                <td>{t(`role.${seat.role}` as MessageKey)}</td>
+                <td className={c ? 'ok' : 'muted'}>
+                  {c ? t('seats.connected', { n: c.connections, address: c.address }) : t('seats.offline')}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="mini"
+                    onClick={() => void revoke(seat.id)}
+                    aria-label={t('seats.revokeLabel', { label: seat.label })}
+                  >
+                    {t('seats.revoke')}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { type EngineProcess, startEngineProcess } from '../harness/engine';
+
+let engine: EngineProcess;
+
+test.beforeAll(async () => {
+  engine = await startEngineProcess();
+});
+test.afterAll(async () => {
+  await engine?.dispose();
+});
+
+const shots = 'test-results/screenshots';
+mkdirSync(shots, { recursive: true });
+
+test('the host invites an assistant with a link and QR code, sees it connect, and revokes it', async ({
+  page,
+  browser,
+}) => {
+  await page.goto(`${engine.url}/settings#token=${engine.controlToken}`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+  const panel = page.getByTestId('seats-panel');
+  await panel.getByLabel('名称').fill('小王的手机');
+  await panel.getByRole('button', { name: '添加场控席位' }).click();
+  const invite = page.getByTestId('seat-invite');
+  await expect(invite.getByRole('img', { name: '小王的手机 的席位二维码' })).toBeVisible();
+  const url = await invite.getByLabel('席位链接').inputValue();
+  expect(url).toMatch(/\/live#token=/);
+  await page.screenshot({ path: `${shots}/settings-seats-zh.png`, fullPage: true });
+
+  // The assistant opens the link on "another device" (a separate browser context, phone-sized).
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const assistant = await phone.newPage();
+  await assistant.goto(url.replace('http://127.0.0.1', engine.url.replace(/:\d+$/, '')));
+  await expect(assistant.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+  await expect(assistant.locator('.seat-role')).toHaveText('场控');
+  // An assistant pins (big buttons on the phone) but never starts or ends sessions, or manages seats.
+  await expect(assistant.getByRole('button', { name: '下一个 ▶' })).toBeVisible();
+  await expect(assistant.getByRole('button', { name: /开始场次|结束场次/ })).toHaveCount(0);
+  await assistant.screenshot({ path: `${shots}/live-phone-assistant-zh.png`, fullPage: true });
+  await assistant.goto(`${engine.url}/settings`);
+  await expect(assistant.getByTestId('seats-panel')).toHaveCount(0);
+
+  const row = page.getByTestId('seat-list').getByRole('row', { name: /小王的手机/ });
+  await expect(row).toContainText('在线');
+  await row.getByRole('button', { name: '撤销席位 小王的手机' }).click();
+  await expect(assistant.getByTestId('connection')).toHaveAttribute('data-status', 'unauthorized');
+  await expect(page.getByTestId('seat-list')).not.toContainText('小王的手机');
+  await phone.close();
+});
+
+test('a viewer seat is read-only: no pin, session or moderation buttons', async ({ page, browser }) => {
+  await page.goto(`${engine.url}/settings#token=${engine.controlToken}`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+  await page.getByTestId('seats-panel').getByRole('button', { name: '添加只读席位' }).click();
+  const url = await page.getByTestId('seat-invite').getByLabel('席位链接').inputValue();
+  const context = await browser.newContext();
+  const viewer = await context.newPage();
+  await viewer.goto(url);
+  await expect(viewer.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+  await expect(viewer.locator('.seat-role')).toHaveText('只读');
+  await expect(viewer.getByTestId('run-of-show')).toBeVisible();
+  await expect(viewer.getByRole('button', { name: /讲解|开始场次|下一个/ })).toHaveCount(0);
+  await context.close();
+});
+
+test('the hotkeys recorder saves an accelerator the desktop shell registers', async ({ page }) => {
+  await page.goto(`${engine.url}/settings?lang=en#token=${engine.controlToken}`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+  const field = page.getByLabel('Pin next');
+  await field.focus();
+  await page.keyboard.press('Control+Alt+KeyN');
+  await expect(field).toHaveValue('CommandOrControl+Alt+N');
+  await page.getByTestId('hotkeys-panel').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('toasts')).toContainText('Saved');
+  await page.reload();
+  await expect(page.getByLabel('Pin next')).toHaveValue('CommandOrControl+Alt+N');
+});
