@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { classifyComment } from '../../shared/chat';
 import {
   type CommandHandlers,
   DEFAULT_HOTKEYS,
@@ -45,6 +46,7 @@ import { OBS_SETTINGS_FILE } from './obs/settings';
 import { emptyObsState } from './obs/state';
 import type { EngineOptions } from './options';
 import { createPinService, type PinService } from './pins/pin-service';
+import { createRecapService } from './recap/recap-service';
 import { findRendererDir } from './renderer-dir';
 import { createSeatService } from './seats/seat-service';
 import { StateStore } from './state';
@@ -177,6 +179,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     dataDir: options.dataDir,
     logger: logger.child({ module: 'ledger' }),
     room: gatewayConfig.kind === 'remote' ? gatewayConfig.room : 'demo',
+    classifyQuestion: (text) => classifyComment(text).question,
   });
   if (ledger.report.recovered) state.set('ledgerNotice', ledger.report.recovered.message);
   const intel = new ChatIntel({ publish: (radar) => state.set('radar', radar) });
@@ -260,6 +263,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...pins.routes,
     ...seatService.routes,
     ...studio.routes,
+    ...createRecapService({ ledger, logger: logger.child({ module: 'recap' }) }).routes,
   );
   const handlers: CommandHandlers = {
     ...systemHandlers(status),
