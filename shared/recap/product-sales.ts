@@ -34,7 +34,10 @@ export function productSales(record: SessionRecord): ProductSales[] {
       r.amount.amount,
       o.lines.map((l) => l.qty * l.unitPrice.amount),
     );
-    o.lines.forEach((l, i) => refunds.set(l.productId, (refunds.get(l.productId) ?? 0) + parts[i]));
+    for (let i = 0; i < o.lines.length; i++) {
+      const id = o.lines[i].productId;
+      refunds.set(id, (refunds.get(id) ?? 0) + parts[i]);
+    }
   }
   const ids = [...new Set([...units.keys(), ...refunds.keys()])];
   const rank = new Map(record.products.map((id, i) => [id, i]));

@@ -37,7 +37,7 @@ h2 { font-size: 14px; margin: 18px 0 6px; border-bottom: 2px solid #e8364f; padd
 .up { color: #b3261e; } .down { color: #1b6e3a; }
 table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { border-bottom: 1px solid #e2e4e9; padding: 3px 5px; text-align: right; vertical-align: top; }
-th { background: #f3f4f7; font-weight: 600; font-size: 11px; }
+th { background: #f3f4f7; font-weight: 600; font-size: 10px; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }
 tr { break-inside: avoid; }
 .chart { break-inside: avoid; }
