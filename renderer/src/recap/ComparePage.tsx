@@ -48,6 +48,9 @@ export function ComparePage(props: { a: string; b: string }) {
         },
       ];
     });
+    chart.on('finished', () => {
+      el.dataset.drawn = 'true';
+    });
     chart.setOption({
       animation: false,
       textStyle: { color: '#f2f2f5' },
@@ -69,9 +72,6 @@ export function ComparePage(props: { a: string; b: string }) {
         { type: 'value', name: t('chart.viewers'), axisLabel: { color: '#b8bcc8' }, splitLine: { show: false } },
       ],
       series,
-    });
-    chart.on('finished', () => {
-      el.dataset.drawn = 'true';
     });
     return () => chart.dispose();
   }, [pair, t]);

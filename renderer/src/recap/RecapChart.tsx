@@ -37,6 +37,9 @@ export function RecapChart(props: {
     const n = model.starts.length;
     const x = (i: number) => i + 0.5;
     const pair = (values: (number | null)[]) => values.map((v, i) => [x(i), v]);
+    chart.on('finished', () => {
+      el.dataset.drawn = 'true';
+    });
     chart.setOption({
       animation: false,
       textStyle: { color: TEXT, fontFamily: 'inherit' },
@@ -113,6 +116,7 @@ export function RecapChart(props: {
         xAxisIndex: [0, 1],
         brushType: 'lineX',
         brushMode: 'single',
+        outOfBrush: { colorAlpha: 0.35 },
         throttleType: 'debounce',
         throttleDelay: 150,
         brushStyle: { color: 'rgba(124,196,255,0.18)', borderColor: '#7cc4ff' },
@@ -180,9 +184,6 @@ export function RecapChart(props: {
           data: pair(model.chat),
         },
       ],
-    });
-    chart.on('finished', () => {
-      el.dataset.drawn = 'true';
     });
     chart.dispatchAction({
       type: 'takeGlobalCursor',

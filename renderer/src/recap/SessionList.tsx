@@ -72,7 +72,13 @@ export function SessionList() {
           type="button"
           className="primary"
           disabled={picked.length !== 2}
-          onClick={() => goTo({ kind: 'compare', a: picked[0], b: picked[1] })}
+          onClick={() => {
+            // A is the earlier session, B the later: the change reads as "B against A".
+            const [a, b] = [...picked].sort(
+              (x, y) => (rows.find((r) => r.id === x)?.startedAt ?? 0) - (rows.find((r) => r.id === y)?.startedAt ?? 0),
+            );
+            goTo({ kind: 'compare', a, b });
+          }}
         >
           {t('list.compareTwo')}
         </button>
