@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import type { StatsBody } from '../../electron/engine/ledger/ledger';
 import { HEADLINE_KEYS } from '../../shared/recap/compare';
 import { fmtFigure } from '../../shared/recap/format';
 import { type EngineProcess, startEngineProcess } from '../harness/engine';
@@ -29,7 +30,7 @@ test.afterAll(async () => {
 test('recap figures on screen equal the stats API; bands at their minutes; the gap shows', async ({ page }) => {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  const stats = await (await engine.api(`/sessions/${fx.sessionId}/stats`)).json();
+  const stats = (await (await engine.api(`/sessions/${fx.sessionId}/stats`)).json()) as StatsBody;
   await page.goto(`${engine.url}/sessions?id=${fx.sessionId}#token=${engine.controlToken}`);
   const figures = page.getByTestId('recap-figures');
   await expect(figures).toBeVisible();
