@@ -20,6 +20,14 @@ export default defineConfig({
   },
   renderer: {
     ...rendererConfig,
-    build: { ...rendererConfig.build, rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') } },
+    build: {
+      ...rendererConfig.build,
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'renderer/index.html'),
+          overlay: resolve(import.meta.dirname, 'renderer/overlay.html'),
+        },
+      },
+    },
   },
 });

@@ -12,6 +12,13 @@ export const rendererConfig: UserConfig = {
     emptyOutDir: true,
     target: 'chrome120',
     chunkSizeWarningLimit: 1500,
+    // Two pages: the console (index.html) and the OBS overlay pages (overlay.html, vanilla TS, no React).
+    rollupOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'renderer/index.html'),
+        overlay: resolve(import.meta.dirname, 'renderer/overlay.html'),
+      },
+    },
   },
 };
 

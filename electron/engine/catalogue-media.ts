@@ -3,10 +3,13 @@
  * folder in the data directory, else the demo catalogue. Read-only, inside those folders only.
  */
 
+import type { ProductCard } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
 import type { PageHandler } from './api/http-server';
 import { sendError } from './api/http-util';
 import { serveStatic } from './api/static-files';
+import { fileImageLoader } from './overlay/png/image-loader';
+import type { CardImage } from './overlay/png/render-card';
 
 /** An SVG opened directly must not run scripts in the studio's origin. */
 const SANDBOX = { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" };
@@ -25,5 +28,26 @@ export function catalogueMedia(roots: readonly string[]): PageHandler {
       }
       sendError(res, new StudioError('not_found', 'No such image', { status: 404 }));
     },
+  };
+}
+
+/** The URL seats and overlays load a product image from: https as is, catalogue paths under /catalogue/. */
+export function catalogueImageUrl(image: string): string {
+  return /^https:\/\//.test(image) ? image : `/catalogue/${image.replace(/^\/+/, '')}`;
+}
+
+/** Reads a product picture for the PNG card from the catalogue folders (user's first, then the demo). */
+export function catalogueImageLoader(roots: readonly string[]): (card: ProductCard) => Promise<CardImage | null> {
+  const loaders = roots.map((root) =>
+    fileImageLoader(root, (card) =>
+      card.image?.startsWith('/catalogue/') ? card.image.slice('/catalogue/'.length) : null,
+    ),
+  );
+  return async (card) => {
+    for (const load of loaders) {
+      const image = await load(card);
+      if (image) return image;
+    }
+    return null;
   };
 }

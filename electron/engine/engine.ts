@@ -19,12 +19,14 @@ import {
   type StudioState,
 } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
+import { money } from '../../shared/money';
+import type { PageHandler } from './api/http-server';
 import { createHttpServer } from './api/http-server';
 import { LanSharing } from './api/lan-sharing';
 import { Router } from './api/router';
 import { type SeatServer, startSeatServer } from './api/seat-server';
 import { loopbackPolicy } from './api/security';
-import { catalogueMedia } from './catalogue-media';
+import { catalogueImageLoader, catalogueImageUrl, catalogueMedia } from './catalogue-media';
 import { FeedHub } from './feed/feed-hub';
 import { createHotkeysService } from './hotkeys-service';
 import { readJsonFile } from './json-file';
@@ -36,7 +38,6 @@ import { createLogger, type Logger } from './log';
 import {
   createAesGcmSecretBox,
   createObsHandlers,
-  defaultOverlaySources,
   loadObsSettings,
   loadOrCreateKeyFile,
   ObsController,
@@ -45,6 +46,7 @@ import {
 import { OBS_SETTINGS_FILE } from './obs/settings';
 import { emptyObsState } from './obs/state';
 import type { EngineOptions } from './options';
+import { createOverlayHandlers, DEFAULT_OVERLAY_SETTINGS, OverlayHub, toProductCard } from './overlay';
 import { createPinService, type PinService } from './pins/pin-service';
 import { createRecapService } from './recap/recap-service';
 import { findRendererDir } from './renderer-dir';
@@ -116,6 +118,7 @@ function initialState(options: StartEngineOptions): StudioState {
     sharing: { enabled: false, addresses: [], port: options.port },
     connectedSeats: [],
     hotkeys: DEFAULT_HOTKEYS,
+    overlay: { settings: DEFAULT_OVERLAY_SETTINGS },
     obs: emptyObsState({ host: '127.0.0.1', port: 4455 }),
     radar: EMPTY_RADAR,
     settings: DEFAULT_STUDIO_SETTINGS,
@@ -146,6 +149,11 @@ function initialState(options: StartEngineOptions): StudioState {
 export async function startEngine(options: StartEngineOptions): Promise<Engine> {
   const logger = options.logger ?? createLogger({ dir: join(options.dataDir, 'logs'), stderrLevel: 'warn' });
   const tokens = new TokenStore(join(options.dataDir, 'tokens.json'));
+  if (tokens.setAside)
+    logger.warn(
+      { file: tokens.setAside },
+      'tokens.json was damaged: set aside, new tokens made (re-copy overlay URLs)',
+    );
   const router = new Router();
   const state = new StateStore<StudioState>(initialState(options));
   let port = options.port;
@@ -163,14 +171,27 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   });
 
   let seats: SeatServer | null = null;
+  let overlay: OverlayHub | null = null;
   const feed = new FeedHub({
-    emit: (batch) => seats?.emitFeed(batch),
-    onHighlights: (h) => state.set('highlights', h),
+    emit: (batch) => {
+      seats?.emitFeed(batch);
+      overlay?.addOrders(batch.orders);
+      overlay?.addChat(batch.chat);
+    },
+    onHighlights: (h) => {
+      state.set('highlights', h);
+      overlay?.setHighlights(h);
+    },
   });
 
   // The live room: a team's gateway from the command line or Settings, else the demo room with the
   // sample catalogue so a new user sees a show at once.
-  const savedGateway = readJsonFile(join(options.dataDir, 'gateway.json'), gatewayConfigSchema.nullable(), null);
+  const savedGateway = readJsonFile(
+    join(options.dataDir, 'gateway.json'),
+    gatewayConfigSchema.nullable(),
+    null,
+    logger,
+  );
   const gatewayConfig: GatewayConfig =
     options.gateway.kind === 'remote'
       ? { kind: 'remote', url: options.gateway.url, room: options.gateway.room, token: options.gateway.token }
@@ -201,7 +222,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ? Buffer.from(process.env.MAISHOU_SECRET_KEY, 'base64')
     : await loadOrCreateKeyFile(join(options.dataDir, 'secret.key'));
   const secretBox = createAesGcmSecretBox(key);
-  const obsSettings = await loadObsSettings(options.dataDir, secretBox);
+  const obsSettings = await loadObsSettings(options.dataDir, secretBox, logger);
   const obsConfigured = options.obs !== null || existsSync(join(options.dataDir, OBS_SETTINGS_FILE));
   if (options.obs)
     Object.assign(
@@ -215,7 +236,6 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     dataDir: options.dataDir,
     secretBox,
     logger,
-    overlaySources: () => defaultOverlaySources(engineUrl, tokens.overlayToken, join(options.dataDir, 'overlay')),
   });
   state.set('obs', obs.state);
   let wasStreaming = false;
@@ -242,13 +262,15 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
 
   const rendererDir = findRendererDir(options.rendererDir);
   if (!rendererDir) logger.warn('renderer build not found: browser seats get 503 until `npm run build:renderer`');
+  const catalogueRoots = [join(options.dataDir, 'catalogue'), DEMO_DIR];
+  const pages: PageHandler[] = [catalogueMedia(catalogueRoots)];
   const http = createHttpServer({
     policy,
     router,
     tokens,
     rendererDir,
     logger,
-    pages: [catalogueMedia([join(options.dataDir, 'catalogue'), DEMO_DIR])],
+    pages,
   });
   sharing = new LanSharing(http, portNow, options.lanAddresses);
   const seatService = createSeatService({ tokens, sharing, state, port: portNow, logger });
@@ -267,9 +289,13 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   );
   const handlers: CommandHandlers = {
     ...systemHandlers(status),
+    ...createOverlayHandlers(() => {
+      if (!overlay) throw new StudioError('not_ready', 'Overlays are starting', { status: 503 });
+      return overlay;
+    }),
     ...pins.handlers,
     ...seatService.handlers,
-    ...createHotkeysService(options.dataDir, state),
+    ...createHotkeysService(options.dataDir, state, logger),
     ...createObsHandlers(obs),
     ...studio.handlers,
     'radar.markAnswered': (a) => {
@@ -292,6 +318,45 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     backlog: () => feed.backlog(),
     onSeatsChanged: (list) => state.set('connectedSeats', list),
   });
+  overlay = new OverlayHub({
+    io: seats.io,
+    tokens,
+    dataDir: options.dataDir,
+    rendererDir: () => findRendererDir(options.rendererDir),
+    logger: logger.child({ module: 'overlay' }),
+    baseUrl: () => engineUrl,
+    obs: () => (state.slice('obs').status === 'identified' ? obs.connection : null),
+    loadImage: catalogueImageLoader(catalogueRoots),
+    // The PNG card is for OBS builds without browser sources; parsing the CJK fonts costs a second or
+    // two once, so it runs only when OBS is set up (the image source then follows every pin).
+    png: obsConfigured,
+  });
+  pages.push(overlay.pages);
+  const overlayHub = overlay;
+  state.set('overlay', { settings: overlayHub.settings });
+  overlayHub.on('settings', (settings) => state.set('overlay', { settings }));
+  // The pinned product's card follows the pin, the catalogue and what sold; the goal follows paid GMV.
+  const refreshCard = () => {
+    const s = state.get();
+    const pinned = s.pin.pinned;
+    const product = pinned ? s.products.find((p) => p.productId === pinned.productId) : undefined;
+    overlayHub.setProductCard(
+      product
+        ? toProductCard({
+            product,
+            pin: s.pin,
+            sold: s.productLive[product.productId]?.soldUnits ?? 0,
+            imageUrl: catalogueImageUrl,
+          })
+        : null,
+    );
+    overlayHub.setGoalCurrent(s.figures.figures?.paidGmv ?? money(0));
+  };
+  state.on('patch', (patch) => {
+    if (patch.pin || patch.products || patch.productLive || patch.figures) refreshCard();
+  });
+  refreshCard();
+
   port = await listen(http, options.host, options.port);
   const url = `http://127.0.0.1:${port}`;
   engineUrl = url;
@@ -340,6 +405,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
         feed.close();
         await obs.stop();
         await sharing?.disable();
+        await overlayHub.close();
         await seatServer.close(); // closes the HTTP server too
         await pins.flush();
         ledger.close();

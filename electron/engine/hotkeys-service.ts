@@ -8,6 +8,7 @@ import {
   type StudioState,
 } from '../../shared/contract';
 import { JsonFileWriter, readJsonFile } from './json-file';
+import type { Logger } from './log';
 import type { StateStore } from './state';
 
 export function hotkeysFile(dataDir: string): string {
@@ -17,9 +18,10 @@ export function hotkeysFile(dataDir: string): string {
 export function createHotkeysService(
   dataDir: string,
   state: StateStore<StudioState>,
+  logger?: Logger,
 ): Pick<CommandHandlers, 'hotkeys.set'> {
   const writer = new JsonFileWriter(hotkeysFile(dataDir));
-  state.set('hotkeys', readJsonFile(hotkeysFile(dataDir), hotkeysSchema, DEFAULT_HOTKEYS) as Hotkeys);
+  state.set('hotkeys', readJsonFile(hotkeysFile(dataDir), hotkeysSchema, DEFAULT_HOTKEYS, logger) as Hotkeys);
   return {
     'hotkeys.set': async (hotkeys) => {
       await writer.write(hotkeys);

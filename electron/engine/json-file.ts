@@ -4,15 +4,28 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { z } from 'zod';
+import type { Logger } from './log';
 
-export function readJsonFile<S extends z.ZodType>(file: string, schema: S, fallback: z.output<S>): z.output<S> {
+/**
+ * Reads and validates a small JSON file; a missing file gives `fallback`, and so does a damaged one (a
+ * show must start anyway), which is named in the log with why it was set aside.
+ */
+export function readJsonFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  fallback: z.output<S>,
+  logger?: Pick<Logger, 'warn'>,
+): z.output<S> {
   if (!existsSync(file)) return fallback;
   try {
     const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    return parsed.success ? parsed.data : fallback;
-  } catch {
+    if (parsed.success) return parsed.data;
+    logger?.warn({ file, reason: parsed.error.issues[0]?.message }, `${basename(file)} is not valid: using defaults`);
+    return fallback;
+  } catch (error) {
+    logger?.warn({ file, reason: (error as Error).message }, `${basename(file)} is unreadable: using defaults`);
     return fallback;
   }
 }

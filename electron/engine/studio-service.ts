@@ -69,7 +69,7 @@ export function createStudioService(options: {
   const { ledger, state, pins, live, logger } = options;
   const settingsFile = join(options.dataDir, 'settings.json');
   const settingsWriter = new JsonFileWriter(settingsFile);
-  let settings = readJsonFile(settingsFile, studioSettingsSchema, DEFAULT_STUDIO_SETTINGS) as StudioSettings;
+  let settings = readJsonFile(settingsFile, studioSettingsSchema, DEFAULT_STUDIO_SETTINGS, logger) as StudioSettings;
   state.set('settings', settings);
   let auto = new AutoSession({
     enabled: settings.autoSession.enabled,

@@ -49,6 +49,8 @@ export class TokenStore {
   /** sha256(token) -> identity: lookups never compare raw secrets with early-exit string equality. */
   private index = new Map<string, TokenIdentity>();
   private readonly listeners = new Set<(seatId: string) => void>();
+  /** Where a damaged tokens.json was moved at load (the engine logs it), else null. */
+  setAside: string | null = null;
 
   constructor(private readonly file: string | null) {
     this.data = this.load();
@@ -57,10 +59,17 @@ export class TokenStore {
 
   private load(): z.infer<typeof fileSchema> {
     if (this.file && existsSync(this.file)) {
-      const parsed = fileSchema.safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
+      let json: unknown = null;
+      try {
+        json = JSON.parse(readFileSync(this.file, 'utf8'));
+      } catch {
+        // unparsable: set aside below like any other damaged file
+      }
+      const parsed = fileSchema.safeParse(json);
       if (parsed.success) return parsed.data;
       // A damaged token file must not stop a show: start fresh (old overlay URLs then need re-copying).
-      renameSync(this.file, `${this.file}.damaged-${Date.now()}`);
+      this.setAside = `${this.file}.damaged-${Date.now()}`;
+      renameSync(this.file, this.setAside);
     }
     const fresh = { controlToken: newToken(), overlayToken: newToken(), seats: [] };
     this.data = fresh;
@@ -95,8 +104,9 @@ export class TokenStore {
   }
 
   /** Who a token is, or null for an unknown or revoked token. */
-  identify(token: string | null | undefined): TokenIdentity | null {
-    if (!token || token.length > 200) return null;
+  identify(token: unknown): TokenIdentity | null {
+    // handshakes carry whatever a client sends: a non-string token threw inside hash.update
+    if (typeof token !== 'string' || !token || token.length > 200) return null;
     return this.index.get(digest(token)) ?? null;
   }
 

@@ -56,7 +56,14 @@ function spawnEngine(onReady: (info: ReadyInfo) => void): EngineChild {
     ['--headless', '--data-dir', userData],
     {
       serviceName: 'Maishou Engine',
-      env: { ...process.env, ...(key ? { MAISHOU_SECRET_KEY: key } : {}) },
+      execArgv: ['--disable-warning=ExperimentalWarning'],
+      env: {
+        ...process.env,
+        MAISHOU_DEMO_DIR: app.isPackaged
+          ? join(process.resourcesPath, 'demo')
+          : join(app.getAppPath(), 'resources', 'demo'),
+        ...(key ? { MAISHOU_SECRET_KEY: key } : {}),
+      },
       stdio: 'inherit',
     },
   );

@@ -9,6 +9,7 @@ import type { CommandSpec } from './define';
 import { type FeedBatch, type FeedStateSlice, feedCommands } from './feed';
 import { type HotkeysStateSlice, hotkeyCommands } from './hotkeys';
 import { type ObsStateSlice, obsCommands } from './obs';
+import { type OverlayStateSlice, overlayCommands } from './overlay';
 import { type PinStateSlice, pinCommands } from './pins';
 import type { ProductsStateSlice } from './products';
 import { type RadarStateSlice, radarCommands } from './radar';
@@ -22,6 +23,7 @@ export * from './define';
 export * from './feed';
 export * from './hotkeys';
 export * from './obs';
+export * from './overlay';
 export * from './pins';
 export * from './products';
 export * from './radar';
@@ -39,6 +41,7 @@ export const commands = {
   ...obsCommands,
   ...radarCommands,
   ...studioCommands,
+  ...overlayCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -56,7 +59,8 @@ export type StudioState = SystemState &
   HotkeysStateSlice &
   ObsStateSlice &
   RadarStateSlice &
-  StudioStateSlice;
+  StudioStateSlice &
+  OverlayStateSlice;
 export type StateSlice = keyof StudioState;
 
 export interface Snapshot {

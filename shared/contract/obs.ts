@@ -204,7 +204,6 @@ export const obsCommands = {
     OPERATORS,
   ),
   /** Create or repair the overlay sources in the chosen scene (idempotent; other sources untouched). */
-  'obs.setupStudioScene': command<ObsSceneSetupReport>()(z.object({ scene: sceneName }).strict(), HOST_ONLY),
 };
 
 /** The `obs` part of GET /api/v1/status (PROTOCOL.md D). */

@@ -1,42 +1,17 @@
-/**
- * Scenes, studio mode, mic, thumbnails and the studio scene setup against real OBS (one instance).
- */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObsController } from '../../electron/engine/obs/controller';
 import { createObsHandlers } from '../../electron/engine/obs/handlers';
-import { defaultOverlaySources } from '../../electron/engine/obs/scene-setup';
 import { DEFAULT_OBS_SETTINGS } from '../../electron/engine/obs/settings';
 import { type ObsHarness, startObs } from '../harness/obs';
 import { waitFor } from '../harness/process';
 
 let obs: ObsHarness;
 let controller: ObsController;
-let pngDir: string;
 
 beforeAll(async () => {
   obs = await startObs();
-  pngDir = mkdtempSync(join(tmpdir(), 'maishou-overlay-png-'));
-  // Stand-ins for the overlay cards the overlay module renders.
-  for (const name of ['product', 'chat', 'orders', 'goal']) {
-    execFileSync('ffmpeg', [
-      '-loglevel',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'color=c=red:s=64x36',
-      '-frames:v',
-      '1',
-      join(pngDir, `${name}.png`),
-    ]);
-  }
   controller = new ObsController({
     settings: { ...DEFAULT_OBS_SETTINGS, port: obs.port, password: obs.password },
-    overlaySources: () => defaultOverlaySources('http://127.0.0.1:17380', 'overlay-token', pngDir),
   });
   expect((await controller.connect()).ok).toBe(true);
 });
@@ -44,7 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await controller?.stop();
   await obs?.stop();
-  if (pngDir) rmSync(pngDir, { recursive: true, force: true });
 });
 
 describe('scenes', () => {
@@ -115,72 +89,5 @@ describe('scenes', () => {
   it('virtual camera: this OBS has none, which is said plainly', async () => {
     expect(controller.state.virtualCam).toBeNull();
     await expect(controller.startVirtualCam()).rejects.toMatchObject({ code: 'unavailable' });
-  });
-});
-
-describe('studio scene setup', () => {
-  it('run twice leaves exactly one of each overlay source, and never touches the user’s own sources', async () => {
-    await controller.connection.call('CreateScene', { sceneName: 'Live' });
-    await controller.connection.call('CreateInput', {
-      sceneName: 'Live',
-      inputName: 'My camera',
-      inputKind: 'color_source_v3',
-      inputSettings: { color: 4278190335, width: 320, height: 240 },
-    });
-    const before = await controller.connection.call('GetInputSettings', { inputName: 'My camera' });
-    const handlers = createObsHandlers(controller);
-
-    const first = await handlers['obs.setupStudioScene']({ scene: 'Live' });
-    expect(first.kind).toBe('image_source');
-    expect(first.created).toEqual(['Maishou product', 'Maishou chat', 'Maishou orders', 'Maishou goal']);
-
-    const second = await handlers['obs.setupStudioScene']({ scene: 'Live' });
-    expect(second.created).toEqual([]);
-    expect(second.repaired).toEqual([]);
-    expect(second.unchanged).toHaveLength(4);
-
-    const { sceneItems } = await controller.connection.call('GetSceneItemList', { sceneName: 'Live' });
-    const names = sceneItems.map((i) => String(i.sourceName)).sort();
-    expect(names).toEqual(['Maishou chat', 'Maishou goal', 'Maishou orders', 'Maishou product', 'My camera']);
-    const after = await controller.connection.call('GetInputSettings', { inputName: 'My camera' });
-    expect(after.inputSettings).toEqual(before.inputSettings);
-    const product = await controller.connection.call('GetInputSettings', { inputName: 'Maishou product' });
-    expect(product.inputSettings).toMatchObject({ file: join(pngDir, 'product.png') });
-  });
-
-  it('repairs what the user broke: a deleted item, a hidden item, changed settings', async () => {
-    const items = (await controller.connection.call('GetSceneItemList', { sceneName: 'Live' })).sceneItems;
-    const id = (name: string) => Number(items.find((i) => i.sourceName === name)?.sceneItemId);
-    await controller.connection.call('RemoveSceneItem', { sceneName: 'Live', sceneItemId: id('Maishou chat') });
-    await controller.connection.call('SetSceneItemEnabled', {
-      sceneName: 'Live',
-      sceneItemId: id('Maishou goal'),
-      sceneItemEnabled: false,
-    });
-    await controller.connection.call('SetInputSettings', {
-      inputName: 'Maishou orders',
-      inputSettings: { file: '/tmp/elsewhere.png' },
-    });
-
-    const report = await controller.setupStudioScene('Live');
-    // OBS deletes a source with its last scene item: the chat overlay is created again.
-    expect(report.created).toEqual(['Maishou chat']);
-    expect(report.repaired.sort()).toEqual(['Maishou goal', 'Maishou orders']);
-    expect(report.unchanged).toEqual(['Maishou product']);
-    const again = (await controller.connection.call('GetSceneItemList', { sceneName: 'Live' })).sceneItems;
-    expect(
-      again.filter((i) => String(i.sourceName).startsWith('Maishou')).every((i) => i.sceneItemEnabled === true),
-    ).toBe(true);
-    expect(again).toHaveLength(5);
-  });
-
-  it('creates the scene when it does not exist yet', async () => {
-    const report = await controller.setupStudioScene('Studio (new)');
-    expect(report.sceneCreated).toBe(true);
-    // The inputs exist already (in "Live"): they are added to the new scene as items, not duplicated.
-    expect(report.repaired).toHaveLength(4);
-    const { inputs } = await controller.connection.call('GetInputList');
-    expect(inputs.filter((i) => String(i.inputName) === 'Maishou product')).toHaveLength(1);
-    await waitFor(() => controller.state.scenes.includes('Studio (new)'), { what: 'new scene in state' });
   });
 });

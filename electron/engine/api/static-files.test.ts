@@ -7,6 +7,12 @@ describe('resolveInside', () => {
     expect(resolveInside(root, '/index.html')).toBe('/srv/renderer/index.html');
     expect(resolveInside(root, '/assets/app-1.js')).toBe('/srv/renderer/assets/app-1.js');
   });
+  it('serves from a root inside a dot-folder', () => {
+    expect(resolveInside('/home/a/.config/maishou-studio/catalogue', '/images/a.svg')).toBe(
+      '/home/a/.config/maishou-studio/catalogue/images/a.svg',
+    );
+  });
+
   it('never leaves the root', () => {
     for (const evil of [
       '/../etc/passwd',

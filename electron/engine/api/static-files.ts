@@ -35,7 +35,10 @@ export function resolveInside(root: string, urlPath: string): string | null {
   const rootAbs = resolve(root);
   const target = resolve(rootAbs, `.${normalize(`/${decoded}`)}`);
   if (target !== rootAbs && !target.startsWith(rootAbs + sep)) return null;
-  if (target.split(sep).some((part) => part.startsWith('.') && part.length > 1)) return null;
+  // Hidden files below the root (.env, .git) are never served; the root itself may sit in a dot-folder
+  // (~/.config/..., an AppImage's /tmp/.mount_x/).
+  const inside = target.slice(rootAbs.length).split(sep);
+  if (inside.some((part) => part.startsWith('.') && part.length > 1)) return null;
   return target;
 }
 

@@ -62,9 +62,12 @@ export class SessionTally {
     const out: Record<string, ProductLive> = {};
     for (const o of this.orders.values()) {
       for (const l of o.lines) {
-        const entry = (out[l.productId] ??= { productId: l.productId, soldUnits: 0, gmv: money(0, this.currency) });
-        entry.soldUnits += l.qty;
-        entry.gmv = money(entry.gmv.amount + l.amount, this.currency);
+        const entry = out[l.productId] ?? { productId: l.productId, soldUnits: 0, gmv: money(0, this.currency) };
+        out[l.productId] = {
+          ...entry,
+          soldUnits: entry.soldUnits + l.qty,
+          gmv: money(entry.gmv.amount + l.amount, this.currency),
+        };
       }
     }
     return out;

@@ -5,13 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { OBSEventTypes, OBSResponseTypes } from 'obs-websocket-js';
-import type {
-  ObsConnectResult,
-  ObsPublicSettings,
-  ObsSceneSetupReport,
-  ObsState,
-  ObsThumbnail,
-} from '../../../shared/contract/obs';
+import type { ObsConnectResult, ObsPublicSettings, ObsState, ObsThumbnail } from '../../../shared/contract/obs';
 import { StudioError } from '../../../shared/errors';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
@@ -19,7 +13,6 @@ import { ObsConnection, type ObsConnectionOptions } from './connection';
 import { ObsError, obsReason } from './errors';
 import { assessHealth, DEFAULT_THRESHOLDS, type HealthSample, type Thresholds } from './health';
 import { describeDestination, splitPushUrl } from './push-url';
-import { type OverlaySourceSpec, setupStudioScene } from './scene-setup';
 import type { SecretBox } from './secret-box';
 import { DEFAULT_OBS_SETTINGS, type ObsSettings, publicSettings, saveObsSettings } from './settings';
 import { applyRebuild, emptyObsState, idleRecording, idleStream, rebuildRequests, sceneNames } from './state';
@@ -39,8 +32,6 @@ export interface ObsControllerOptions {
   thumbnailMinIntervalMs?: number;
   /** How long start/stop commands wait for OBS to report the output's new state. */
   outputChangeTimeoutMs?: number;
-  /** The overlay sources for setupStudioScene (the overlay module provides them). */
-  overlaySources?: () => readonly OverlaySourceSpec[];
   now?: () => number;
 }
 
@@ -352,19 +343,6 @@ export class ObsController extends EventEmitter<ControllerEvents> {
     promise.catch(() => this.thumbs.delete(key));
     if (this.thumbs.size > 32) this.thumbs.delete(this.thumbs.keys().next().value as string);
     return promise;
-  }
-
-  /** Creates or repairs the overlay sources in `scene` (idempotent). */
-  async setupStudioScene(scene: string, sources?: readonly OverlaySourceSpec[]): Promise<ObsSceneSetupReport> {
-    const specs = sources ?? this.options.overlaySources?.() ?? [];
-    if (specs.length === 0) throw new StudioError('no_overlays', 'No overlay sources are configured.', { status: 409 });
-    const report = await setupStudioScene(this.connection, {
-      scene,
-      sources: specs,
-      hasBrowserSource: this.current.hasBrowserSource,
-    });
-    await this.refreshScenes();
-    return report;
   }
 
   /**

@@ -33,6 +33,5 @@ export function createObsHandlers(controller: ObsController): ObsHandlers {
     'obs.setMicMuted': ({ muted, input }) => controller.setMicMuted(muted, input),
     'obs.setStreamDestination': ({ url, key }) => controller.setStreamDestination(url, key),
     'obs.thumbnail': (args) => controller.thumbnail(args),
-    'obs.setupStudioScene': ({ scene }) => controller.setupStudioScene(scene),
   };
 }

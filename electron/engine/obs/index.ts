@@ -12,12 +12,5 @@ export { classifyConnectError, ObsError, obsReason } from './errors';
 export { createObsHandlers, type ObsHandlers } from './handlers';
 export { assessHealth, DEFAULT_THRESHOLDS, type HealthSample, type Thresholds } from './health';
 export { type StreamDestination, splitPushUrl } from './push-url';
-export {
-  defaultOverlaySources,
-  OVERLAY_NAMES,
-  type OverlaySourceSpec,
-  overlayInputName,
-  setupStudioScene,
-} from './scene-setup';
 export { createAesGcmSecretBox, loadOrCreateKeyFile, type SecretBox } from './secret-box';
 export { DEFAULT_OBS_SETTINGS, loadObsSettings, type ObsSettings, publicSettings, saveObsSettings } from './settings';

@@ -7,6 +7,7 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ObsPublicSettings } from '../../../shared/contract/obs';
+import type { Logger } from '../log';
 import type { SecretBox } from './secret-box';
 
 export interface ObsSettings {
@@ -41,7 +42,11 @@ const fileSchema = z.object({
 export const OBS_SETTINGS_FILE = 'obs.json';
 
 /** Reads obs.json; defaults when absent. A secret that cannot be opened (other key) reads as not set. */
-export async function loadObsSettings(dataDir: string, box: SecretBox): Promise<ObsSettings> {
+export async function loadObsSettings(
+  dataDir: string,
+  box: SecretBox,
+  logger?: Pick<Logger, 'warn'>,
+): Promise<ObsSettings> {
   let text: string;
   try {
     text = await readFile(join(dataDir, OBS_SETTINGS_FILE), 'utf8');
@@ -49,8 +54,19 @@ export async function loadObsSettings(dataDir: string, box: SecretBox): Promise<
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_OBS_SETTINGS };
     throw error;
   }
-  const parsed = fileSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) return { ...DEFAULT_OBS_SETTINGS };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    // A damaged obs.json must not stop a show: defaults, and the log says why.
+    logger?.warn({ reason: (error as Error).message }, `${OBS_SETTINGS_FILE} is unreadable: using defaults`);
+    return { ...DEFAULT_OBS_SETTINGS };
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    logger?.warn({ reason: parsed.error.issues[0]?.message }, `${OBS_SETTINGS_FILE} is not valid: using defaults`);
+    return { ...DEFAULT_OBS_SETTINGS };
+  }
   const f = parsed.data;
   const open = (sealed: string | null | undefined): string | null => {
     if (!sealed) return null;

@@ -42,7 +42,7 @@ export function createPinService(options: {
   order: () => readonly string[];
 }): PinService {
   const file = join(options.dataDir, 'pin.json');
-  const initial = readJsonFile(file, pinStateSchema, EMPTY_PIN) as PinState;
+  const initial = readJsonFile(file, pinStateSchema, EMPTY_PIN, options.logger) as PinState;
   const board = new PinBoard(options.order, initial);
   const writer = new JsonFileWriter(file);
   options.state.set('pin', board.state);

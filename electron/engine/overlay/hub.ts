@@ -1,0 +1,296 @@
+/**
+ * The overlays' live state and their socket.io namespace `/overlay`. The engine tells the hub what
+ * changed (a pin, orders, highlights, GMV); each page gets the whole state when it (re)connects, then
+ * only the changed slices. A pin goes out at once; chat and orders are coalesced (at most one emit per
+ * ~100 ms) so a flood costs little in OBS's browser. Keeps the PNG card for OBS without a browser source.
+ */
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Namespace, Server } from 'socket.io';
+import type { ChatItem, HighlightState, OrderTick } from '../../../shared/contract/feed';
+import {
+  type ObsOverlaySetupReport,
+  OVERLAY_NAMES,
+  type OverlaySettings,
+  type OverlaySettingsPatch,
+  type OverlayState,
+  type OverlayUrls,
+  overlaySettingsPatchSchema,
+  type ProductCard,
+} from '../../../shared/contract/overlay';
+import { fromZodError, StudioError } from '../../../shared/errors';
+import { type Money, zero } from '../../../shared/money';
+import type { PageHandler } from '../api/http-server';
+import type { Logger } from '../log';
+import type { TokenStore } from '../tokens';
+import { ensureOverlaySources, type ObsRequester, PRODUCT_IMAGE_SOURCE_NAME } from './obs-sources';
+import { appendCapped, toOverlayChat, toOverlayTicks } from './order-ticks';
+import { overlayIdentity, overlayPages } from './pages';
+import { CardPngWriter } from './png/card-png-writer';
+import type { FontSource } from './png/fonts';
+import type { CardImage } from './png/render-card';
+import { applySettingsPatch, DEFAULT_OVERLAY_SETTINGS } from './settings';
+import { saveOverlaySettings } from './settings-file';
+
+export const OVERLAY_NAMESPACE = '/overlay';
+/** Ticker and live-chat lines kept for a (re)connecting page. */
+export const ORDERS_KEPT = 20;
+export const CHAT_KEPT = 30;
+const COALESCE_MS = 100;
+
+export interface OverlayHubOptions {
+  /** The engine's socket.io server (the seat server's `io`); the hub adds the `/overlay` namespace. */
+  io: Server;
+  tokens: TokenStore;
+  dataDir: string;
+  /** Folder of the built renderer holding overlay.html (a function: it may be built after start). */
+  rendererDir: string | null | (() => string | null);
+  logger: Logger;
+  /** The engine's URL (http://127.0.0.1:PORT), known once it listens: for the URLs OBS opens. */
+  baseUrl: () => string;
+  /** The connected OBS, if any: for "set up OBS" and to reload the PNG card the moment it changes. */
+  obs?: () => ObsRequester | null;
+  /** Keep the PNG card up to date (default true). */
+  png?: boolean;
+  /** The product picture for the PNG card (the catalogue's image bytes). */
+  loadImage?: (card: ProductCard) => Promise<CardImage | null>;
+  /** Fonts for the PNG card (default: Noto Sans CJK from fonts-noto-cjk). */
+  fontSources?: readonly FontSource[];
+}
+
+export interface OverlayHubEvents {
+  /** Settings changed (persisted already): the engine may mirror them into the seats' state. */
+  settings: [OverlaySettings];
+  /** The PNG card was rewritten. */
+  png: [string];
+}
+
+export class OverlayHub extends EventEmitter<OverlayHubEvents> {
+  readonly pages: PageHandler;
+  readonly pngPath: string;
+  readonly settingsPath: string;
+  private readonly nsp: Namespace;
+  private current: OverlayState;
+  private pending: Partial<OverlayState> | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private lastFlush = 0;
+  private readonly png: CardPngWriter | null;
+  private nudgeObs = true;
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: OverlayHubOptions) {
+    super();
+    this.pngPath = join(options.dataDir, 'overlay', 'product-card.png');
+    this.settingsPath = join(options.dataDir, 'overlay.json');
+    const rendererDir = options.rendererDir;
+    this.pages = overlayPages({
+      tokens: options.tokens,
+      rendererDir: typeof rendererDir === 'function' ? rendererDir : () => rendererDir,
+      pngPath: this.pngPath,
+    });
+    this.current = {
+      product: null,
+      highlights: { items: [] },
+      chat: [],
+      orders: [],
+      goal: { target: null, current: zero(), title: DEFAULT_OVERLAY_SETTINGS.goalTitle },
+      settings: this.loadSettings(),
+    };
+    this.current.goal = { ...this.current.goal, ...this.goalFromSettings(this.current.settings) };
+    this.png =
+      options.png === false
+        ? null
+        : new CardPngWriter({
+            path: this.pngPath,
+            logger: options.logger,
+            fontSources: options.fontSources,
+            loadImage: options.loadImage,
+            onWritten: (path) => {
+              this.emit('png', path);
+              void this.reloadObsImage();
+            },
+          });
+    void this.png?.update(null, this.current.settings);
+
+    this.nsp = options.io.of(OVERLAY_NAMESPACE);
+    this.nsp.use((socket, next) => {
+      const identity = overlayIdentity(options.tokens, socket.handshake.auth?.token);
+      if (!identity) next(new Error('bad_token'));
+      else {
+        socket.data.seatId = identity.seatId;
+        next();
+      }
+    });
+    this.nsp.on('connection', (socket) => {
+      socket.emit('snapshot', this.current);
+    });
+  }
+
+  /** Settings load at start-up (a small file, read once): damaged fields fall back to the defaults. */
+  private loadSettings(): OverlaySettings {
+    let raw: string;
+    try {
+      raw = readFileSync(this.settingsPath, 'utf8');
+    } catch {
+      return DEFAULT_OVERLAY_SETTINGS;
+    }
+    try {
+      const parsed = overlaySettingsPatchSchema.safeParse(JSON.parse(raw));
+      if (parsed.success) return applySettingsPatch(DEFAULT_OVERLAY_SETTINGS, parsed.data);
+      this.options.logger.warn({ issue: parsed.error.issues[0]?.message }, 'overlay.json invalid; using defaults');
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'overlay.json unreadable; using defaults');
+    }
+    return DEFAULT_OVERLAY_SETTINGS;
+  }
+
+  private goalFromSettings(s: OverlaySettings): Pick<OverlayState['goal'], 'target' | 'title'> {
+    return { target: s.goalTarget, title: s.goalTitle };
+  }
+
+  /** The whole state pages get on connect. */
+  get state(): OverlayState {
+    return this.current;
+  }
+
+  get settings(): OverlaySettings {
+    return this.current.settings;
+  }
+
+  private change(patch: Partial<OverlayState>, immediate: boolean): void {
+    this.current = { ...this.current, ...patch };
+    this.pending = { ...this.pending, ...patch };
+    if (immediate) {
+      this.flush();
+      return;
+    }
+    if (this.flushTimer) return;
+    const wait = Math.max(0, this.lastFlush + COALESCE_MS - Date.now());
+    this.flushTimer = setTimeout(() => this.flush(), wait);
+  }
+
+  /** Sends what changed now. */
+  flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    const patch = this.pending;
+    this.pending = null;
+    if (!patch) return;
+    this.lastFlush = Date.now();
+    this.nsp.emit('patch', patch);
+  }
+
+  /** The pinned product's card, or null when nothing is pinned. Call on every pin and on figure changes. */
+  setProductCard(card: ProductCard | null): void {
+    // Called on every figure change too (an order for another product): an identical card costs nothing.
+    if (JSON.stringify(card) === JSON.stringify(this.current.product)) return;
+    this.change({ product: card }, true);
+    void this.png?.update(card, this.current.settings);
+  }
+
+  /** New order ticks from the feed; only paid ones reach the ticker, with names masked here. */
+  addOrders(ticks: readonly OrderTick[]): void {
+    const orders = appendCapped(this.current.orders, toOverlayTicks(ticks), ORDERS_KEPT);
+    if (orders !== this.current.orders) this.change({ orders }, false);
+  }
+
+  /** New live comments; kept only when the chat overlay shows live chat (questions or all). */
+  addChat(items: readonly ChatItem[]): void {
+    const mode = this.current.settings.chatMode;
+    if (mode === 'highlights') return;
+    const chat = appendCapped(this.current.chat, toOverlayChat(items, mode), CHAT_KEPT);
+    if (chat !== this.current.chat) this.change({ chat }, false);
+  }
+
+  /** Comments the host pinned to the chat overlay. */
+  setHighlights(highlights: HighlightState): void {
+    this.change({ highlights }, true);
+  }
+
+  /** Paid GMV of the running session (zero between sessions). */
+  setGoalCurrent(current: Money): void {
+    if (this.current.goal.current.amount === current.amount && this.current.goal.current.currency === current.currency)
+      return;
+    this.change({ goal: { ...this.current.goal, current } }, false);
+  }
+
+  /** Applies and persists a settings change; refused changes throw a StudioError with the field's path. */
+  async setSettings(patch: unknown): Promise<OverlaySettings> {
+    const parsed = overlaySettingsPatchSchema.safeParse(patch);
+    if (!parsed.success) throw fromZodError(parsed.error, 'invalid_arguments');
+    const settings = applySettingsPatch(this.current.settings, parsed.data as OverlaySettingsPatch);
+    const modeChanged = settings.chatMode !== this.current.settings.chatMode;
+    this.change(
+      {
+        settings,
+        goal: { ...this.current.goal, ...this.goalFromSettings(settings) },
+        ...(modeChanged ? { chat: [] } : {}),
+      },
+      true,
+    );
+    void this.png?.update(this.current.product, settings);
+    const write = this.saving.then(() => saveOverlaySettings(this.settingsPath, settings));
+    this.saving = write.catch(() => undefined);
+    await write;
+    this.emit('settings', settings);
+    return settings;
+  }
+
+  /** The four page URLs with the overlay token (for OBS and the copy buttons). */
+  urls(): OverlayUrls {
+    const base = this.options.baseUrl().replace(/\/+$/, '');
+    const token = encodeURIComponent(this.options.tokens.overlayToken);
+    return Object.fromEntries(OVERLAY_NAMES.map((n) => [n, `${base}/overlay/${n}?token=${token}`])) as OverlayUrls;
+  }
+
+  /** Creates or repairs the overlay sources in `sceneName` of the connected OBS. */
+  async setupObs(sceneName: string): Promise<ObsOverlaySetupReport> {
+    const obs = this.options.obs?.();
+    if (!obs) throw new StudioError('obs_not_connected', 'OBS is not connected: connect it first', { status: 503 });
+    const report = await ensureOverlaySources(obs, { sceneName, urls: this.urls(), pngPath: this.pngPath });
+    if (report.kind === 'image_source') {
+      this.nudgeObs = true;
+      await this.png?.update(this.current.product, this.current.settings);
+    }
+    return report;
+  }
+
+  /**
+   * OBS's image source only looks at its file about once a second; setting the same file again makes it
+   * reload now, so the card changes on the next frame. Stops trying when OBS has no such source.
+   */
+  private async reloadObsImage(): Promise<void> {
+    const obs = this.nudgeObs ? this.options.obs?.() : null;
+    if (!obs) return;
+    try {
+      await obs.call('SetInputSettings', {
+        inputName: PRODUCT_IMAGE_SOURCE_NAME,
+        inputSettings: { file: this.pngPath },
+        overlay: true,
+      });
+    } catch (error) {
+      const code = (error as { code?: number }).code;
+      if (code === 600) this.nudgeObs = false; // ResourceNotFound: no image source set up
+      this.options.logger.debug({ err: error }, 'could not reload the PNG card in OBS');
+    }
+  }
+
+  /** Resolves when the PNG card shows the current state (tests, benchmarks). */
+  async pngSettled(): Promise<void> {
+    await this.png?.update(this.current.product, this.current.settings);
+  }
+
+  /** Number of PNG renders written (benchmarks). */
+  get pngWrites(): number {
+    return this.png?.writes ?? 0;
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    this.nsp.disconnectSockets(true);
+    this.nsp.removeAllListeners();
+    await this.png?.close();
+    await this.saving;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * One click in the studio creates or repairs the overlay sources in the chosen OBS scene. Idempotent:
+ * run twice, there is exactly one of each. Only inputs whose names carry the studio's prefix are ever
+ * touched. Browser sources where OBS has them; an image source showing the PNG card where it does not
+ * (Debian's OBS).
+ */
+import type { ObsOverlaySetupReport, OverlayName, OverlayUrls } from '../../../shared/contract/overlay';
+import { OVERLAY_NAMES } from '../../../shared/contract/overlay';
+
+/** Raw obs-websocket-js (`obs.call`) and the OBS module's connection both fit. */
+export interface ObsRequester {
+  // biome-ignore lint/suspicious/noExplicitAny: obs-websocket replies are typed per request by the caller
+  call(requestType: string, requestData?: Record<string, unknown>): Promise<any>;
+}
+
+export const OVERLAY_SOURCE_PREFIX = '买手直播台 · ';
+
+export const OVERLAY_SOURCE_NAMES: Record<OverlayName, string> = {
+  product: `${OVERLAY_SOURCE_PREFIX}商品卡`,
+  chat: `${OVERLAY_SOURCE_PREFIX}评论`,
+  orders: `${OVERLAY_SOURCE_PREFIX}订单`,
+  goal: `${OVERLAY_SOURCE_PREFIX}目标`,
+};
+
+/** The image source that shows the PNG card (its own name: a user may have both kinds over time). */
+export const PRODUCT_IMAGE_SOURCE_NAME = `${OVERLAY_SOURCE_PREFIX}商品卡 (图片)`;
+
+export const LAYOUT_WIDTH = 1920;
+export const LAYOUT_HEIGHT = 1080;
+
+export interface EnsureOverlaySourcesOptions {
+  sceneName: string;
+  urls: OverlayUrls;
+  /** Path of the PNG card for the image-source fallback. */
+  pngPath: string;
+  /** Whether OBS has `browser_source`; asked from OBS (GetInputKindList) when omitted. */
+  hasBrowserSource?: boolean;
+}
+
+type Data = Record<string, unknown>;
+
+interface Desired {
+  name: string;
+  kind: 'browser_source' | 'image_source';
+  settings: Data;
+}
+
+/** True when OBS offers the browser source (Windows/macOS builds, not Debian's OBS). */
+export async function obsHasBrowserSource(obs: ObsRequester): Promise<boolean> {
+  const reply = await obs.call('GetInputKindList', { unversioned: true });
+  return ((reply?.inputKinds ?? []) as string[]).includes('browser_source');
+}
+
+export function desiredOverlaySources(options: EnsureOverlaySourcesOptions & { hasBrowserSource: boolean }): Desired[] {
+  if (!options.hasBrowserSource) {
+    return [
+      { name: PRODUCT_IMAGE_SOURCE_NAME, kind: 'image_source', settings: { file: options.pngPath, unload: false } },
+    ];
+  }
+  return OVERLAY_NAMES.map((name) => ({
+    name: OVERLAY_SOURCE_NAMES[name],
+    kind: 'browser_source' as const,
+    settings: {
+      url: options.urls[name],
+      width: LAYOUT_WIDTH,
+      height: LAYOUT_HEIGHT,
+      // Reload the page when the scene goes live, and stop it while hidden: no CPU spent off-air.
+      restart_when_active: true,
+      shutdown: true,
+      reroute_audio: false,
+      css: '',
+    },
+  }));
+}
+
+const sameSettings = (actual: Data, desired: Data): boolean =>
+  Object.entries(desired).every(([k, v]) => actual[k] === v);
+
+/** Creates the scene when missing, then each studio overlay source once in it with the right settings. */
+export async function ensureOverlaySources(
+  obs: ObsRequester,
+  options: EnsureOverlaySourcesOptions,
+): Promise<ObsOverlaySetupReport> {
+  const hasBrowserSource = options.hasBrowserSource ?? (await obsHasBrowserSource(obs));
+  const desired = desiredOverlaySources({ ...options, hasBrowserSource });
+  const report: ObsOverlaySetupReport = {
+    sceneName: options.sceneName,
+    sceneCreated: false,
+    kind: hasBrowserSource ? 'browser_source' : 'image_source',
+    created: [],
+    repaired: [],
+    unchanged: [],
+  };
+  const { sceneName } = options;
+  const [scenes, inputs, video] = await Promise.all([
+    obs.call('GetSceneList'),
+    obs.call('GetInputList'),
+    obs.call('GetVideoSettings'),
+  ]);
+  if (!(scenes.scenes as Data[]).some((s) => s.sceneName === sceneName)) {
+    await obs.call('CreateScene', { sceneName });
+    report.sceneCreated = true;
+  }
+  const kinds = new Map<string, string>();
+  for (const input of inputs.inputs as Data[]) {
+    kinds.set(String(input.inputName), String(input.unversionedInputKind ?? input.inputKind));
+  }
+  const fit = {
+    positionX: 0,
+    positionY: 0,
+    alignment: 5, // top-left
+    boundsType: 'OBS_BOUNDS_SCALE_INNER',
+    boundsAlignment: 0,
+    boundsWidth: Number(video.baseWidth) || LAYOUT_WIDTH,
+    boundsHeight: Number(video.baseHeight) || LAYOUT_HEIGHT,
+  };
+
+  for (const want of desired) {
+    let kind = kinds.get(want.name);
+    let repaired = false;
+    if (kind !== undefined && kind !== want.kind) {
+      // Same name, wrong kind (e.g. left from another OBS build): our name, so ours to replace.
+      await obs.call('RemoveInput', { inputName: want.name });
+      kind = undefined;
+      repaired = true;
+    }
+    if (kind === undefined) {
+      const created = await obs.call('CreateInput', {
+        sceneName,
+        inputName: want.name,
+        inputKind: want.kind,
+        inputSettings: want.settings,
+        sceneItemEnabled: true,
+      });
+      await obs.call('SetSceneItemTransform', {
+        sceneName,
+        sceneItemId: created.sceneItemId,
+        sceneItemTransform: fit,
+      });
+      (repaired ? report.repaired : report.created).push(want.name);
+      continue;
+    }
+    const current = await obs.call('GetInputSettings', { inputName: want.name });
+    if (!sameSettings(current.inputSettings ?? {}, want.settings)) {
+      await obs.call('SetInputSettings', { inputName: want.name, inputSettings: want.settings, overlay: true });
+      repaired = true;
+    }
+    // Exactly one enabled scene item of it in the chosen scene; the user's placement of it is kept.
+    const items = ((await obs.call('GetSceneItemList', { sceneName })).sceneItems as Data[]).filter(
+      (item) => item.sourceName === want.name,
+    );
+    if (items.length === 0) {
+      const { sceneItemId } = await obs.call('CreateSceneItem', { sceneName, sourceName: want.name });
+      await obs.call('SetSceneItemTransform', { sceneName, sceneItemId, sceneItemTransform: fit });
+      repaired = true;
+    }
+    for (const extra of items.slice(1)) {
+      await obs.call('RemoveSceneItem', { sceneName, sceneItemId: extra.sceneItemId });
+      repaired = true;
+    }
+    if (items[0] && items[0].sceneItemEnabled === false) {
+      await obs.call('SetSceneItemEnabled', { sceneName, sceneItemId: items[0].sceneItemId, sceneItemEnabled: true });
+      repaired = true;
+    }
+    (repaired ? report.repaired : report.unchanged).push(want.name);
+  }
+  return report;
+}

@@ -1,0 +1,135 @@
+/**
+ * The PNG card path in real OBS (Debian's OBS 29: no browser source). The studio's setup creates the
+ * image source in the chosen scene (twice: still one of each, the user's own sources untouched), and
+ * pinning product A then B changes OBS's program output where the card is.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { OBSWebSocket } from 'obs-websocket-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRODUCT_IMAGE_SOURCE_NAME } from '../../electron/engine/overlay';
+import { decodeBmp, distinctColours, meanDifference, type Pixels, type Region } from '../harness/bmp';
+import { type ObsHarness, startObs } from '../harness/obs';
+import { ensureOverlayBuild } from '../harness/overlay-build';
+import { cardB, sampleCard } from '../harness/overlay-data';
+import { type OverlayServer, startOverlayServer } from '../harness/overlay-server';
+import { waitFor } from '../harness/process';
+
+const SCENE = '直播间';
+const CANVAS: [number, number] = [960, 540];
+/** The product card's area in the canvas: placement (64, 640), 640x272 layout units, halved. */
+const CARD: Region = { x: 32, y: 320, width: 320, height: 136 };
+
+let obsHarness: ObsHarness;
+let ws: OBSWebSocket;
+let server: OverlayServer;
+
+async function program(): Promise<Pixels> {
+  const shot = await ws.call('GetSourceScreenshot', {
+    sourceName: SCENE,
+    imageFormat: 'bmp',
+    imageWidth: CANVAS[0],
+    imageHeight: CANVAS[1],
+  });
+  return decodeBmp(Buffer.from(shot.imageData.replace(/^data:[^,]+,/, ''), 'base64'));
+}
+
+beforeAll(async () => {
+  obsHarness = await startObs({ baseSize: CANVAS, outputSize: CANVAS });
+  ws = new OBSWebSocket();
+  await ws.connect(obsHarness.url, obsHarness.password);
+  server = await startOverlayServer({ rendererDir: await ensureOverlayBuild(), png: true, obs: () => ws });
+});
+
+afterAll(async () => {
+  await ws?.disconnect().catch(() => undefined);
+  await server?.dispose();
+  await obsHarness?.stop();
+});
+
+describe('overlays in real OBS without a browser source', () => {
+  it('setup creates the image source once, repairs it, and leaves the user’s sources alone', async () => {
+    const kinds = (await ws.call('GetInputKindList', { unversioned: true })).inputKinds;
+    expect(kinds).not.toContain('browser_source');
+    await ws.call('CreateScene', { sceneName: SCENE });
+    await ws.call('CreateInput', {
+      sceneName: SCENE,
+      inputName: '摄像头',
+      inputKind: 'color_source_v3',
+      inputSettings: { color: 0xff404040, width: CANVAS[0], height: CANVAS[1] },
+    });
+    const userBefore = await ws.call('GetInputSettings', { inputName: '摄像头' });
+
+    const first = await server.hub.setupObs(SCENE);
+    expect(first).toMatchObject({ sceneName: SCENE, sceneCreated: false, kind: 'image_source' });
+    expect(first.created).toEqual([PRODUCT_IMAGE_SOURCE_NAME]);
+    const second = await server.hub.setupObs(SCENE);
+    expect(second.created).toEqual([]);
+    expect(second.unchanged).toEqual([PRODUCT_IMAGE_SOURCE_NAME]);
+
+    // Someone hides it and points it elsewhere: setup repairs both.
+    const items = (await ws.call('GetSceneItemList', { sceneName: SCENE })).sceneItems;
+    const ours = items.filter((i) => i.sourceName === PRODUCT_IMAGE_SOURCE_NAME);
+    expect(ours).toHaveLength(1);
+    await ws.call('SetSceneItemEnabled', {
+      sceneName: SCENE,
+      sceneItemId: Number(ours[0].sceneItemId),
+      sceneItemEnabled: false,
+    });
+    await ws.call('SetInputSettings', { inputName: PRODUCT_IMAGE_SOURCE_NAME, inputSettings: { file: '/tmp/x.png' } });
+    const third = await server.hub.setupObs(SCENE);
+    expect(third.repaired).toEqual([PRODUCT_IMAGE_SOURCE_NAME]);
+    const settings = (await ws.call('GetInputSettings', { inputName: PRODUCT_IMAGE_SOURCE_NAME })).inputSettings;
+    expect(settings.file).toBe(server.hub.pngPath);
+
+    const after = (await ws.call('GetSceneItemList', { sceneName: SCENE })).sceneItems;
+    expect(after.filter((i) => i.sourceName === PRODUCT_IMAGE_SOURCE_NAME)).toHaveLength(1);
+    expect(after.filter((i) => i.sourceName === '摄像头')).toHaveLength(1);
+    expect(after.every((i) => i.sceneItemEnabled)).toBe(true);
+    expect((await ws.call('GetInputSettings', { inputName: '摄像头' })).inputSettings).toEqual(
+      userBefore.inputSettings,
+    );
+  });
+
+  it('pinning product A then B changes the card region of the program output', async () => {
+    await ws.call('SetCurrentProgramScene', { sceneName: SCENE });
+    server.hub.setProductCard(null);
+    await server.hub.pngSettled();
+    const empty = await waitFor(
+      async () => {
+        const p = await program();
+        return distinctColours(p, CARD) <= 2 ? p : null;
+      },
+      { what: 'an empty card region', timeoutMs: 10_000 },
+    );
+
+    server.hub.setProductCard(sampleCard());
+    await server.hub.pngSettled();
+    const a = await waitFor(
+      async () => {
+        const p = await program();
+        return meanDifference(p, empty, CARD) > 20 && distinctColours(p, CARD) > 20 ? p : null;
+      },
+      { what: 'card A on the program output', timeoutMs: 10_000 },
+    );
+
+    server.hub.setProductCard(cardB({ countdownEndsAt: null }));
+    await server.hub.pngSettled();
+    const b = await waitFor(
+      async () => {
+        const p = await program();
+        // Not blank, and not A: a screenshot taken while OBS reloads the file can catch it empty.
+        return meanDifference(p, a, CARD) > 3 && distinctColours(p, CARD) > 20 ? p : null;
+      },
+      { what: 'card B on the program output', timeoutMs: 10_000 },
+    );
+    expect(meanDifference(b, empty, CARD)).toBeGreaterThan(20);
+    const png = await ws.call('GetSourceScreenshot', { sourceName: SCENE, imageFormat: 'png' });
+    mkdirSync('test-results/screenshots', { recursive: true });
+    writeFileSync(
+      'test-results/screenshots/overlay-obs-program-b.png',
+      Buffer.from(png.imageData.replace(/^data:[^,]+,/, ''), 'base64'),
+    );
+    // Outside the card nothing moved (the user's grey camera stand-in).
+    expect(meanDifference(a, b, { x: 500, y: 40, width: 400, height: 200 })).toBeLessThan(1);
+  });
+});
