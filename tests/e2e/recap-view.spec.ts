@@ -109,7 +109,8 @@ test('the list filters and totals; two sessions compare; English; keyboard', asy
 });
 
 test('a viewer seat opens the recap read-only and may change nothing', async ({ page }) => {
-  const seat = await (await engine.api('/seats', { method: 'POST', body: JSON.stringify({ role: 'viewer' }) })).json();
+  const res = await engine.api('/seats', { method: 'POST', body: JSON.stringify({ role: 'viewer' }) });
+  const seat = (await res.json()) as { token: string };
   const refused = await engine.api('/sessions/start', { method: 'POST', body: '{}', token: seat.token });
   expect(refused.status).toBe(403);
   await page.goto(`${engine.url}/sessions?id=${fx.sessionId}&lang=zh-CN#token=${seat.token}`);
