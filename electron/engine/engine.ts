@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { classifyComment } from '../../shared/chat';
 import {
   type CommandHandlers,
   DEFAULT_HOTKEYS,
@@ -47,6 +48,7 @@ import { emptyObsState } from './obs/state';
 import type { EngineOptions } from './options';
 import { createOverlayHandlers, DEFAULT_OVERLAY_SETTINGS, OverlayHub, toProductCard } from './overlay';
 import { createPinService, type PinService } from './pins/pin-service';
+import { createRecapService } from './recap/recap-service';
 import { findRendererDir } from './renderer-dir';
 import { createSeatService } from './seats/seat-service';
 import { StateStore } from './state';
@@ -198,6 +200,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     dataDir: options.dataDir,
     logger: logger.child({ module: 'ledger' }),
     room: gatewayConfig.kind === 'remote' ? gatewayConfig.room : 'demo',
+    classifyQuestion: (text) => classifyComment(text).question,
   });
   if (ledger.report.recovered) state.set('ledgerNotice', ledger.report.recovered.message);
   const intel = new ChatIntel({ publish: (radar) => state.set('radar', radar) });
@@ -282,6 +285,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...pins.routes,
     ...seatService.routes,
     ...studio.routes,
+    ...createRecapService({ ledger, logger: logger.child({ module: 'recap' }) }).routes,
   );
   const handlers: CommandHandlers = {
     ...systemHandlers(status),

@@ -11,7 +11,7 @@ import { buildExport, exportCsv, type SessionExport } from '../../../shared/metr
 import { LiveFigures } from '../../../shared/metrics/live-figures';
 import { toRecordOrder } from '../../../shared/metrics/replay';
 import { computeStats } from '../../../shared/metrics/stats';
-import type { ComputedStats, Figures, SessionWindow } from '../../../shared/metrics/types';
+import type { ComputedStats, Figures, SessionRecord, SessionWindow } from '../../../shared/metrics/types';
 import { DEFAULT_CURRENCY, type Money } from '../../../shared/money';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
@@ -19,11 +19,13 @@ import { Applier, type ApplyResult, type Effect } from './apply';
 import { dailyBackup } from './backup';
 import { type OpenReport, openDatabase } from './db';
 import { type Product, ProductStore } from './products';
+import { type ChatLine, readChatLinePages, readListTotals } from './recap-reads';
 import { type AnomalyRow, readAnomalies, readRecord, resolveLines, summary } from './record';
 import { type Session, type SessionReason, SessionStore } from './sessions';
 
 export type { ApplyResult } from './apply';
 export type { Product } from './products';
+export type { ChatLine } from './recap-reads';
 export type { Session } from './sessions';
 
 export interface LedgerOptions {
@@ -377,6 +379,40 @@ export class Ledger {
 
   exportCsv(sessionId: string, now = this.now()): string {
     return exportCsv(this.exportJson(sessionId, now));
+  }
+
+  // ---- recap reads (electron/engine/recap) ----------------------------------------------------------
+
+  /** The stats body and the record it was computed from, in one read (per-product units and refunds). */
+  statsWithRecord(sessionId: string, now = this.now()): { stats: StatsBody; record: SessionRecord } {
+    const s = this.sessions.require(sessionId);
+    const record = this.recordOf(s, now);
+    const anomalies = readAnomalies(this.db, s.room, record.window).map(({ seq: _seq, ...a }) => a);
+    return { stats: { session: view(s), window: record.window, ...computeStats(record), anomalies }, record };
+  }
+
+  /** The session's comments with text and actor, a page at a time in record order (the recap's question tables). */
+  chatLinePages(sessionId: string, now = this.now()): { window: SessionWindow; pages: Iterable<ChatLine[]> } {
+    const s = this.sessions.require(sessionId);
+    const window = this.windowOf(s, now);
+    return { window, pages: readChatLinePages(this.db, s.room, window) };
+  }
+
+  /** listSessions plus refunds and the last cumulative viewers (settled GMV and GPM in the list). */
+  listSessionTotals(now = this.now()): (SessionSummary & { refunds: Money; cumulativeViewers: number | null })[] {
+    return this.sessions.list().map((s) => {
+      const window = this.windowOf(s, now);
+      const sum = summary(this.db, s.room, window);
+      const extra = readListTotals(this.db, s.room, window);
+      return {
+        ...view(s),
+        paidGmv: { amount: sum.paidGmv, currency: s.currency },
+        orders: sum.orders,
+        peakViewers: sum.peakViewers,
+        refunds: { amount: extra.refunds, currency: s.currency },
+        cumulativeViewers: extra.cumulativeViewers,
+      };
+    });
   }
 
   // ---- products ------------------------------------------------------------------------------------

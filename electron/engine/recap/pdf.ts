@@ -1,0 +1,87 @@
+/**
+ * The report as PDF: Debian's Chromium (or any Chrome) run headless with --print-to-pdf on the report
+ * written to a temp file. Without a browser the caller answers 501: PDF needs Chromium or the desktop
+ * build (which prints the same page with Electron's printToPDF).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { StudioError } from '../../../shared/errors';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+/** CHROMIUM_PATH, else the usual places; null when none exists. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.CHROMIUM_PATH) return existsSync(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null;
+  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+export interface PdfOptions {
+  chromium: string;
+  timeoutMs?: number;
+}
+
+/** Renders a self-contained HTML page to PDF bytes. The temp folder (page, profile) is always removed. */
+export async function htmlToPdf(html: string, options: PdfOptions): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'maishou-report-'));
+  try {
+    const page = join(dir, 'report.html');
+    const out = join(dir, 'report.pdf');
+    await writeFile(page, html, 'utf8');
+    const args = [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--no-pdf-header-footer',
+      `--user-data-dir=${join(dir, 'profile')}`,
+      `--print-to-pdf=${out}`,
+      pathToFileURL(page).href,
+    ];
+    const env = {
+      ...process.env,
+      HOME: dir,
+      XDG_CONFIG_HOME: join(dir, 'config'),
+      XDG_CACHE_HOME: join(dir, 'cache'),
+      XDG_DATA_HOME: join(dir, 'data'),
+    };
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(options.chromium, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => {
+        if (stderr.length < 4_000) stderr += d.toString();
+      });
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+      child.on('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      child.on('exit', (code, signal) => {
+        clearTimeout(timer);
+        if (code === 0 && existsSync(out)) resolve();
+        else
+          reject(
+            new StudioError('pdf_failed', `Chromium could not print the report (${signal ?? `exit ${code}`})`, {
+              status: 500,
+            }),
+          );
+      });
+    });
+    return await readFile(out);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

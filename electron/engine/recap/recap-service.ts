@@ -1,0 +1,220 @@
+/**
+ * Recap (复盘) routes over the ledger: the session list with its totals, one session's recap (stats of
+ * METRICS.md plus catalogue names, per-product units and refunds, refunds after the show), comparisons
+ * with the previous session and the last 7, the question tables from the chat record, and the
+ * shareable report as HTML or PDF. All GET, open to every seat role: viewers review recaps read-only.
+ */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { Role } from '../../../shared/contract';
+import { StudioError } from '../../../shared/errors';
+import type { Figures } from '../../../shared/metrics/types';
+import { divideRoundHalfUp, money } from '../../../shared/money';
+import { baselineOf } from '../../../shared/recap/compare';
+import type { RecapLang } from '../../../shared/recap/labels';
+import { lateRefunds, productSales } from '../../../shared/recap/product-sales';
+import { QuestionCollector } from '../../../shared/recap/questions';
+import { renderReport } from '../../../shared/recap/report-html';
+import type { CompareBody, QuestionsBody, RecapBody, SessionListRow } from '../../../shared/recap/types';
+import type { Route, RouteReply } from '../api/router';
+import type { Ledger } from '../ledger/ledger';
+import type { Logger } from '../log';
+import { findChromium, htmlToPdf } from './pdf';
+
+const EVERY_ROLE: readonly Role[] = ['host', 'assistant', 'viewer'];
+/** Baseline sessions' figures are reused this long (refunds keep moving them, slowly). */
+const FIGURES_TTL_MS = 60_000;
+
+export interface RecapServiceOptions {
+  ledger: Ledger;
+  logger: Logger;
+  /** the Chromium for PDFs (default: findChromium()); null: PDF answers 501 */
+  chromium?: string | null;
+  now?: () => number;
+}
+
+export interface RecapService {
+  routes: Route[];
+  recap(id: string): RecapBody;
+  compare(id: string): CompareBody;
+  questions(id: string): Promise<QuestionsBody>;
+  report(id: string, lang: RecapLang): Promise<string>;
+}
+
+export function createRecapService(options: RecapServiceOptions): RecapService {
+  const { ledger, logger } = options;
+  const now = options.now ?? Date.now;
+  const chromium = options.chromium === undefined ? findChromium() : options.chromium;
+  const figuresCache = new Map<string, { at: number; title: string; figures: Figures }>();
+  const questionsCache = new Map<string, { key: string; body: Promise<QuestionsBody> }>();
+
+  function recap(id: string): RecapBody {
+    const { stats, record } = ledger.statsWithRecord(id, now());
+    const catalogue = ledger.listProducts().map((p) => ({ productId: p.productId, title: p.title, linkNo: p.linkNo }));
+    return {
+      session: stats.session,
+      window: stats.window,
+      figures: stats.figures,
+      segments: stats.segments,
+      products: stats.products,
+      minutes: stats.minutes,
+      incomplete: stats.incomplete,
+      anomalies: stats.anomalies.map((a) => ({ kind: a.kind, orderId: a.orderId, at: a.at, message: a.message })),
+      catalogue,
+      productSales: productSales(record),
+      lateRefunds: lateRefunds(record, stats.figures.settledGmv.amount),
+      running: ledger.currentSession()?.id === id,
+    };
+  }
+
+  function figuresOf(id: string): { title: string; figures: Figures } {
+    const cached = figuresCache.get(id);
+    if (cached && now() - cached.at < FIGURES_TTL_MS) return cached;
+    const stats = ledger.stats(id, now());
+    const entry = { at: now(), title: stats.session.title, figures: stats.figures };
+    figuresCache.set(id, entry);
+    return entry;
+  }
+
+  function compare(id: string): CompareBody {
+    const list = ledger.listSessions();
+    const at = list.findIndex((s) => s.id === id);
+    if (at < 0) throw new StudioError('unknown_session', `No session with id ${id}`, { status: 404, path: 'id' });
+    // Newest first: the sessions after this one in the list started before it.
+    const earlier = list
+      .slice(at + 1)
+      .filter((s) => s.endedAt !== null)
+      .slice(0, 7)
+      .map((s) => ({ id: s.id, ...figuresOf(s.id) }));
+    return { previous: baselineOf(earlier.slice(0, 1)), last7: baselineOf(earlier) };
+  }
+
+  async function computeQuestions(id: string): Promise<QuestionsBody> {
+    const { stats } = ledger.statsWithRecord(id, now());
+    const catalogue = ledger.listProducts().map((p) => ({ productId: p.productId, title: p.title, linkNo: p.linkNo }));
+    const collector = new QuestionCollector(
+      catalogue,
+      stats.segments.map((s) => ({ productId: s.productId, start: s.start, end: s.end })),
+    );
+    const { pages } = ledger.chatLinePages(id, now());
+    const lines: { at: number; actorId: string | null; text: string }[] = [];
+    for (const page of pages) {
+      for (const l of page) lines.push(l);
+      await yieldToLoop(); // a 200,000-comment show is read in pages: the live feed keeps flowing meanwhile
+    }
+    lines.sort((a, b) => a.at - b.at);
+    for (let i = 0; i < lines.length; i++) {
+      collector.add(lines[i]);
+      if (i % 5_000 === 4_999) await yieldToLoop();
+    }
+    return collector.finish();
+  }
+
+  function questions(id: string): Promise<QuestionsBody> {
+    const s = ledger.getSession(id);
+    // An ended session's chat no longer changes; a running one is recomputed each time.
+    const key = s.endedAt === null ? `live:${now()}` : `${s.startedAt}:${s.endedAt}`;
+    const cached = questionsCache.get(id);
+    if (cached && cached.key === key) return cached.body;
+    const body = computeQuestions(id);
+    if (s.endedAt !== null) {
+      questionsCache.set(id, { key, body });
+      if (questionsCache.size > 8) questionsCache.delete(questionsCache.keys().next().value as string);
+      body.catch(() => questionsCache.delete(id));
+    }
+    return body;
+  }
+
+  function list(): SessionListRow[] {
+    return ledger.listSessionTotals(now()).map((s) => ({
+      id: s.id,
+      title: s.title,
+      room: s.room,
+      startedAt: s.startedAt,
+      endedAt: s.endedAt,
+      paidGmv: s.paidGmv,
+      refunds: s.refunds,
+      settledGmv: money(s.paidGmv.amount - s.refunds.amount, s.paidGmv.currency),
+      orders: s.orders,
+      peakViewers: s.peakViewers,
+      cumulativeViewers: s.cumulativeViewers,
+      gpm:
+        s.cumulativeViewers === null || s.cumulativeViewers === 0
+          ? null
+          : money(divideRoundHalfUp(s.paidGmv.amount, s.cumulativeViewers, 1000), s.paidGmv.currency),
+    }));
+  }
+
+  async function report(id: string, lang: RecapLang): Promise<string> {
+    const body = recap(id);
+    const [cmp, qs] = [compare(id), await questions(id)];
+    return renderReport({ recap: body, compare: cmp, questions: qs, lang, generatedAt: now() });
+  }
+
+  const langOf = (q: URLSearchParams): RecapLang => {
+    const lang = q.get('lang') ?? 'zh-CN';
+    if (lang !== 'zh-CN' && lang !== 'en')
+      throw new StudioError('invalid_lang', 'lang must be zh-CN or en', { path: 'lang' });
+    return lang;
+  };
+
+  const routes: Route[] = [
+    { method: 'GET', path: '/recap/sessions', roles: EVERY_ROLE, handle: () => ({ body: { sessions: list() } }) },
+    {
+      method: 'GET',
+      path: '/sessions/:id/recap',
+      roles: EVERY_ROLE,
+      handle: ({ params }) => ({ body: recap(params.id) }),
+    },
+    {
+      method: 'GET',
+      path: '/sessions/:id/recap/compare',
+      roles: EVERY_ROLE,
+      handle: ({ params }) => ({ body: compare(params.id) }),
+    },
+    {
+      method: 'GET',
+      path: '/sessions/:id/recap/questions',
+      roles: EVERY_ROLE,
+      handle: async ({ params }) => ({ body: await questions(params.id) }),
+    },
+    {
+      method: 'GET',
+      path: '/sessions/:id/report',
+      roles: EVERY_ROLE,
+      handle: async ({ params, query }): Promise<RouteReply> => {
+        const format = query.get('format') ?? 'html';
+        const lang = langOf(query);
+        if (format !== 'html' && format !== 'pdf')
+          throw new StudioError('invalid_format', 'format must be html or pdf', { path: 'format' });
+        if (format === 'pdf' && !chromium) {
+          throw new StudioError(
+            'pdf_unavailable',
+            'PDF needs Chromium (set CHROMIUM_PATH or install chromium) or the desktop build; the HTML report prints from any browser',
+            { status: 501 },
+          );
+        }
+        const html = await report(params.id, lang);
+        const name = `recap-${params.id}-${lang}`;
+        if (format === 'html') {
+          return {
+            body: html,
+            headers: {
+              'content-type': 'text/html; charset=utf-8',
+              'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+              'content-disposition': `inline; filename="${name}.html"`,
+            },
+          };
+        }
+        const started = now();
+        const pdf = await htmlToPdf(html, { chromium: chromium as string });
+        logger.info({ session: params.id, ms: now() - started, bytes: pdf.length }, 'recap PDF rendered');
+        return {
+          body: pdf,
+          headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}.pdf"` },
+        };
+      },
+    },
+  ];
+
+  return { routes, recap, compare, questions, report };
+}

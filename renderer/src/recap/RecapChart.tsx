@@ -1,0 +1,225 @@
+/**
+ * The per-minute chart (ECharts): GMV bars and viewers line above, comments per minute below, pin
+ * segments as labeled bands, feed gaps as hatched bands with null values (drawn as gaps, never
+ * interpolated). Hover shows the minute; dragging selects a span (onRange gets row indexes).
+ */
+import { useEffect, useRef } from 'react';
+import type { ChartModel } from '../../../shared/recap/chart-model';
+import { fmtClock } from '../../../shared/recap/format';
+import { echarts } from './echarts';
+import type { RecapT } from './i18n';
+
+const BAND_COLORS = [
+  'rgba(255,77,106,0.16)',
+  'rgba(124,196,255,0.16)',
+  'rgba(61,220,151,0.14)',
+  'rgba(255,204,77,0.14)',
+];
+const TEXT = '#f2f2f5';
+const MUTED = '#b8bcc8';
+
+export function RecapChart(props: {
+  model: ChartModel;
+  t: RecapT;
+  onRange: (range: { first: number; last: number } | null) => void;
+  height?: number;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const onRange = useRef(props.onRange);
+  onRange.current = props.onRange;
+  const { model, t } = props;
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.dataset.drawn = 'false';
+    const chart = echarts.init(el, null, { renderer: 'canvas' });
+    const n = model.starts.length;
+    const x = (i: number) => i + 0.5;
+    const pair = (values: (number | null)[]) => values.map((v, i) => [x(i), v]);
+    chart.on('finished', () => {
+      el.dataset.drawn = 'true';
+    });
+    chart.setOption({
+      animation: false,
+      textStyle: { color: TEXT, fontFamily: 'inherit' },
+      legend: { top: 0, textStyle: { color: TEXT }, data: [t('chart.gmv'), t('chart.viewers'), t('chart.chat')] },
+      grid: [
+        { left: 64, right: 64, top: 36, height: '58%' },
+        { left: 64, right: 64, top: '76%', bottom: 28 },
+      ],
+      xAxis: [0, 1].map((gridIndex) => ({
+        type: 'value',
+        gridIndex,
+        min: 0,
+        max: Math.max(1, n),
+        axisLabel: {
+          show: gridIndex === 1,
+          color: MUTED,
+          formatter: (v: number) =>
+            model.starts[Math.floor(v)] === undefined ? '' : fmtClock(model.starts[Math.floor(v)]),
+        },
+        splitLine: { show: false },
+      })),
+      yAxis: [
+        {
+          type: 'value',
+          gridIndex: 0,
+          name: t('chart.gmv'),
+          nameTextStyle: { color: MUTED },
+          axisLabel: { color: MUTED },
+          splitLine: { lineStyle: { color: '#353a48' } },
+        },
+        {
+          type: 'value',
+          gridIndex: 0,
+          name: t('chart.viewers'),
+          nameTextStyle: { color: MUTED },
+          axisLabel: { color: MUTED },
+          splitLine: { show: false },
+        },
+        {
+          type: 'value',
+          gridIndex: 1,
+          name: t('chart.chat'),
+          nameTextStyle: { color: MUTED },
+          axisLabel: { color: MUTED },
+          splitLine: { show: false },
+          splitNumber: 2,
+        },
+      ],
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'line' },
+        backgroundColor: '#262a35',
+        borderColor: '#353a48',
+        textStyle: { color: TEXT },
+        formatter: (items: { dataIndex: number }[]) => {
+          const i = items[0]?.dataIndex;
+          if (i === undefined || model.starts[i] === undefined) return '';
+          const dash = (v: number | null) => (v === null ? '—' : String(v));
+          const band = model.pins.find((b) => b.from <= i + 0.5 && b.to > i + 0.5);
+          const gap = model.gaps.some((g) => g.from <= i && g.to > i);
+          const esc = (s: string) => s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+          return [
+            `<b>${fmtClock(model.starts[i])}</b>${band ? ` · ${esc(band.label)}` : ''}`,
+            `${t('chart.gmv')}: ${model.gmv[i] === null ? '—' : (model.gmv[i] as number).toFixed(2)}`,
+            `${t('chart.viewers')}: ${dash(model.viewers[i])}`,
+            `${t('chart.chat')}: ${dash(model.chat[i])}`,
+            gap ? `<i>${t('chart.gap')}</i>` : '',
+          ]
+            .filter(Boolean)
+            .join('<br/>');
+        },
+      },
+      brush: {
+        xAxisIndex: [0, 1],
+        brushType: 'lineX',
+        brushMode: 'single',
+        outOfBrush: { colorAlpha: 0.35 },
+        throttleType: 'debounce',
+        throttleDelay: 150,
+        brushStyle: { color: 'rgba(124,196,255,0.18)', borderColor: '#7cc4ff' },
+      },
+      series: [
+        {
+          name: t('chart.gmv'),
+          type: 'bar',
+          xAxisIndex: 0,
+          yAxisIndex: 0,
+          barWidth: '70%',
+          barMaxWidth: 24,
+          itemStyle: { color: '#ff4d6a' },
+          data: pair(model.gmv),
+          markArea: {
+            silent: true,
+            data: [
+              ...model.pins.map((b, k) => [
+                {
+                  xAxis: b.from,
+                  name: b.label,
+                  itemStyle: { color: BAND_COLORS[k % BAND_COLORS.length] },
+                  label: { color: TEXT, position: 'insideTop', fontSize: 11 },
+                },
+                { xAxis: b.to },
+              ]),
+              ...model.gaps.map((g) => [
+                {
+                  xAxis: g.from,
+                  name: t('chart.gap'),
+                  itemStyle: {
+                    color: 'rgba(184,188,200,0.25)',
+                    borderColor: '#b8bcc8',
+                    borderType: 'dashed',
+                    borderWidth: 1,
+                  },
+                  label: { color: TEXT, position: 'insideBottom', fontSize: 11 },
+                },
+                { xAxis: g.to },
+              ]),
+            ],
+          },
+        },
+        {
+          name: t('chart.viewers'),
+          type: 'line',
+          xAxisIndex: 0,
+          yAxisIndex: 1,
+          showSymbol: false,
+          connectNulls: false,
+          lineStyle: { color: '#7cc4ff', width: 2 },
+          itemStyle: { color: '#7cc4ff' },
+          data: pair(model.viewers),
+        },
+        {
+          name: t('chart.chat'),
+          type: 'line',
+          xAxisIndex: 1,
+          yAxisIndex: 2,
+          showSymbol: false,
+          connectNulls: false,
+          lineStyle: { color: '#c9a7ff', width: 1.5 },
+          itemStyle: { color: '#c9a7ff' },
+          areaStyle: { color: 'rgba(201,167,255,0.15)' },
+          data: pair(model.chat),
+        },
+      ],
+    });
+    chart.dispatchAction({
+      type: 'takeGlobalCursor',
+      key: 'brush',
+      brushOption: { brushType: 'lineX', brushMode: 'single' },
+    });
+    chart.on('brushEnd', (e: unknown) => {
+      const area = (e as { areas?: { coordRange?: [number, number] }[] }).areas?.[0];
+      if (!area?.coordRange) {
+        onRange.current(null);
+        return;
+      }
+      const [a, b] = area.coordRange;
+      const first = Math.max(0, Math.floor(Math.min(a, b)));
+      const last = Math.min(n - 1, Math.ceil(Math.max(a, b)) - 1);
+      onRange.current(last >= first ? { first, last } : null);
+    });
+    const resize = new ResizeObserver(() => chart.resize());
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      chart.dispose();
+    };
+  }, [model, t]);
+
+  return (
+    <div
+      ref={ref}
+      className="recap-chart"
+      role="img"
+      aria-label={t('chart.label')}
+      data-testid="recap-chart"
+      data-minutes={model.starts.length}
+      data-pin-bands={model.pins.map((b) => `${b.productId}@${b.from.toFixed(2)}-${b.to.toFixed(2)}`).join(';')}
+      data-gaps={model.gaps.map((g) => `${g.from}-${g.to}`).join(';')}
+      style={{ height: props.height ?? 380 }}
+    />
+  );
+}

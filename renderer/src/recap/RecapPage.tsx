@@ -1,0 +1,410 @@
+/** One session's recap: headline figures, the per-minute chart with brushing, pin/product/question tables, exports. */
+import { useEffect, useMemo, useState } from 'react';
+import { chartModel, productLabel } from '../../../shared/recap/chart-model';
+import { fmtClock, fmtDateTime, fmtDuration, fmtInt, fmtMoney, fmtPercent } from '../../../shared/recap/format';
+import { type PinLedgerRow, pinLedger } from '../../../shared/recap/pin-ledger';
+import { rangeFigures } from '../../../shared/recap/range';
+import type { CompareBody, QuestionsBody, RecapBody } from '../../../shared/recap/types';
+import { useStudio } from '../store/studio';
+import { recapApi } from './api';
+import { ExportBar } from './ExportBar';
+import { HeadlineFigures } from './figures';
+import { type RecapT, useRecapT } from './i18n';
+import { onNavigate } from './location';
+import { RecapChart } from './RecapChart';
+import { SortableTable } from './SortableTable';
+
+export function RecapPage(props: { id: string }) {
+  const t = useRecapT();
+  const lang = useStudio((s) => s.language);
+  const role = useStudio((s) => s.seat?.role);
+  const [recap, setRecap] = useState<RecapBody | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [compare, setCompare] = useState<CompareBody | null>(null);
+  const [questions, setQuestions] = useState<QuestionsBody | null>(null);
+  const [range, setRange] = useState<{ first: number; last: number } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setRecap(null);
+    setError(null);
+    setCompare(null);
+    setQuestions(null);
+    setRange(null);
+    recapApi
+      .recap(props.id)
+      .then((r) => live && setRecap(r))
+      .catch((e: Error) => live && setError(e.message));
+    // Comparisons and the question tables come after the figures: they never hold the page back.
+    recapApi.compare(props.id).then(
+      (c) => live && setCompare(c),
+      () => undefined,
+    );
+    recapApi.questions(props.id).then(
+      (q) => live && setQuestions(q),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.id]);
+
+  const model = useMemo(() => (recap ? chartModel(recap.minutes, recap.segments, recap.catalogue) : null), [recap]);
+  const back = (
+    <a href="/sessions" className="back no-print" onClick={onNavigate({ kind: 'list' })}>
+      ← {t('recap.back')}
+    </a>
+  );
+  if (error)
+    return (
+      <section className="view">
+        {back}
+        <p role="alert" className="error">
+          {t('recap.error', { message: error })}
+        </p>
+      </section>
+    );
+  if (!recap || !model)
+    return (
+      <section className="view">
+        {back}
+        <p role="status">{t('recap.loading')}</p>
+      </section>
+    );
+
+  const s = recap.session;
+  const end = s.endedAt ?? recap.window.end;
+  const name = (id: string | null) => (id === null ? t('report.noProduct') : productLabel(id, recap.catalogue, 24));
+  const sel = range ? rangeFigures(recap.minutes, range.first, range.last) : null;
+  return (
+    <section className="view recap" aria-labelledby="recap-title" data-testid="recap-page">
+      {back}
+      <h1 id="recap-title">
+        {t('report.reportTitle')} · {s.title}
+        {role === 'viewer' && <span className="badge">{t('recap.readOnly')}</span>}
+      </h1>
+      <p className="muted">
+        {fmtDateTime(s.startedAt)} – {fmtDateTime(end)} · {t('report.duration')} {fmtDuration(end - s.startedAt)}
+      </p>
+      {recap.running && (
+        <p className="note" role="note">
+          {t('report.provisional')}
+        </p>
+      )}
+      {recap.lateRefunds.count > 0 && (
+        <p className="note" role="note" data-testid="late-refunds">
+          {t('report.lateRefunds', {
+            count: recap.lateRefunds.count,
+            amount: fmtMoney(recap.lateRefunds.amount, lang),
+            atEnd: fmtMoney(recap.lateRefunds.settledAtEnd, lang),
+          })}
+        </p>
+      )}
+      {recap.incomplete.incompleteMinutes > 0 && (
+        <p className="note" role="note" data-testid="incomplete-note">
+          {t('report.incompleteMinutes', { n: recap.incomplete.incompleteMinutes })}
+        </p>
+      )}
+      {recap.incomplete.money && (
+        <p className="note" role="note">
+          {t('report.moneyIncomplete', { n: recap.incomplete.ordersWithoutAmount })}
+        </p>
+      )}
+      <HeadlineFigures recap={recap} compare={compare} t={t} lang={lang} />
+
+      <section aria-labelledby="recap-chart-title">
+        <h2 id="recap-chart-title">{t('report.chart')}</h2>
+        <p className="muted no-print">{t('recap.chartHint')}</p>
+        <RecapChart model={model} t={t} onRange={setRange} />
+        {sel && (
+          <section
+            className="recap-range"
+            data-testid="range-figures"
+            aria-live="polite"
+            aria-label={t('recap.range', { from: fmtClock(sel.from), to: fmtClock(sel.to), n: sel.minutes })}
+          >
+            <strong>{t('recap.range', { from: fmtClock(sel.from), to: fmtClock(sel.to), n: sel.minutes })}</strong>
+            <span data-figure="paidGmv">
+              {t('figure.paidGmv')} {fmtMoney(sel.paidGmv, lang)}
+            </span>
+            <span data-figure="orders">
+              {t('figure.orders')} {fmtInt(sel.orders, lang)}
+            </span>
+            <span data-figure="units">
+              {t('figure.units')} {fmtInt(sel.units, lang)}
+            </span>
+            <span data-figure="chat">
+              {t('chart.chat')} {fmtInt(sel.chat, lang)}
+            </span>
+            <span data-figure="peakViewers">
+              {t('figure.peakViewers')} {fmtInt(sel.peakViewers, lang)}
+            </span>
+            {sel.incompleteMinutes > 0 && (
+              <span className="warn">{t('recap.rangeIncomplete', { n: sel.incompleteMinutes })}</span>
+            )}
+            <button type="button" className="no-print" onClick={() => setRange(null)}>
+              {t('recap.rangeClear')}
+            </button>
+          </section>
+        )}
+      </section>
+
+      <PinTable rows={pinLedger(recap.segments, recap.figures.paidGmv.currency)} t={t} lang={lang} name={name} />
+      <ProductTable recap={recap} t={t} lang={lang} name={name} />
+      <Questions questions={questions} t={t} name={name} />
+      {recap.anomalies.length > 0 && <p className="note">{t('report.anomalies', { n: recap.anomalies.length })}</p>}
+      <ExportBar sessionId={s.id} t={t} lang={lang} />
+    </section>
+  );
+}
+
+function PinTable(props: { rows: PinLedgerRow[]; t: RecapT; lang: 'zh-CN' | 'en'; name: (id: string) => string }) {
+  const { t, lang } = props;
+  const m = (v: { amount: number } | null) => v?.amount ?? null;
+  return (
+    <section aria-labelledby="recap-pins">
+      <h2 id="recap-pins">{t('report.pinTable')}</h2>
+      <SortableTable<PinLedgerRow>
+        testId="pin-table"
+        caption={t('recap.tableCaption', { name: t('report.pinTable') })}
+        sortLabel={(col) => t('list.sort', { col })}
+        rows={props.rows}
+        rowKey={(r) => r.productId}
+        initialSort={{ key: 'gmvProduct', desc: true }}
+        columns={[
+          {
+            key: 'product',
+            label: t('report.product'),
+            sort: (r) => props.name(r.productId),
+            render: (r) => props.name(r.productId),
+          },
+          { key: 'pins', label: t('report.pins'), numeric: true, sort: (r) => r.pins, render: (r) => r.pins },
+          {
+            key: 'pinnedMs',
+            label: t('report.pinTime'),
+            numeric: true,
+            sort: (r) => r.pinnedMs,
+            render: (r) => fmtDuration(r.pinnedMs),
+          },
+          {
+            key: 'gmvAll',
+            label: t('report.gmvAll'),
+            numeric: true,
+            sort: (r) => r.gmvAll.amount,
+            render: (r) => fmtMoney(r.gmvAll, lang),
+          },
+          {
+            key: 'gmvProduct',
+            label: t('report.gmvProduct'),
+            numeric: true,
+            sort: (r) => r.gmvProduct.amount,
+            render: (r) => fmtMoney(r.gmvProduct, lang),
+          },
+          {
+            key: 'gmvTail',
+            label: t('report.gmvTail'),
+            numeric: true,
+            sort: (r) => r.gmvTail.amount,
+            render: (r) => fmtMoney(r.gmvTail, lang),
+          },
+          {
+            key: 'orders',
+            label: t('figure.orders'),
+            numeric: true,
+            sort: (r) => r.orders,
+            render: (r) => fmtInt(r.orders, lang),
+          },
+          {
+            key: 'units',
+            label: t('figure.units'),
+            numeric: true,
+            sort: (r) => r.units,
+            render: (r) => fmtInt(r.units, lang),
+          },
+          {
+            key: 'perMin',
+            label: t('report.perPinnedMinute'),
+            numeric: true,
+            sort: (r) => m(r.perPinnedMinute),
+            render: (r) => fmtMoney(r.perPinnedMinute, lang),
+          },
+          {
+            key: 'questions',
+            label: t('report.questions'),
+            numeric: true,
+            sort: (r) => r.questions,
+            render: (r) => r.questions,
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+interface ProductRow {
+  productId: string;
+  gmvPinned: number;
+  gmvNotPinned: number;
+  units: number;
+  refunds: number;
+  currency: string;
+}
+
+function ProductTable(props: { recap: RecapBody; t: RecapT; lang: 'zh-CN' | 'en'; name: (id: string) => string }) {
+  const { recap, t, lang } = props;
+  const cur = recap.figures.paidGmv.currency;
+  const rows = useMemo(() => {
+    const map = new Map<string, ProductRow>();
+    const row = (id: string) => {
+      let r = map.get(id);
+      if (!r) {
+        r = { productId: id, gmvPinned: 0, gmvNotPinned: 0, units: 0, refunds: 0, currency: cur };
+        map.set(id, r);
+      }
+      return r;
+    };
+    for (const p of recap.products) {
+      if (p.pins === 0 && p.gmvPinned.amount === 0 && p.gmvNotPinned.amount === 0) continue;
+      const r = row(p.productId);
+      r.gmvPinned = p.gmvPinned.amount;
+      r.gmvNotPinned = p.gmvNotPinned.amount;
+    }
+    for (const s of recap.productSales) {
+      const r = row(s.productId);
+      r.units = s.units;
+      r.refunds = s.refunds.amount;
+    }
+    return [...map.values()];
+  }, [recap, cur]);
+  const money = (amount: number) => fmtMoney({ amount, currency: cur }, lang);
+  return (
+    <section aria-labelledby="recap-products">
+      <h2 id="recap-products">{t('report.productTable')}</h2>
+      <SortableTable<ProductRow>
+        testId="product-table"
+        caption={t('recap.tableCaption', { name: t('report.productTable') })}
+        sortLabel={(col) => t('list.sort', { col })}
+        rows={rows}
+        rowKey={(r) => r.productId}
+        initialSort={{ key: 'gmvPinned', desc: true }}
+        columns={[
+          {
+            key: 'product',
+            label: t('report.product'),
+            sort: (r) => props.name(r.productId),
+            render: (r) => props.name(r.productId),
+          },
+          {
+            key: 'gmvPinned',
+            label: t('report.gmvPinned'),
+            numeric: true,
+            sort: (r) => r.gmvPinned,
+            render: (r) => money(r.gmvPinned),
+          },
+          {
+            key: 'gmvNotPinned',
+            label: t('report.gmvNotPinned'),
+            numeric: true,
+            sort: (r) => r.gmvNotPinned,
+            render: (r) => money(r.gmvNotPinned),
+          },
+          {
+            key: 'units',
+            label: t('figure.units'),
+            numeric: true,
+            sort: (r) => r.units,
+            render: (r) => fmtInt(r.units, lang),
+          },
+          {
+            key: 'refunds',
+            label: t('report.productRefunds'),
+            numeric: true,
+            sort: (r) => r.refunds,
+            render: (r) => money(r.refunds),
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+function Questions(props: { questions: QuestionsBody | null; t: RecapT; name: (id: string | null) => string }) {
+  const { questions, t } = props;
+  return (
+    <section aria-labelledby="recap-questions" data-testid="questions">
+      <h2 id="recap-questions">{t('report.questionsTitle')}</h2>
+      {!questions ? (
+        <p role="status" className="muted">
+          {t('recap.questionsLoading')}
+        </p>
+      ) : (
+        <>
+          <p className="muted">
+            {t('recap.comments', { comments: questions.comments, questions: questions.questions })}
+          </p>
+          <div className="recap-two">
+            <table className="recap-table">
+              <caption>{t('report.topQuestions')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('report.intent')}</th>
+                  <th scope="col" className="num">
+                    {t('report.asks')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('report.askers')}
+                  </th>
+                  <th scope="col">{t('report.examples')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {questions.top.map((q) => (
+                  <tr key={q.intent}>
+                    <td>{t(`intent.${q.intent}`)}</td>
+                    <td className="num">{q.asks}</td>
+                    <td className="num">{q.askers}</td>
+                    <td className="examples">{q.examples.join(' / ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <table className="recap-table" data-testid="questions-by-product">
+              <caption>{t('recap.byProduct')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('report.product')}</th>
+                  <th scope="col" className="num">
+                    {t('report.questions')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('report.whilePinned')}
+                  </th>
+                  <th scope="col">{t('report.topQuestions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {questions.perProduct.slice(0, 15).map((p) => (
+                  <tr key={p.productId ?? '-'}>
+                    <td>{props.name(p.productId)}</td>
+                    <td className="num">{p.questions}</td>
+                    <td className="num">
+                      {p.productId === null
+                        ? '—'
+                        : fmtPercent(p.questions === 0 ? null : p.whilePinned / p.questions, 0)}
+                    </td>
+                    <td>
+                      {p.topQuestions
+                        .slice(0, 3)
+                        .map((q) => `${t(`intent.${q.intent}`)} ${q.asks}`)
+                        .join(' · ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * The recap's question tables from the chat record: each comment classified (shared/chat), resolved to
+ * a product with the pin standing when it was written (as the live radar did), then grouped by
+ * shared/radar/recap. Fed line by line so the engine can yield between chunks of a 200,000-comment show.
+ */
+import { buildProductIndex, type CatalogueEntry, classifyComment, type ProductIndex, resolveProduct } from '../chat';
+import { type ChatRecord, type PinSpan, recapQuestions, topQuestionsPerProduct } from '../radar/recap';
+import type { QuestionsBody } from './types';
+
+export class QuestionCollector {
+  private readonly index: ProductIndex;
+  private readonly spans: PinSpan[];
+  private readonly records: ChatRecord[] = [];
+  private comments = 0;
+  private spanAt = 0;
+
+  constructor(catalogue: readonly CatalogueEntry[], spans: readonly PinSpan[]) {
+    this.index = buildProductIndex(catalogue);
+    this.spans = [...spans].sort((a, b) => a.start - b.start);
+  }
+
+  /** Lines must come in time order. */
+  add(line: { at: number; actorId: string | null; text: string }): void {
+    this.comments++;
+    while (this.spanAt < this.spans.length && this.spans[this.spanAt].end <= line.at) this.spanAt++;
+    const span = this.spans[this.spanAt];
+    const pinned = span !== undefined && span.start <= line.at ? span.productId : null;
+    const c = classifyComment(line.text);
+    const productId = resolveProduct(c, line.text, this.index, pinned);
+    // Only what the recap groups is kept: questions and demand signals (want, link).
+    if (!c.question && c.intent !== 'want' && c.intent !== 'link') return;
+    this.records.push({
+      at: line.at,
+      actorId: line.actorId,
+      text: line.text,
+      intent: c.intent,
+      question: c.question,
+      linkNo: c.linkNo,
+      productId,
+    });
+  }
+
+  finish(): QuestionsBody {
+    const base = recapQuestions(this.records, this.spans);
+    const whilePinned = new Map<string, number>();
+    for (const r of this.records) {
+      if (!r.question || r.productId === null) continue;
+      if (this.spans.some((s) => s.productId === r.productId && r.at >= s.start && r.at < s.end)) {
+        whilePinned.set(r.productId, (whilePinned.get(r.productId) ?? 0) + 1);
+      }
+    }
+    const questions = this.records.filter((r) => r.question);
+    return {
+      comments: this.comments,
+      questions: questions.length,
+      top:
+        topQuestionsPerProduct(
+          questions.map((r) => ({ ...r, productId: null })),
+          10,
+        )[0]?.topQuestions ?? [],
+      perProduct: base.perProduct.map((p) => ({
+        productId: p.productId,
+        questions: p.questions,
+        whilePinned: p.productId === null ? 0 : (whilePinned.get(p.productId) ?? 0),
+        topQuestions: p.topQuestions,
+      })),
+      demandVsPins: base.demandVsPins,
+      answerTimes: base.answerTimes,
+    };
+  }
+}

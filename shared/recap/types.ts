@@ -1,0 +1,123 @@
+/**
+ * What the recap routes answer (electron/engine/recap) and the console and the printable report read.
+ * Figures, segments, products and minutes are the stats of METRICS.md unchanged; the rest is added here.
+ */
+import type { Intent } from '../chat/intent';
+import type { Completeness, Figures, MinuteRow, ProductFigures, Segment, SessionWindow } from '../metrics/types';
+import type { Money } from '../money';
+import type { AnswerTimes, DemandVsPin, TopQuestion } from '../radar/recap';
+
+export interface RecapSession {
+  id: string;
+  title: string;
+  room: string | null;
+  startedAt: number;
+  endedAt: number | null;
+}
+
+export interface RecapProduct {
+  productId: string;
+  title: string;
+  linkNo: number | null;
+}
+
+/** Units and refunds per product over the session's paid orders (refunds spread over an order's lines by value). */
+export interface ProductSales {
+  productId: string;
+  units: number;
+  refunds: Money;
+}
+
+/** Refunds of the session's orders that arrived after it ended: settled figures moved after the show. */
+export interface LateRefunds {
+  count: number;
+  amount: Money;
+  /** settled GMV as it stood when the show ended */
+  settledAtEnd: Money;
+}
+
+/** `GET /sessions/:id/recap` */
+export interface RecapBody {
+  session: RecapSession;
+  window: SessionWindow;
+  figures: Figures;
+  segments: Segment[];
+  products: ProductFigures[];
+  minutes: MinuteRow[];
+  incomplete: Completeness;
+  anomalies: { kind: string; orderId: string; at: number; message: string }[];
+  /** the catalogue's names for the product ids above (ids no longer in the catalogue are absent) */
+  catalogue: RecapProduct[];
+  productSales: ProductSales[];
+  lateRefunds: LateRefunds;
+  /** the session is still running: every figure is provisional */
+  running: boolean;
+}
+
+export type HeadlineKey =
+  | 'paidGmv'
+  | 'settledGmv'
+  | 'orders'
+  | 'units'
+  | 'buyers'
+  | 'aov'
+  | 'peakViewers'
+  | 'averageViewers'
+  | 'cumulativeViewers'
+  | 'gpm'
+  | 'conversion'
+  | 'refundRate'
+  | 'chatRate';
+
+/** One headline figure against a baseline: `change` is (value - base) / base, null without a base. */
+export interface FigureComparison {
+  value: number | null;
+  base: number | null;
+  change: number | null;
+}
+
+export interface Baseline {
+  /** sessions the baseline is made of (0: nothing to compare with) */
+  sessions: number;
+  ids: string[];
+  title: string | null;
+  figures: Partial<Record<HeadlineKey, number | null>>;
+}
+
+/** `GET /sessions/:id/recap/compare` */
+export interface CompareBody {
+  previous: Baseline;
+  last7: Baseline;
+}
+
+export interface QuestionShare {
+  productId: string | null;
+  questions: number;
+  /** questions about this product asked while it was pinned */
+  whilePinned: number;
+  topQuestions: TopQuestion[];
+}
+
+/** `GET /sessions/:id/recap/questions` */
+export interface QuestionsBody {
+  comments: number;
+  questions: number;
+  /** most asked questions over the whole session, by intent */
+  top: TopQuestion[];
+  perProduct: QuestionShare[];
+  demandVsPins: DemandVsPin[];
+  answerTimes: AnswerTimes;
+}
+
+/** `GET /recap/sessions`: the list with the totals it shows. */
+export interface SessionListRow extends RecapSession {
+  paidGmv: Money;
+  refunds: Money;
+  settledGmv: Money;
+  orders: number;
+  peakViewers: number | null;
+  cumulativeViewers: number | null;
+  gpm: Money | null;
+}
+
+export type { Intent };
