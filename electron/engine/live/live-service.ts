@@ -30,7 +30,8 @@ export interface LiveServiceOptions {
   onApplied?: (events: readonly LiveEvent[]) => void;
 }
 
-const FIGURES_EVERY_MS = 250;
+/** Figures, per-product tallies and the radar reach seats at most this often (phones on Wi-Fi). */
+const FIGURES_EVERY_MS = 200;
 
 export class LiveService {
   private link: GatewayLink | null = null;
@@ -84,14 +85,16 @@ export class LiveService {
       onGap: (gap) => ledger.markGap(target.room, gap.fromSeq, gap.toSeq),
       logger: logger.child({ module: 'live' }),
     });
-    const publish = (s: GatewayLinkState['status'], extra: Partial<GatewayLinkState>) =>
-      state.set('gateway', {
-        ...state.slice('gateway'),
-        status: s,
-        source: target.source,
-        room: target.room,
-        ...extra,
-      });
+    // The link reports every applied batch; seats need a new status at once, but lastSeq/behind only
+    // about once a second (a flood must not become a patch per batch on every phone).
+    let lastPublished = 0;
+    const publish = (s: GatewayLinkState['status'], extra: Partial<GatewayLinkState>) => {
+      const previous = state.slice('gateway');
+      const now = Date.now();
+      if (previous.status === s && previous.source === target.source && now - lastPublished < 1000) return;
+      lastPublished = now;
+      state.set('gateway', { ...previous, status: s, source: target.source, room: target.room, ...extra });
+    };
     link.on('state', (s) =>
       publish(s.status, { lastSeq: s.lastSeq, behind: s.behind, since: s.since, reason: s.reason }),
     );

@@ -48,7 +48,7 @@ export class PinBoard {
         `Someone changed the pin since version ${expected}; it is now version ${this.current.version}`,
         {
           status: 409,
-          extra: { pinned: this.current.pinned },
+          extra: { pinned: this.current.pinned, pin: this.current },
         },
       );
     }
