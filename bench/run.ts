@@ -3,6 +3,7 @@
  * ratio to its same-run baseline with absolute numbers for context, and writes docs/benchmarks.md and
  * docs/benchmarks.json so the recorded figures come from a script, never from hand edits.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,6 +13,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const filters = args.filter((a) => !a.startsWith('--'));
+
+// Benchmarks that open the console measure the current UI: build it first when sources are newer.
+const built = spawnSync(process.execPath, [join(here, '..', 'scripts', 'ensure-renderer.mjs')], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
 
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
