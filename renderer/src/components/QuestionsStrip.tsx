@@ -9,9 +9,9 @@ import { useStudio } from '../store/studio';
 const SHOWN = 5;
 
 /**
- * Phone layout: questions first, above the chat (hidden on wide screens by CSS). The engine's question
- * radar groups them ("12 人问 3号 尺码") and an operator marks a group answered; without radar groups,
- * the latest questions from the chat.
+ * Questions above the chat: the engine's question radar groups them ("12 人问 3号 尺码") and an operator marks a group answered; without radar groups,
+ * the latest questions from the chat
+ * (phones only: on wide screens the chat's own 提问 filter shows them).
  */
 export function QuestionsStrip() {
   const t = useT();
@@ -26,7 +26,11 @@ export function QuestionsStrip() {
   );
   const linkOf = (productId: string | null) => products.find((p) => p.productId === productId)?.linkNo;
   return (
-    <section className="panel questions only-narrow" aria-labelledby="questions-title" data-testid="questions">
+    <section
+      className={`panel questions${groups && groups.length > 0 ? '' : ' only-narrow'}`}
+      aria-labelledby="questions-title"
+      data-testid="questions"
+    >
       <h2 id="questions-title">{t('radar.title')}</h2>
       {groups && groups.length > 0 ? (
         <ul className="questions__list">

@@ -6,6 +6,7 @@ import { useT } from '../i18n';
 import { move, searchProducts } from '../live/run-of-show';
 import { selectCanOperate, selectPin, selectProductLive, selectProducts } from '../store/selectors';
 import { useStudio } from '../store/studio';
+import { DemandStrip } from './DemandStrip';
 import { ProductRow } from './ProductRow';
 
 /**
@@ -101,6 +102,7 @@ export function RunOfShow() {
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
+      <DemandStrip />
       {products.length === 0 ? (
         <p className="empty">{t('ros.empty')}</p>
       ) : (
