@@ -3,24 +3,13 @@
  * flood costs one emit per batch. Text from the network is data: seats render it as text, never HTML.
  */
 import { z } from 'zod';
+import type { Intent } from '../chat/intent';
 import { idSchema } from '../events';
 import type { Money } from '../money';
 import { command, OPERATORS } from './define';
 
-export type ChatIntent =
-  | 'price'
-  | 'size'
-  | 'stock'
-  | 'shipping'
-  | 'link'
-  | 'material'
-  | 'usage'
-  | 'discount'
-  | 'want'
-  | 'greeting'
-  | 'praise'
-  | 'complaint'
-  | 'other';
+/** One name for the chat intents: the classifier's (shared/chat). */
+export type ChatIntent = Intent;
 
 export interface ChatItem {
   /** The live event id (idempotency key). */

@@ -6,21 +6,13 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import type { ImportError, ProductInput } from '../../../shared/catalogue/import';
+import type { Product } from '../../../shared/contract/products';
 import { fromZodError, StudioError } from '../../../shared/errors';
 import { idSchema, moneySchema } from '../../../shared/events';
 import type { Money } from '../../../shared/money';
 
-/** The product shape of PROTOCOL.md D. */
-export interface Product {
-  productId: string;
-  sku: string;
-  title: string;
-  price: Money;
-  originalPrice: Money | null;
-  stock: number | null;
-  image: string | null;
-  linkNo: number;
-}
+/** The product shape of PROTOCOL.md D, as the seat contract declares it. */
+export type { Product } from '../../../shared/contract/products';
 
 interface ProductRow {
   product_id: string;
