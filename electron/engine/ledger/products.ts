@@ -9,7 +9,6 @@ import type { ImportError, ProductInput } from '../../../shared/catalogue/import
 import type { Product } from '../../../shared/contract/products';
 import { fromZodError, StudioError } from '../../../shared/errors';
 import { idSchema, moneySchema } from '../../../shared/events';
-import type { Money } from '../../../shared/money';
 
 /** The product shape of PROTOCOL.md D, as the seat contract declares it. */
 export type { Product } from '../../../shared/contract/products';
