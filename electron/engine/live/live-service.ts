@@ -42,6 +42,7 @@ export class LiveService {
   private config: GatewayConfig = { kind: 'demo' };
   private readonly configWriter: JsonFileWriter;
   private skuToProduct = new Map<string, string>();
+  private stopGatewayPublish: () => void = () => undefined;
 
   constructor(private readonly options: LiveServiceOptions) {
     this.configWriter = new JsonFileWriter(join(options.dataDir, 'gateway.json'));
@@ -88,12 +89,30 @@ export class LiveService {
     // The link reports every applied batch; seats need a new status at once, but lastSeq/behind only
     // about once a second (a flood must not become a patch per batch on every phone).
     let lastPublished = 0;
+    let trailing: NodeJS.Timeout | null = null;
+    let latest: Partial<GatewayLinkState> = {};
+    const write = (s: GatewayLinkState['status']) => {
+      if (trailing) clearTimeout(trailing);
+      trailing = null;
+      lastPublished = Date.now();
+      state.set('gateway', {
+        ...state.slice('gateway'),
+        status: s,
+        source: target.source,
+        room: target.room,
+        ...latest,
+      });
+    };
     const publish = (s: GatewayLinkState['status'], extra: Partial<GatewayLinkState>) => {
+      latest = { ...latest, ...extra };
       const previous = state.slice('gateway');
-      const now = Date.now();
-      if (previous.status === s && previous.source === target.source && now - lastPublished < 1000) return;
-      lastPublished = now;
-      state.set('gateway', { ...previous, status: s, source: target.source, room: target.room, ...extra });
+      const wait = 1000 - (Date.now() - lastPublished);
+      if (previous.status !== s || previous.source !== target.source || wait <= 0) write(s);
+      // Within the second: the newest numbers go out at its end, so the last batch is never left unshown.
+      else trailing ??= setTimeout(() => write(s), wait);
+    };
+    this.stopGatewayPublish = () => {
+      if (trailing) clearTimeout(trailing);
     };
     link.on('state', (s) =>
       publish(s.status, { lastSeq: s.lastSeq, behind: s.behind, since: s.since, reason: s.reason }),
@@ -212,6 +231,7 @@ export class LiveService {
   }
 
   private async disconnect(): Promise<void> {
+    this.stopGatewayPublish();
     const link = this.link;
     const demo = this.demo;
     this.link = null;
