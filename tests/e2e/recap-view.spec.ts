@@ -59,6 +59,9 @@ test('recap figures on screen equal the stats API; bands at their minutes; the g
   await expect(pins.locator('tbody tr').first()).toContainText('2号 羊毛阔腿裤');
   await expect(pins.locator('tbody tr').first()).toContainText('6:00');
   await expect(page.getByTestId('questions-by-product')).toContainText('100%');
+  // Time to answer and demand vs pins (issue 9): every question group is accounted for.
+  await expect(page.getByTestId('answer-times')).toContainText(/问题组 \d+ 个/);
+  await expect(page.getByTestId('demand-vs-pins').locator('tbody tr').first()).toContainText('号');
 
   // brushing minutes 2..3 (drag across the plot) shows just those minutes: ¥597.00, 2 orders
   const box = (await chart.boundingBox())!;

@@ -403,8 +403,63 @@ function Questions(props: { questions: QuestionsBody | null; t: RecapT; name: (i
               </tbody>
             </table>
           </div>
+          <AnswersAndDemand questions={questions} t={t} name={props.name} />
         </>
       )}
     </section>
+  );
+}
+
+/** Time to answer (radar groups) and what viewers asked for against what was shown. */
+function AnswersAndDemand(props: { questions: QuestionsBody; t: RecapT; name: (id: string | null) => string }) {
+  const { questions, t } = props;
+  const a = questions.answerTimes;
+  const demand = [...questions.demandVsPins].sort((x, y) => y.demandTotal - x.demandTotal).slice(0, 10);
+  return (
+    <>
+      <p data-testid="answer-times">
+        {t('recap.answerTimes', {
+          groups: a.groups,
+          byHost: a.answeredByHost,
+          byPin: a.answeredByPin,
+          unanswered: a.unanswered,
+          median: a.medianMs === null ? '—' : fmtDuration(a.medianMs),
+          p90: a.p90Ms === null ? '—' : fmtDuration(a.p90Ms),
+        })}
+      </p>
+      {demand.length > 0 && (
+        <table className="recap-table" data-testid="demand-vs-pins">
+          <caption>{t('recap.demandVsPins')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.product')}</th>
+              <th scope="col" className="num">
+                {t('recap.demandSignals')}
+              </th>
+              <th scope="col" className="num">
+                {t('recap.demandShare')}
+              </th>
+              <th scope="col" className="num">
+                {t('recap.pinShare')}
+              </th>
+              <th scope="col" className="num" title={t('recap.demandGapHint')}>
+                {t('recap.demandGap')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {demand.map((d) => (
+              <tr key={d.productId}>
+                <td>{props.name(d.productId)}</td>
+                <td className="num">{d.demandTotal}</td>
+                <td className="num">{fmtPercent(d.demandShare, 0)}</td>
+                <td className="num">{fmtPercent(d.pinShare, 0)}</td>
+                <td className="num">{`${d.gap > 0 ? '+' : ''}${Math.round(d.gap * 100)}%`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
   );
 }
