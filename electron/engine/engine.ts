@@ -203,7 +203,10 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     classifyQuestion: (text) => classifyComment(text).question,
   });
   if (ledger.report.recovered) state.set('ledgerNotice', ledger.report.recovered.message);
-  const intel = new ChatIntel({ publish: (radar) => state.set('radar', radar) });
+  const intel = new ChatIntel({
+    publish: (radar) => state.set('radar', radar),
+    onAnswered: (mark) => ledger.recordAnswer(mark),
+  });
   const live = new LiveService({ dataDir: options.dataDir, state, logger, ledger, feed, intel });
   const studio = createStudioService({ dataDir: options.dataDir, ledger, state, pins: pins.board, live, logger });
   const pinChanged = () => {

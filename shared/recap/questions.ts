@@ -4,7 +4,7 @@
  * shared/radar/recap. Fed line by line so the engine can yield between chunks of a 200,000-comment show.
  */
 import { buildProductIndex, type CatalogueEntry, classifyComment, type ProductIndex, resolveProduct } from '../chat';
-import { type ChatRecord, type PinSpan, recapQuestions, topQuestionsPerProduct } from '../radar/recap';
+import { type AnswerMark, type ChatRecord, type PinSpan, recapQuestions, topQuestionsPerProduct } from '../radar/recap';
 import type { QuestionsBody } from './types';
 
 export class QuestionCollector {
@@ -14,7 +14,12 @@ export class QuestionCollector {
   private comments = 0;
   private spanAt = 0;
 
-  constructor(catalogue: readonly CatalogueEntry[], spans: readonly PinSpan[]) {
+  constructor(
+    catalogue: readonly CatalogueEntry[],
+    spans: readonly PinSpan[],
+    /** The host's "answered" marks during the show (the live radar's), for the time to answer. */
+    private readonly answers: readonly AnswerMark[] = [],
+  ) {
     this.index = buildProductIndex(catalogue);
     this.spans = [...spans].sort((a, b) => a.start - b.start);
   }
@@ -41,7 +46,7 @@ export class QuestionCollector {
   }
 
   finish(): QuestionsBody {
-    const base = recapQuestions(this.records, this.spans);
+    const base = recapQuestions(this.records, this.spans, { answers: this.answers });
     const whilePinned = new Map<string, number>();
     for (const r of this.records) {
       if (!r.question || r.productId === null) continue;

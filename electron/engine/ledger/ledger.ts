@@ -398,6 +398,24 @@ export class Ledger {
     return { window, pages: readChatLinePages(this.db, s.room, window) };
   }
 
+  /** Records that the host marked a question group answered (radar), for the recap's time to answer. */
+  recordAnswer(mark: { productId: string | null; intent: string; at: number }): void {
+    this.assertOpen();
+    this.db
+      .prepare('INSERT INTO answer_marks (at, product_id, intent) VALUES (?, ?, ?)')
+      .run(mark.at, mark.productId, mark.intent);
+  }
+
+  /** The host's answer marks inside a session's window. */
+  answerMarks(sessionId: string, now = this.now()): { productId: string | null; intent: string; at: number }[] {
+    const window = this.windowOf(this.sessions.require(sessionId), now);
+    return (
+      this.db
+        .prepare('SELECT at, product_id, intent FROM answer_marks WHERE at >= ? AND at < ? ORDER BY at')
+        .all(window.start, window.end) as { at: number; product_id: string | null; intent: string }[]
+    ).map((r) => ({ productId: r.product_id, intent: r.intent, at: r.at }));
+  }
+
   /** listSessions plus refunds and the last cumulative viewers (settled GMV and GPM in the list). */
   listSessionTotals(now = this.now()): (SessionSummary & { refunds: Money; cumulativeViewers: number | null })[] {
     return this.sessions.list().map((s) => {

@@ -116,6 +116,16 @@ export const MIGRATIONS: readonly string[] = [
     updated_at INTEGER NOT NULL
   ) STRICT;
   `,
+  // 2: the host marking a question group answered (the recap's time to answer)
+  `
+  CREATE TABLE answer_marks (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    product_id TEXT,
+    intent TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX answer_marks_by_at ON answer_marks (at);
+  `,
 ];
 
 /** Applies every migration newer than the file's `user_version`; returns the versions applied. */

@@ -5,6 +5,7 @@
  */
 
 import { buildProductIndex, classifyComment, type ProductIndex, resolveProduct } from '../../../shared/chat';
+import type { Intent } from '../../../shared/chat/intent';
 import type { Product, RadarState } from '../../../shared/contract';
 import { EMPTY_RADAR } from '../../../shared/contract/radar';
 import { DemandHeat, QuestionRadar } from '../../../shared/radar';
@@ -14,6 +15,8 @@ export interface ChatIntelOptions {
   /** How long a product must stay pinned before its open questions count as answered. */
   autoAnswerAfterMs?: number;
   publish: (state: RadarState) => void;
+  /** The host marked a group answered (kept by the ledger for the recap's time to answer). */
+  onAnswered?: (mark: { productId: string | null; intent: Intent; at: number }) => void;
   now?: () => number;
 }
 
@@ -56,9 +59,12 @@ export class ChatIntel {
   }
 
   markAnswered(groupId: string): boolean {
-    const done = this.radar.markAnswered(groupId, this.now(), 'host') !== null;
-    if (done) this.publish();
-    return done;
+    const at = this.now();
+    const group = this.radar.markAnswered(groupId, at, 'host');
+    if (!group) return false;
+    this.options.onAnswered?.({ productId: group.productId, intent: group.intent, at });
+    this.publish();
+    return true;
   }
 
   /** Called about once a second: auto-answers by pin, decays heat, publishes when something moved. */

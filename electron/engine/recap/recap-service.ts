@@ -5,10 +5,12 @@
  * shareable report as HTML or PDF. All GET, open to every seat role: viewers review recaps read-only.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { isIntent } from '../../../shared/chat';
 import type { Role } from '../../../shared/contract';
 import { StudioError } from '../../../shared/errors';
 import type { Figures } from '../../../shared/metrics/types';
 import { divideRoundHalfUp, money } from '../../../shared/money';
+import type { AnswerMark } from '../../../shared/radar/recap';
 import { baselineOf } from '../../../shared/recap/compare';
 import type { RecapLang } from '../../../shared/recap/labels';
 import { lateRefunds, productSales } from '../../../shared/recap/product-sales';
@@ -94,6 +96,7 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
     const collector = new QuestionCollector(
       catalogue,
       stats.segments.map((s) => ({ productId: s.productId, start: s.start, end: s.end })),
+      ledger.answerMarks(id, now()).filter((m): m is AnswerMark => isIntent(m.intent)),
     );
     const { pages } = ledger.chatLinePages(id, now());
     const lines: { at: number; actorId: string | null; text: string }[] = [];
