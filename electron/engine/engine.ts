@@ -4,14 +4,10 @@
  * and wires them: pins -> seats/overlays/ledger, gateway events -> ledger -> figures -> seats.
  */
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { classifyComment } from '../../shared/chat';
 import {
   type CommandHandlers,
-  DEFAULT_HOTKEYS,
-  DEFAULT_STUDIO_SETTINGS,
-  EMPTY_RADAR,
   type GatewayConfig,
   gatewayConfigSchema,
   obsStatusOf,
@@ -19,16 +15,17 @@ import {
   type StudioState,
 } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
-import { money } from '../../shared/money';
 import type { PageHandler } from './api/http-server';
 import { createHttpServer } from './api/http-server';
 import { LanSharing } from './api/lan-sharing';
+import { listen } from './api/listen';
 import { Router } from './api/router';
 import { type SeatServer, startSeatServer } from './api/seat-server';
 import { loopbackPolicy } from './api/security';
-import { catalogueImageLoader, catalogueImageUrl, catalogueMedia } from './catalogue-media';
+import { catalogueImageLoader, catalogueMedia } from './catalogue-media';
 import { FeedHub } from './feed/feed-hub';
 import { createHotkeysService } from './hotkeys-service';
+import { ENGINE_VERSION, initialState } from './initial-state';
 import { readJsonFile } from './json-file';
 import { DEMO_DIR, loadDemoCatalogue } from './ledger/demo';
 import { type Ledger, openLedger } from './ledger/ledger';
@@ -44,9 +41,9 @@ import {
   parseObsUrl,
 } from './obs';
 import { OBS_SETTINGS_FILE } from './obs/settings';
-import { emptyObsState } from './obs/state';
 import type { EngineOptions } from './options';
-import { createOverlayHandlers, DEFAULT_OVERLAY_SETTINGS, OverlayHub, toProductCard } from './overlay';
+import { createOverlayHandlers, OverlayHub } from './overlay';
+import { followShowOnOverlays } from './overlay/follow-show';
 import { createPinService, type PinService } from './pins/pin-service';
 import { createRecapService } from './recap/recap-service';
 import { findRendererDir } from './renderer-dir';
@@ -56,7 +53,7 @@ import { createStudioService } from './studio-service';
 import { systemHandlers, systemRoutes } from './system-routes';
 import { TokenStore } from './tokens';
 
-export const ENGINE_VERSION = '0.1.0';
+export { ENGINE_VERSION } from './initial-state';
 
 export interface ReadyInfo {
   ready: true;
@@ -87,63 +84,6 @@ export interface StartEngineOptions extends EngineOptions {
   rendererDir?: string;
   /** Addresses LAN sharing listens on (default: this machine's private IPv4 addresses). */
   lanAddresses?: () => string[];
-}
-
-function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') {
-        reject(
-          new Error(
-            `Port ${port} on ${host} is in use: is another studio running? Start with --port N to pick another.`,
-          ),
-        );
-      } else reject(error);
-    };
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : port);
-    });
-  });
-}
-
-function initialState(options: StartEngineOptions): StudioState {
-  const now = Date.now();
-  return {
-    engine: { version: ENGINE_VERSION, startedAt: now, url: '', stopping: false },
-    pin: { pinned: null, version: 0, countdownEndsAt: null, stockLimit: null },
-    highlights: { items: [] },
-    sharing: { enabled: false, addresses: [], port: options.port },
-    connectedSeats: [],
-    hotkeys: DEFAULT_HOTKEYS,
-    overlay: { settings: DEFAULT_OVERLAY_SETTINGS },
-    obs: emptyObsState({ host: '127.0.0.1', port: 4455 }),
-    radar: EMPTY_RADAR,
-    settings: DEFAULT_STUDIO_SETTINGS,
-    interrupted: null,
-    ledgerNotice: null,
-    products: [],
-    productLive: {},
-    session: null,
-    figures: {
-      sessionId: null,
-      figures: null,
-      gmvPerMinute: [],
-      viewersNow: null,
-      incomplete: false,
-      currentPin: null,
-    },
-    gateway: {
-      status: 'connecting',
-      source: options.gateway.kind === 'remote' ? options.gateway.url : 'demo',
-      room: options.gateway.kind === 'remote' ? options.gateway.room : 'demo',
-      lastSeq: 0,
-      behind: 0,
-      since: now,
-    },
-  };
 }
 
 export async function startEngine(options: StartEngineOptions): Promise<Engine> {
@@ -338,27 +278,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   const overlayHub = overlay;
   state.set('overlay', { settings: overlayHub.settings });
   overlayHub.on('settings', (settings) => state.set('overlay', { settings }));
-  // The pinned product's card follows the pin, the catalogue and what sold; the goal follows paid GMV.
-  const refreshCard = () => {
-    const s = state.get();
-    const pinned = s.pin.pinned;
-    const product = pinned ? s.products.find((p) => p.productId === pinned.productId) : undefined;
-    overlayHub.setProductCard(
-      product
-        ? toProductCard({
-            product,
-            pin: s.pin,
-            sold: s.productLive[product.productId]?.soldUnits ?? 0,
-            imageUrl: catalogueImageUrl,
-          })
-        : null,
-    );
-    overlayHub.setGoalCurrent(s.figures.figures?.paidGmv ?? money(0));
-  };
-  state.on('patch', (patch) => {
-    if (patch.pin || patch.products || patch.productLive || patch.figures) refreshCard();
-  });
-  refreshCard();
+  followShowOnOverlays(state, overlayHub);
 
   port = await listen(http, options.host, options.port);
   const url = `http://127.0.0.1:${port}`;

@@ -147,15 +147,6 @@ export interface ObsThumbnail {
   takenAt: number;
 }
 
-export interface ObsSceneSetupReport {
-  scene: string;
-  sceneCreated: boolean;
-  kind: 'browser_source' | 'image_source';
-  created: string[];
-  repaired: string[];
-  unchanged: string[];
-}
-
 const empty = z.object({}).strict();
 const sceneName = z.string().min(1).max(200);
 /** Stopping an output ends the show: the seat must say so explicitly; refused with `confirmation_required` otherwise. */
