@@ -112,7 +112,7 @@ function aNotA(t: string): number {
 // The adjective of an A-not-A question says what is asked: 长不长 is about size, 透不透 about material.
 const aNotABoost = new Map<number, Intent>();
 for (const ch of '长大小宽高重松紧胖瘦短深') aNotABoost.set(ch.charCodeAt(0), 'size');
-for (const ch of '热闷透厚薄软硬扎皱掉起缩褪滑凉亮') aNotABoost.set(ch.charCodeAt(0), 'material');
+for (const ch of '热闷透厚薄软硬扎皱掉起缩褪滑凉亮油黏粘暖') aNotABoost.set(ch.charCodeAt(0), 'material');
 for (const ch of '贵') aNotABoost.set(ch.charCodeAt(0), 'price');
 for (const ch of '补') aNotABoost.set(ch.charCodeAt(0), 'stock');
 for (const ch of '发寄') aNotABoost.set(ch.charCodeAt(0), 'shipping');

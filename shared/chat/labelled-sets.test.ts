@@ -1,9 +1,10 @@
 /**
- * The classifier against the labelled sets in tests/fixtures. Tuning sets (sample, tune) must meet the
- * issue's aims. The held-out sets are floors just under what was measured, so a regression fails; only
- * chat-heldout-4 was written after the rules were frozen and never tuned on, which makes it the honest
- * figure (macro-F1 0.80, below the 0.85 aim; link accuracy 1.00). tests/fixtures/CHAT-SETS.md says how
- * the other held-out sets were contaminated by later tuning rounds.
+ * The classifier against the labelled sets in tests/fixtures. Tuning sets (sample, tune, and since round 3
+ * heldout-4) must meet the issue's aims. The held-out sets are floors just under what was measured, so a
+ * regression fails. The only figures measured on sets never tuned on are heldout-2 on rule set 1 (0.73) and
+ * heldout-4 on rule set 2 (macro-F1 0.80, below the 0.85 aim). chat-heldout-5 was written just before round 3
+ * and scored once after it was frozen (macro-F1 0.94), but by the same author who then widened the lexicon,
+ * so it overstates generalisation; tests/fixtures/CHAT-SETS.md says how each set was contaminated.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,8 @@ describe('classifier on the labelled sets', () => {
   it.each([
     ['chat-sample.jsonl', 0.85, 0.95, 0.95],
     ['chat-tune.jsonl', 0.85, 0.95, 0.95],
+    // held out for rule set 2 (0.80), its errors read in round 3
+    ['chat-heldout-4.jsonl', 0.85, 0.95, 0.95],
   ])('%s (tuning) meets the aims', (file, f1, link, question) => {
     const r = score(file);
     expect(r.macroF1).toBeGreaterThanOrEqual(f1);
@@ -36,11 +39,11 @@ describe('classifier on the labelled sets', () => {
     // written before the classifier, but its phrasing leaked into the first lexicon
     ['chat-heldout.jsonl', 0.95, 0.95, 0.95],
     // clean for the first rule set (0.73); its phrasing partly leaked into round two
-    ['chat-heldout-2.jsonl', 0.85, 0.95, 0.95],
+    ['chat-heldout-2.jsonl', 0.9, 0.95, 0.95],
     // written before round two, whose vocabulary drew on it
     ['chat-heldout-3.jsonl', 0.9, 0.95, 0.95],
-    // written after the rules were frozen, evaluated once: the honest figure
-    ['chat-heldout-4.jsonl', 0.78, 0.95, 0.93],
+    // written before round 3, scored once after the rules were frozen (0.94 / 0.97 / 1.00); same author as round 3
+    ['chat-heldout-5.jsonl', 0.92, 0.95, 0.95],
   ])('%s (held out) stays at its measured level', (file, f1, link, question) => {
     const r = score(file);
     expect(r.macroF1).toBeGreaterThanOrEqual(f1);
