@@ -4,7 +4,9 @@
  * regression fails. The only figures measured on sets never tuned on are heldout-2 on rule set 1 (0.73) and
  * heldout-4 on rule set 2 (macro-F1 0.80, below the 0.85 aim). chat-heldout-5 was written just before round 3
  * and scored once after it was frozen (macro-F1 0.94), but by the same author who then widened the lexicon,
- * so it overstates generalisation; tests/fixtures/CHAT-SETS.md says how each set was contaminated.
+ * so it overstates generalisation. chat-heldout-6 was written blind by another author after round 3 was frozen
+ * and scored once: macro-F1 0.93, link 1.00, question 0.98, the clean figure that meets the aims.
+ * tests/fixtures/CHAT-SETS.md says how each set was used.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +46,8 @@ describe('classifier on the labelled sets', () => {
     ['chat-heldout-3.jsonl', 0.9, 0.95, 0.95],
     // written before round 3, scored once after the rules were frozen (0.94 / 0.97 / 1.00); same author as round 3
     ['chat-heldout-5.jsonl', 0.92, 0.95, 0.95],
+    // written blind by another author after rule set 3 was frozen, scored once: 0.93 / 1.00 / 0.98
+    ['chat-heldout-6.jsonl', 0.9, 0.95, 0.95],
   ])('%s (held out) stays at its measured level', (file, f1, link, question) => {
     const r = score(file);
     expect(r.macroF1).toBeGreaterThanOrEqual(f1);
