@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyComment } from '../../shared/chat';
 import {
   type CommandHandlers,
   type GatewayConfig,
@@ -140,7 +139,8 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     dataDir: options.dataDir,
     logger: logger.child({ module: 'ledger' }),
     room: gatewayConfig.kind === 'remote' ? gatewayConfig.room : 'demo',
-    classifyQuestion: (text) => classifyComment(text).question,
+    // Classified once per comment: the radar reuses the ledger's result (ChatIntel.classify).
+    classifyQuestion: (text) => intel.classify(text).question,
   });
   if (ledger.report.recovered) state.set('ledgerNotice', ledger.report.recovered.message);
   const intel = new ChatIntel({

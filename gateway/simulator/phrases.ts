@@ -3,19 +3,10 @@
  * `{n}` is a link number (usually the pinned product's), `{t}` a short product name, `{size}` a size,
  * `{h}`/`{w}` height and weight.
  */
-export type ChatIntent =
-  | 'want'
-  | 'price'
-  | 'size'
-  | 'stock'
-  | 'shipping'
-  | 'link'
-  | 'material'
-  | 'discount'
-  | 'praise'
-  | 'greeting'
-  | 'other'
-  | 'complaint';
+import type { Intent } from '../../shared/chat/intent';
+
+/** The classifier's intents the simulated audience uses (everything but `usage`). */
+export type ChatIntent = Exclude<Intent, 'usage'>;
 
 export const CHAT_TEMPLATES: Record<ChatIntent, readonly string[]> = {
   want: [

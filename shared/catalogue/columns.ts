@@ -1,3 +1,4 @@
+import type { Product } from '../contract/products';
 /**
  * Catalogue columns of PROTOCOL.md D, by English or Chinese header, and the validation of one row into
  * a product. Unknown columns (标签, tags ...) are ignored.
@@ -21,16 +22,7 @@ const HEADERS: Record<Column, string[]> = {
 export const REQUIRED: Column[] = ['sku', 'title', 'price'];
 
 /** A product as imported: `productId` defaults to the sku, `linkNo` null means "its run-of-show position". */
-export interface ProductInput {
-  productId: string;
-  sku: string;
-  title: string;
-  price: Money;
-  originalPrice: Money | null;
-  stock: number | null;
-  image: string | null;
-  linkNo: number | null;
-}
+export type ProductInput = Omit<Product, 'linkNo'> & { linkNo: number | null };
 
 export interface ImportError {
   line: number;

@@ -4,7 +4,13 @@
  * question radar and demand heat, and the result is published to seats about once a second.
  */
 
-import { buildProductIndex, classifyComment, type ProductIndex, resolveProduct } from '../../../shared/chat';
+import {
+  buildProductIndex,
+  type ClassifiedComment,
+  classifyComment,
+  type ProductIndex,
+  resolveProduct,
+} from '../../../shared/chat';
 import type { Intent } from '../../../shared/chat/intent';
 import type { Product, RadarState } from '../../../shared/contract';
 import { EMPTY_RADAR } from '../../../shared/contract/radar';
@@ -26,6 +32,7 @@ export class ChatIntel {
   private readonly radar: QuestionRadar;
   private readonly heat = new DemandHeat();
   private dirty = false;
+  private readonly recent = new Map<string, ClassifiedComment>();
   private readonly now: () => number;
 
   constructor(private readonly options: ChatIntelOptions) {
@@ -43,9 +50,23 @@ export class ChatIntel {
     this.dirty = true;
   }
 
+  /**
+   * Classifies a comment once per text: the ledger asks first (question flags for pin segments) as it
+   * applies a batch, then `observe` takes the same result instead of classifying again. Bounded.
+   */
+  classify(text: string): ClassifiedComment {
+    let classified = this.recent.get(text);
+    if (!classified) {
+      if (this.recent.size >= 5_000) this.recent.clear();
+      classified = classifyComment(text);
+      this.recent.set(text, classified);
+    }
+    return classified;
+  }
+
   /** Classifies one comment and records it in the radar and heat; cheap enough for 5,000/s. */
   observe(text: string, actorId: string | null, at: number): ChatClassification {
-    const classified = classifyComment(text);
+    const classified = this.classify(text);
     const productId = resolveProduct(classified, text, this.index, this.pinned);
     if (classified.question) {
       this.radar.add({ at, actorId, productId, intent: classified.intent, text });

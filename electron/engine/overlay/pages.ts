@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { OVERLAY_NAMES, type OverlayName } from '../../../shared/contract/overlay';
+import { pageCsp } from '../../../shared/csp';
 import { StudioError } from '../../../shared/errors';
 import type { PageHandler } from '../api/http-server';
 import type { TokenIdentity, TokenStore } from '../tokens';
@@ -15,18 +16,7 @@ import type { TokenIdentity, TokenStore } from '../tokens';
 export const OVERLAY_PREFIX = '/overlay/';
 export const OVERLAY_HTML = 'overlay.html';
 
-export const OVERLAY_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "connect-src 'self'",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
+export const OVERLAY_CSP = pageCsp("'self'");
 
 const isOverlayName = (name: string): name is OverlayName => (OVERLAY_NAMES as readonly string[]).includes(name);
 

@@ -7,7 +7,7 @@ import { useStudio } from '../store/studio';
 import { recapApi } from './api';
 import { echarts } from './echarts';
 import { useRecapT } from './i18n';
-import { onNavigate } from './location';
+import { BackLink, RecapError } from './RecapFrame';
 
 export function ComparePage(props: { a: string; b: string }) {
   const t = useRecapT();
@@ -75,20 +75,8 @@ export function ComparePage(props: { a: string; b: string }) {
     });
     return () => chart.dispose();
   }, [pair, t]);
-  const back = (
-    <a href="/sessions" className="back" onClick={onNavigate({ kind: 'list' })}>
-      ← {t('recap.back')}
-    </a>
-  );
-  if (error)
-    return (
-      <section className="view">
-        {back}
-        <p role="alert" className="error">
-          {t('recap.error', { message: error })}
-        </p>
-      </section>
-    );
+  const back = <BackLink t={t} />;
+  if (error) return <RecapError t={t} error={error} />;
   if (!pair)
     return (
       <section className="view">

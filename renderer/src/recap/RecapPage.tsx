@@ -10,8 +10,8 @@ import { recapApi } from './api';
 import { ExportBar } from './ExportBar';
 import { HeadlineFigures } from './figures';
 import { type RecapT, useRecapT } from './i18n';
-import { onNavigate } from './location';
 import { RecapChart } from './RecapChart';
+import { BackLink, RecapError } from './RecapFrame';
 import { SortableTable } from './SortableTable';
 
 export function RecapPage(props: { id: string }) {
@@ -50,20 +50,8 @@ export function RecapPage(props: { id: string }) {
   }, [props.id]);
 
   const model = useMemo(() => (recap ? chartModel(recap.minutes, recap.segments, recap.catalogue) : null), [recap]);
-  const back = (
-    <a href="/sessions" className="back no-print" onClick={onNavigate({ kind: 'list' })}>
-      ← {t('recap.back')}
-    </a>
-  );
-  if (error)
-    return (
-      <section className="view">
-        {back}
-        <p role="alert" className="error">
-          {t('recap.error', { message: error })}
-        </p>
-      </section>
-    );
+  const back = <BackLink t={t} />;
+  if (error) return <RecapError t={t} error={error} />;
   if (!recap || !model)
     return (
       <section className="view">
