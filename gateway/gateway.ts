@@ -3,7 +3,7 @@
  * `dataDir`, or Redis when `redisUrl` is given, in which case several nodes can serve the same rooms).
  * Used in-process by the engine (demo room) and by gateway/cli.ts.
  */
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from 'pino';
@@ -20,6 +20,7 @@ import {
   roomConfigSchema,
 } from './config';
 import { LiveFeed } from './feed';
+import { sendError } from './http/respond';
 import { createHandler } from './http/routes';
 import { type AckResult, Ingestor } from './ingest';
 import { TokenBucket } from './rate-limit';
@@ -28,6 +29,9 @@ import { SqliteStore } from './store/sqlite';
 import type { GatewayStore } from './store/types';
 
 export type { RoomConfig } from './config';
+
+const starting = () => new StudioError('starting', 'The gateway is starting', { status: 503 });
+
 export type { AckResult } from './ingest';
 
 export interface GatewayOptions {
@@ -92,7 +96,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     throw new Error('startGateway needs dataDir or redisUrl');
   }
 
-  const http = createServer();
+  // The request listener is given to createServer BEFORE socket.io attaches: engine.io then wraps it and
+  // hands it only requests outside /socket.io/. A listener added afterwards would also see engine.io's own
+  // requests, answer them 404, and engine.io's later write would throw ERR_HTTP_HEADERS_SENT (issue 14).
+  let onRequest: RequestListener = (_req, res) => sendError(res, starting());
+  const http = createServer((req, res) => onRequest(req, res));
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
   const adapterClients: { close(): Promise<unknown> }[] = [];
   if (redis) {
@@ -136,14 +144,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
     now,
   });
-  http.on('request', (req, res) => {
+  onRequest = (req, res) => {
     inflight++;
     res.once('close', () => {
       inflight--;
       if (inflight === 0) idle?.();
     });
     handler(req, res);
-  });
+  };
 
   const pruneTimer = setInterval(
     () => void store.prune(now()).catch((err) => logger.warn({ err }, 'prune failed')),

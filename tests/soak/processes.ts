@@ -103,7 +103,7 @@ export interface SeatClient {
 
 /** A host seat that keeps the state it is sent (snapshot, then patches). */
 export async function connectSeat(url: string, token: string): Promise<SeatClient> {
-  const socket = io(`${url}/seat`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(`${url}/seat`, { auth: { token }, reconnection: false, forceNew: true });
   const seat: SeatClient = {
     socket,
     state: null,
