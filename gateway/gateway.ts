@@ -11,6 +11,7 @@ import pino from 'pino';
 import { Server } from 'socket.io';
 import { StudioError } from '../shared/errors';
 import type { InboundEvent } from '../shared/events';
+import { DOUDIAN_FUTURE_TOLERANCE_MS } from './adapters/doudian';
 import {
   DEFAULT_RATE_LIMIT,
   DEFAULT_RETENTION,
@@ -43,6 +44,10 @@ export interface GatewayOptions {
   dataDir?: string;
   /** Redis URL: seq, dedupe and history in Redis, socket.io Redis adapter between nodes. */
   redisUrl?: string;
+  /** Start on a Redis without any persistence (refused otherwise: see store/redis-durability.ts). */
+  allowVolatileRedis?: boolean;
+  /** A commit not durable within this many ms is answered 503 with Retry-After (default 2000). */
+  commitTimeoutMs?: number;
   rooms: RoomConfig[];
   logger?: Logger;
   retention?: Partial<RetentionOptions>;
@@ -88,7 +93,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   let store: GatewayStore;
   let redis: RedisStore | null = null;
   if (options.redisUrl) {
-    redis = await RedisStore.connect(options.redisUrl, retention);
+    redis = await RedisStore.connect(options.redisUrl, retention, {
+      logger,
+      allowVolatile: options.allowVolatileRedis,
+    });
     store = redis;
   } else if (options.dataDir) {
     store = new SqliteStore(options.dataDir, retention);
@@ -104,10 +112,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
   const adapterClients: { close(): Promise<unknown> }[] = [];
   if (redis) {
-    const pub = redis.duplicateClient();
-    const sub = redis.duplicateClient();
-    pub.on('error', () => {});
-    sub.on('error', () => {});
+    const pub = redis.duplicateClient(logger, 'pub');
+    const sub = redis.duplicateClient(logger, 'sub');
     await Promise.all([pub.connect(), sub.connect()]);
     adapterClients.push(pub, sub);
     io.adapter(createAdapter(pub, sub, { key: 'maishou:gw:sio' }));
@@ -124,7 +130,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     store,
     (id) => rooms.has(id),
     (room, events) => feed.publish(room, events),
-    now,
+    {
+      now,
+      commitTimeoutMs: options.commitTimeoutMs,
+      logger,
+    },
   );
 
   let inflight = 0;
@@ -143,6 +153,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
     logger,
     now,
+    doudianMaxAgeMs: retention.dedupeMs - DOUDIAN_FUTURE_TOLERANCE_MS,
   });
   onRequest = (req, res) => {
     inflight++;
