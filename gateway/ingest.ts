@@ -46,7 +46,7 @@ export class Ingestor {
   ) {
     this.now = options.now ?? Date.now;
     this.commitTimeoutMs = options.commitTimeoutMs ?? 2_000;
-    this.logStoreError = throttledLog(options.logger ?? pino({ level: 'silent' }), 'error');
+    this.logStoreError = throttledLog(options.logger ?? pino({ level: 'silent' }), 'warn');
   }
 
   /** Validates `input` (any JSON value) as a batch; throws StudioError 400 with a path on the first fault. */

@@ -156,7 +156,8 @@ export class RedisStore implements GatewayStore {
 
 /** Redis errors are logged (throttled: a reconnect loop fails every few hundred ms), never swallowed. */
 function watchErrors(client: Client, logger: Logger, name: string): void {
-  const log = throttledLog(logger, 'error');
+  // warn, not error: the gateway handles an outage by design (503 + Retry-After, reconnect by itself).
+  const log = throttledLog(logger, 'warn');
   client.on('error', (err: Error) => log(name, { err: err.message, client: name }, 'redis connection error'));
   client.on('ready', () => logger.info({ client: name }, 'redis connected'));
 }

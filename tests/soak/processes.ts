@@ -24,6 +24,8 @@ export async function startGatewayProcess(options: {
   config: string;
   dataDir: string;
   port: number;
+  /** Store on this Redis instead of SQLite under dataDir. */
+  redisUrl?: string;
 }): Promise<GatewayProcess> {
   let child: Tracked | null = null;
   const errors: string[] = [];
@@ -40,8 +42,7 @@ export async function startGatewayProcess(options: {
         options.config,
         '--port',
         String(options.port),
-        '--data-dir',
-        options.dataDir,
+        ...(options.redisUrl ? ['--redis', options.redisUrl] : ['--data-dir', options.dataDir]),
       ],
       { cwd: REPO_ROOT, env: { ...process.env, MAISHOU_LOG_LEVEL: 'warn' } },
     );
