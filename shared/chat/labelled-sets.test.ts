@@ -11,8 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyComment } from './classify';
 import { evaluate, parseLabelledJsonl } from './evaluation';
+import { classifyComment } from './index';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'tests', 'fixtures');
 
