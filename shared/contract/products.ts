@@ -1,4 +1,5 @@
 /** Products as every surface sees them (PROTOCOL.md D `GET /products`), in run-of-show order. */
+import type { ProductFacts } from '../catalogue/facts';
 import type { Money } from '../money';
 
 export interface Product {
@@ -13,6 +14,8 @@ export interface Product {
   image: string | null;
   /** 链接号: the number viewers see on the platform's cart. */
   linkNo: number;
+  /** What the host answers from (尺码表, 材质 ...): the radar's suggested answers quote these; absent = none. */
+  facts?: ProductFacts;
 }
 
 /** What the run-of-show shows beside each product during a session. */

@@ -3,6 +3,7 @@
  * API routes; these are how the console does the same things.
  */
 import { z } from 'zod';
+import { factsPatchSchema } from '../catalogue/facts';
 import { idSchema, roomIdSchema } from '../events';
 import { command, HOST_ONLY, OPERATORS } from './define';
 import type { Product } from './products';
@@ -56,6 +57,7 @@ const productPatch = z
     stock: z.number().int().nonnegative().nullable().optional(),
     image: z.string().max(2000).nullable().optional(),
     linkNo: z.number().int().min(1).max(9999).optional(),
+    facts: factsPatchSchema.optional(),
   })
   .strict();
 
