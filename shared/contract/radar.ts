@@ -30,10 +30,10 @@ export const EMPTY_RADAR: RadarState = {
 };
 
 export const radarCommands = {
-  'radar.markAnswered': command<{ answered: boolean }>()(
-    z.object({ groupId: z.string().min(1).max(100) }).strict(),
-    [...OPERATORS, 'prompter'],
-  ),
+  'radar.markAnswered': command<{ answered: boolean }>()(z.object({ groupId: z.string().min(1).max(100) }).strict(), [
+    ...OPERATORS,
+    'prompter',
+  ]),
 };
 
 export interface RadarStateSlice {

@@ -40,7 +40,7 @@ export function PrompterView() {
             </h2>
             <p className="prompter__meta">
               <span>{money(m.pinned.product.price, language)}</span>
-              <span aria-label={t('prompter.pinnedForLabel')}>
+              <span title={t('prompter.pinnedForLabel')}>
                 {t('prompter.pinnedFor', { time: clock(now - m.pinned.since) })}
               </span>
               {m.pinned.sales && (
