@@ -4,15 +4,13 @@
  * product's run-of-show position.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { z } from 'zod';
-import { factsPatchSchema, type ProductFacts, patchFacts } from '../../../shared/catalogue/facts';
+import { type ProductFacts, patchFacts } from '../../../shared/catalogue/facts';
 import type { ImportError, ProductInput } from '../../../shared/catalogue/import';
-import type { Product } from '../../../shared/contract/products';
+import { newProductSchema, type Product, productPatchSchema } from '../../../shared/contract/products';
 import { fromZodError, StudioError } from '../../../shared/errors';
-import { idSchema, moneySchema } from '../../../shared/events';
 
-/** The product shape of PROTOCOL.md D, as the seat contract declares it. */
-export type { Product } from '../../../shared/contract/products';
+/** The product shape of PROTOCOL.md D and its change schemas, as the contract declares them. */
+export type { Product, ProductPatch } from '../../../shared/contract/products';
 
 interface ProductRow {
   product_id: string;
@@ -31,27 +29,6 @@ interface ProductRow {
 const factsOf = (json: string | null): ProductFacts => (json === null ? {} : (JSON.parse(json) as ProductFacts));
 const factsJson = (facts: ProductFacts): string | null =>
   Object.keys(facts).length === 0 ? null : JSON.stringify(facts);
-
-const nonNegativeMoney = moneySchema.refine((m) => m.amount >= 0, 'must not be negative');
-
-export const productPatchSchema = z.strictObject({
-  sku: idSchema.optional(),
-  title: z.string().trim().min(1).max(200).optional(),
-  price: nonNegativeMoney.optional(),
-  originalPrice: nonNegativeMoney.nullable().optional(),
-  stock: z.number().int().min(0).nullable().optional(),
-  image: z.string().max(2000).nullable().optional(),
-  linkNo: z.number().int().min(1).nullable().optional(),
-  facts: factsPatchSchema.optional(),
-});
-export type ProductPatch = z.infer<typeof productPatchSchema>;
-
-export const newProductSchema = productPatchSchema.extend({
-  productId: idSchema.optional(),
-  sku: idSchema,
-  title: z.string().trim().min(1).max(200),
-  price: nonNegativeMoney,
-});
 
 export class ProductStore {
   constructor(
