@@ -32,7 +32,7 @@ describe('the recap lists the facts to add before the next show', () => {
       ['u5', '1号是什么材质的'],
       ['u6', '主播哪里人'], // no product: nothing the catalogue could say
     ];
-    lines.forEach(([actorId, text], i) => collector.add({ at: 1000 + i, actorId, text }));
+    for (const [i, [actorId, text]] of lines.entries()) collector.add({ at: 1000 + i, actorId, text });
     const { missingFacts } = collector.finish();
     expect(
       missingFacts.map(({ productId, fact, questions, askers }) => ({ productId, fact, questions, askers })),
