@@ -223,7 +223,12 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
       status,
       logDir: join(options.dataDir, 'logs'),
       version: ENGINE_VERSION,
-      secrets: () => [tokens.controlToken, tokens.overlayToken],
+      secrets: () => [
+        ...tokens.secretValues(),
+        ...obs.secretValues(),
+        ...(options.gateway.kind === 'remote' ? [options.gateway.token] : []),
+        ...(live.gatewayConfig.kind === 'remote' ? [live.gatewayConfig.token] : []),
+      ],
     }),
     ...pins.routes,
     ...seatService.routes,

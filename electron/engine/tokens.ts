@@ -103,6 +103,11 @@ export class TokenStore {
     return this.data.overlayToken;
   }
 
+  /** Every token value this store holds (revoked seats too): scrubbed from the support bundle. */
+  secretValues(): string[] {
+    return [this.data.controlToken, this.data.overlayToken, ...this.data.seats.map((s) => s.token)];
+  }
+
   /** Who a token is, or null for an unknown or revoked token. */
   identify(token: unknown): TokenIdentity | null {
     // handshakes carry whatever a client sends: a non-string token threw inside hash.update
