@@ -6,7 +6,7 @@
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { io, type Socket as ClientSocket } from 'socket.io-client';
+import { type Socket as ClientSocket, io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandHandlers, StudioState } from '../../../shared/contract';
 import { silentLogger } from '../log';
