@@ -44,6 +44,7 @@ import type { EngineOptions } from './options';
 import { createOverlayHandlers, OverlayHub } from './overlay';
 import { followShowOnOverlays } from './overlay/follow-show';
 import { createPinService, type PinService } from './pins/pin-service';
+import { type PortLike, parentPortPrinter } from './recap/parent-port-pdf';
 import { createRecapService } from './recap/recap-service';
 import { findRendererDir } from './renderer-dir';
 import { createSeatService } from './seats/seat-service';
@@ -83,6 +84,8 @@ export interface StartEngineOptions extends EngineOptions {
   rendererDir?: string;
   /** Addresses LAN sharing listens on (default: this machine's private IPv4 addresses). */
   lanAddresses?: () => string[];
+  /** Electron's utilityProcess parent port, when the desktop app runs the engine. */
+  parentPort?: PortLike;
 }
 
 export async function startEngine(options: StartEngineOptions): Promise<Engine> {
@@ -233,7 +236,12 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...pins.routes,
     ...seatService.routes,
     ...studio.routes,
-    ...createRecapService({ ledger, logger: logger.child({ module: 'recap' }) }).routes,
+    ...createRecapService({
+      ledger,
+      logger: logger.child({ module: 'recap' }),
+      // in the desktop app the main process prints with Electron's printToPDF
+      ...(options.parentPort ? { printPdf: parentPortPrinter(options.parentPort) } : {}),
+    }).routes,
   );
   const handlers: CommandHandlers = {
     ...systemHandlers(status),

@@ -53,6 +53,8 @@ export interface StudioService {
 
 /** Who may call each ledger route: reading for everyone, products for operators, sessions for the host. */
 function rolesFor(method: string, path: string): readonly Role[] {
+  // exports carry buyer ids: the host's only (PROTOCOL D roles)
+  if (path === '/sessions/:id/export') return HOST_ONLY;
   if (method === 'GET') return ['host', 'assistant', 'viewer'];
   if (path.startsWith('/products')) return OPERATORS;
   return HOST_ONLY;

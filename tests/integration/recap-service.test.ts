@@ -60,6 +60,32 @@ describe('recap routes', () => {
     expect(svc.compare(fx.previousId).previous.sessions).toBe(0);
   });
 
+  it('renders one PDF at a time with the real Chromium: a second request meanwhile gets 429 and Retry-After', async () => {
+    const svc = createRecapService({ ledger, logger: silentLogger() }); // found per OS: /usr/bin/chromium here
+    const report = route(svc, '/sessions/:id/report');
+    const call = () =>
+      report.handle({
+        params: { id: fx.sessionId },
+        query: new URLSearchParams('format=pdf'),
+        body: Buffer.alloc(0),
+        headers: {},
+        identity,
+      });
+    const [first, second] = await Promise.all([call(), call()]);
+    expect(
+      Buffer.from(first.body as Buffer)
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).toBe('%PDF');
+    expect(second).toMatchObject({ status: 429, headers: { 'retry-after': '10' }, body: { error: { code: 'busy' } } });
+    // free again once the first is done
+    expect(
+      Buffer.from((await call()).body as Buffer)
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).toBe('%PDF');
+  }, 120_000);
+
   it('answers 501 for a PDF without Chromium, and the HTML report escapes text and has no script', async () => {
     const svc = createRecapService({ ledger, logger: silentLogger(), chromium: null });
     const report = route(svc, '/sessions/:id/report');
@@ -71,7 +97,11 @@ describe('recap routes', () => {
         headers: {},
         identity,
       });
-    await expect(call('format=pdf')).rejects.toMatchObject({ status: 501, code: 'pdf_unavailable' });
+    await expect(call('format=pdf')).rejects.toMatchObject({
+      status: 501,
+      code: 'pdf_unavailable',
+      message: expect.stringMatching(/install .*(Chromium|Edge)/),
+    });
     await expect(call('format=doc')).rejects.toMatchObject({ status: 400 });
     ledger.renameSession(fx.previousId, '<img src=x onerror=alert(1)>');
     const html = String((await call('format=html&lang=en')).body);

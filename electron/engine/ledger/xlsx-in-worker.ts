@@ -3,10 +3,11 @@
  * directory claimed (or is just very heavy) ends that worker with a clear error instead of taking the
  * engine's heap, its event loop or the show down. A time limit ends a worker that spins.
  *
- * From source (tsx, vitest) the worker registers tsx and imports xlsx-worker.ts; built, the engine
- * bundle sits next to xlsx-worker.js (an entry of vite.node.config.ts).
+ * One worker, started on the first XLSX import and kept while imports come (exceljs takes a while to
+ * load), one file at a time; it is ended after a minute idle, and replaced after it dies. From source
+ * it runs xlsx-worker.ts with Node's own type stripping; built, xlsx-worker.js sits next to the engine
+ * bundle (an entry of vite.node.config.ts).
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { XlsxRowReader, XlsxRows } from '../../../shared/catalogue/xlsx';
 import { StudioError } from '../../../shared/errors';
@@ -15,19 +16,12 @@ export interface XlsxWorkerLimits {
   /** Old-generation heap of the worker, MB. */
   heapMb?: number;
   timeoutMs?: number;
+  idleMs?: number;
 }
 
-function workerSource(): { source: string | URL; evalCode: boolean } {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const entry = pathToFileURL(fileURLToPath(new URL('./xlsx-worker.ts', here))).href;
-    return {
-      source: `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`,
-      evalCode: true,
-    };
-  }
-  return { source: new URL('./xlsx-worker.js', here), evalCode: false };
-}
+type Reply = { id: number; ok: true; result: XlsxRows } | { id: number; ok: false; message: string };
+
+const entry = () => new URL(import.meta.url.endsWith('.ts') ? './xlsx-worker.ts' : './xlsx-worker.js', import.meta.url);
 
 const tooHeavy = () =>
   new StudioError(
@@ -37,39 +31,63 @@ const tooHeavy = () =>
   );
 
 export function xlsxWorkerReader(limits: XlsxWorkerLimits = {}): XlsxRowReader {
-  return (bytes, keep) =>
+  let worker: Worker | null = null;
+  let idle: NodeJS.Timeout | null = null;
+  let chain: Promise<unknown> = Promise.resolve();
+  let nextId = 0;
+
+  const start = (): Worker => {
+    const w = new Worker(entry(), {
+      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb ?? 384, maxYoungGenerationSizeMb: 32 },
+      execArgv: ['--disable-warning=ExperimentalWarning'],
+      stdout: false,
+      stderr: false,
+    });
+    w.unref();
+    w.once('exit', () => {
+      if (worker === w) worker = null;
+    });
+    return w;
+  };
+
+  const readOne = (bytes: Uint8Array, keep: number) =>
     new Promise<XlsxRows>((resolve, reject) => {
-      const { source, evalCode } = workerSource();
-      const worker = new Worker(source, {
-        eval: evalCode,
-        workerData: { bytes, keep },
-        resourceLimits: { maxOldGenerationSizeMb: limits.heapMb ?? 384, maxYoungGenerationSizeMb: 32 },
-        stdout: false,
-        stderr: false,
-      });
-      let settled = false;
-      const finish = (fn: () => void) => {
-        if (settled) return;
-        settled = true;
+      if (idle) clearTimeout(idle);
+      worker ??= start();
+      const w = worker;
+      const id = ++nextId;
+      const done = (fn: () => void) => {
         clearTimeout(timer);
-        void worker.terminate();
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+        idle = setTimeout(() => void w.terminate(), limits.idleMs ?? 60_000);
+        idle.unref();
         fn();
       };
-      const timer = setTimeout(
-        () =>
-          finish(() =>
-            reject(
-              new StudioError('import_timeout', 'Reading the XLSX file took too long', { status: 413, path: 'body' }),
-            ),
+      const onMessage = (m: Reply) => {
+        if (m.id === id) done(() => (m.ok ? resolve(m.result) : reject(new Error(m.message))));
+      };
+      const onError = (error: Error & { code?: string }) =>
+        done(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooHeavy() : error));
+      const onExit = (code: number) => done(() => reject(new Error(`the XLSX reader stopped (exit ${code})`)));
+      const timer = setTimeout(() => {
+        void w.terminate();
+        done(() =>
+          reject(
+            new StudioError('import_timeout', 'Reading the XLSX file took too long', { status: 413, path: 'body' }),
           ),
-        limits.timeoutMs ?? 60_000,
-      );
-      worker.once('message', (m: { ok: true; result: XlsxRows } | { ok: false; message: string }) =>
-        finish(() => (m.ok ? resolve(m.result) : reject(new Error(m.message)))),
-      );
-      worker.once('error', (error: Error & { code?: string }) =>
-        finish(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooHeavy() : error)),
-      );
-      worker.once('exit', (code) => finish(() => reject(new Error(`the XLSX reader stopped (exit ${code})`))));
+        );
+      }, limits.timeoutMs ?? 60_000);
+      w.on('message', onMessage);
+      w.once('error', onError);
+      w.once('exit', onExit);
+      w.postMessage({ id, bytes, keep });
     });
+
+  return (bytes, keep) => {
+    const result = chain.then(() => readOne(bytes, keep));
+    chain = result.catch(() => undefined);
+    return result;
+  };
 }
