@@ -22,6 +22,7 @@ import { Router } from './api/router';
 import { type SeatServer, startSeatServer } from './api/seat-server';
 import { loopbackPolicy } from './api/security';
 import { catalogueImageLoader, catalogueMedia } from './catalogue-media';
+import { ensurePrivateDir } from './durable-file';
 import { FeedHub } from './feed/feed-hub';
 import { createHotkeysService } from './hotkeys-service';
 import { ENGINE_VERSION, initialState } from './initial-state';
@@ -89,7 +90,10 @@ export interface StartEngineOptions extends EngineOptions {
 }
 
 export async function startEngine(options: StartEngineOptions): Promise<Engine> {
+  // tokens and sealed secrets live here: this user's alone
+  const tightened = ensurePrivateDir(options.dataDir);
   const logger = options.logger ?? createLogger({ dir: join(options.dataDir, 'logs'), stderrLevel: 'warn' });
+  if (tightened) logger.warn({ dir: options.dataDir }, 'data folder was readable by other users: made private (0700)');
   const tokens = new TokenStore(join(options.dataDir, 'tokens.json'));
   if (tokens.setAside)
     logger.warn(

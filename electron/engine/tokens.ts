@@ -4,10 +4,10 @@
  * opens overlay pages; seat tokens are created by the host and can be revoked.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import type { Role } from '../../shared/contract';
+import { writeFileDurableSync } from './durable-file';
 
 export type TokenRole = Role | 'overlay';
 
@@ -79,10 +79,7 @@ export class TokenStore {
 
   private save(): void {
     if (!this.file) return;
-    mkdirSync(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.data, null, 2), { mode: 0o600 });
-    renameSync(tmp, this.file);
+    writeFileDurableSync(this.file, JSON.stringify(this.data, null, 2), 0o600);
   }
 
   private reindex(): void {
