@@ -12,7 +12,7 @@ export function initialState(options: Pick<EngineOptions, 'port' | 'gateway'>): 
     engine: { version: ENGINE_VERSION, startedAt: now, url: '', stopping: false },
     pin: { pinned: null, version: 0, countdownEndsAt: null, stockLimit: null },
     highlights: { items: [] },
-    sharing: { enabled: false, addresses: [], port: options.port },
+    sharing: { enabled: false, addresses: [], available: [], port: options.port },
     connectedSeats: [],
     hotkeys: DEFAULT_HOTKEYS,
     overlay: { settings: DEFAULT_OVERLAY_SETTINGS },

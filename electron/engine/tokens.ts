@@ -18,6 +18,8 @@ export interface SeatToken {
   label: string;
   createdAt: number;
   revokedAt: number | null;
+  /** Invited while LAN sharing was on: the token expires when sharing stops. */
+  lan?: boolean;
 }
 
 const fileSchema = z.object({
@@ -31,6 +33,7 @@ const fileSchema = z.object({
       label: z.string(),
       createdAt: z.number(),
       revokedAt: z.number().nullable(),
+      lan: z.boolean().optional(),
     }),
   ),
 });
@@ -112,7 +115,7 @@ export class TokenStore {
     return this.index.get(digest(token)) ?? null;
   }
 
-  createSeat(role: Role, label: string): SeatToken {
+  createSeat(role: Role, label: string, options: { lan?: boolean } = {}): SeatToken {
     const seat: SeatToken = {
       id: `seat_${randomBytes(6).toString('hex')}`,
       token: newToken(),
@@ -120,6 +123,7 @@ export class TokenStore {
       label,
       createdAt: Date.now(),
       revokedAt: null,
+      ...(options.lan ? { lan: true } : {}),
     };
     this.data.seats.push(seat);
     this.save();
@@ -139,6 +143,13 @@ export class TokenStore {
     this.reindex();
     for (const listener of this.listeners) listener(id);
     return true;
+  }
+
+  /** Revokes every seat invited over LAN sharing (sharing stopped); returns their ids. */
+  revokeLanSeats(): string[] {
+    const ids = this.data.seats.filter((s) => s.lan && s.revokedAt === null).map((s) => s.id);
+    for (const id of ids) this.revokeSeat(id);
+    return ids;
   }
 
   /** Called with the seat id when a seat is revoked, so live sockets can be dropped at once. */

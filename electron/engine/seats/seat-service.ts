@@ -3,7 +3,7 @@
  * sockets are dropped at once (TokenStore notifies the seat server). Seat links carry the token in the
  * URL fragment and name the LAN address while sharing is on.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   type CommandHandlers,
   HOST_ONLY,
@@ -37,13 +37,16 @@ export function createSeatService(options: {
   const sharingState = (): SharingState => ({
     enabled: sharing.enabledAddresses.length > 0,
     addresses: sharing.enabledAddresses,
+    available: sharing.availableAddresses(),
     port: options.port(),
   });
 
   const invite = (role: 'assistant' | 'viewer', label?: string): SeatInvite => {
     const count = tokens.listSeats().filter((s) => s.role === role).length + 1;
-    const seat = tokens.createSeat(role, label ?? `${role === 'assistant' ? '场控' : '观看'} ${count}`);
     const host = sharing.enabledAddresses[0] ?? '127.0.0.1';
+    const seat = tokens.createSeat(role, label ?? `${role === 'assistant' ? '场控' : '观看'} ${count}`, {
+      lan: sharing.enabledAddresses.length > 0,
+    });
     const { token, ...record } = seat;
     logger.info({ seat: seat.id, role }, 'seat created');
     return { seat: record, token, url: `http://${host}:${options.port()}/live#token=${token}` };
@@ -60,13 +63,18 @@ export function createSeatService(options: {
     },
     'sharing.set': async (a) => {
       if (a.enabled) {
-        const bound = await sharing.enable();
+        const bound = await sharing.enable(a.address);
         if (bound.length === 0) {
           throw new StudioError('no_lan_address', 'No LAN address to share on: is this computer on a network?', {
             status: 409,
           });
         }
-      } else await sharing.disable();
+      } else {
+        await sharing.disable();
+        // invites made for other devices expire with the sharing they were made for
+        const expired = tokens.revokeLanSeats();
+        if (expired.length > 0) logger.info({ seats: expired }, 'LAN seat invites expired with sharing');
+      }
       const next = sharingState();
       state.set('sharing', next);
       logger.info({ enabled: next.enabled, addresses: next.addresses }, 'LAN sharing changed');
@@ -110,7 +118,7 @@ export function createSeatService(options: {
       path: '/sharing',
       roles: HOST_ONLY,
       handle: async ({ body: raw }) => ({
-        body: await handlers['sharing.set'](body(z.object({ enabled: z.boolean() }).strict(), raw), {
+        body: await handlers['sharing.set'](body(seatCommands['sharing.set'].args, raw), {
           seat: { id: 'host', role: 'host', label: 'host' },
         }),
       }),

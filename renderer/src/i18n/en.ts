@@ -142,6 +142,8 @@ export const en: Record<MessageKey, string> = {
   'seats.title': 'Seats',
   'seats.explain':
     'Invite an assistant or a read-only viewer to use the console on another device (phone or computer).',
+  'seats.address': 'Share on',
+  'seats.showQr': 'The QR code hid itself: show it for another minute',
   'seats.lan': 'Allow devices on the local network',
   'seats.label': 'Name',
   'seats.labelPlaceholder': "e.g. Wang's phone",

@@ -138,6 +138,8 @@ export const zhCN = {
   'settings.gatewayHow': '演示直播间由内置模拟器提供；连接真实网关请用 --gateway URL --room R --token T 启动引擎。',
   'seats.title': '席位',
   'seats.explain': '邀请场控或只读观看者在另一台设备（手机、电脑）上使用控制台。',
+  'seats.address': '共享地址',
+  'seats.showQr': '二维码已自动隐藏，点此再显示一分钟',
   'seats.lan': '允许局域网设备连接',
   'seats.label': '名称',
   'seats.labelPlaceholder': '例如：小王的手机',
