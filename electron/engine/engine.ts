@@ -255,7 +255,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     }),
     ...pins.handlers,
     ...seatService.handlers,
-    ...createHotkeysService(options.dataDir, state, logger),
+    ...createHotkeysService(options.dataDir, state, logger, options.parentPort),
     ...createObsHandlers(obs),
     ...studio.handlers,
     'radar.markAnswered': (a) => {

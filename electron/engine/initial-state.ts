@@ -15,6 +15,7 @@ export function initialState(options: Pick<EngineOptions, 'port' | 'gateway'>): 
     sharing: { enabled: false, addresses: [], available: [], port: options.port },
     connectedSeats: [],
     hotkeys: DEFAULT_HOTKEYS,
+    hotkeysTaken: [],
     overlay: { settings: DEFAULT_OVERLAY_SETTINGS },
     obs: emptyObsState({ host: '127.0.0.1', port: 4455 }),
     radar: EMPTY_RADAR,

@@ -35,6 +35,8 @@ let supervisor: EngineSupervisor | null = null;
 let engineInfo: ReadyInfo | null = null;
 let stopHotkeys: (() => void) | null = null;
 let quitting = false;
+let postToEngine: ((message: unknown) => void) | null = null;
+let hotkeysTaken: string[] = [];
 const stderrTail = new StderrTail();
 
 if (!app.requestSingleInstanceLock()) {
@@ -130,9 +132,12 @@ function spawnEngine(onReady: (info: ReadyInfo) => void): EngineChild {
     process.stderr.write(d);
     stderrTail.push(d.toString('utf8'));
   });
+  postToEngine = (message) => child.postMessage(message);
   child.on('message', (message: unknown) => {
-    if ((message as ReadyInfo)?.ready) onReady(message as ReadyInfo);
-    else if (isPdfRequest(message)) {
+    if ((message as ReadyInfo)?.ready) {
+      onReady(message as ReadyInfo);
+      child.postMessage({ type: 'hotkeys.status', taken: hotkeysTaken });
+    } else if (isPdfRequest(message)) {
       printPdf(message.html).then(
         (pdf) => child.postMessage({ type: 'pdf.printed', id: message.id, pdf } satisfies PdfReply),
         (error: Error) =>
@@ -194,5 +199,12 @@ function start(): void {
     onGiveUp: () => void askAfterFailures(),
   });
   supervisor.start();
-  stopHotkeys = startGlobalHotkeys(app.getPath('userData'), () => engineInfo);
+  stopHotkeys = startGlobalHotkeys(
+    app.getPath('userData'),
+    () => engineInfo,
+    (taken) => {
+      hotkeysTaken = taken;
+      postToEngine?.({ type: 'hotkeys.status', taken });
+    },
+  );
 }

@@ -164,6 +164,7 @@ export const en: Record<MessageKey, string> = {
   'seats.offline': 'Offline',
   'seats.revoke': 'Revoke',
   'seats.revokeLabel': 'Revoke seat {label}',
+  'hotkeys.taken': '{accelerator} is held by another program, so it does nothing now: pick another combination',
   'hotkeys.title': 'Global hotkeys (desktop)',
   'hotkeys.explain':
     'Switch the pin even while OBS has focus. Click a field and press the combination; Backspace clears it.',

@@ -159,6 +159,7 @@ export const zhCN = {
   'seats.offline': '离线',
   'seats.revoke': '撤销',
   'seats.revokeLabel': '撤销席位 {label}',
+  'hotkeys.taken': '{accelerator} 已被其他程序占用，此快捷键当前无效：请换一个组合',
   'hotkeys.title': '全局快捷键（桌面版）',
   'hotkeys.explain': '在 OBS 或其他窗口前台时也能切换讲解。点击输入框后按下组合键；退格键清除。',
   'hotkeys.pinNext': '讲解下一个',

@@ -81,11 +81,7 @@ export function SeatsPanel() {
       <p className="muted">{t('seats.explain')}</p>
       <div className="field-row">
         <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={sharing?.enabled ?? false}
-            onChange={(e) => share(e.target.checked)}
-          />
+          <input type="checkbox" checked={sharing?.enabled ?? false} onChange={(e) => share(e.target.checked)} />
           {t('seats.lan')}
         </label>
         {available.length > 1 ? (
