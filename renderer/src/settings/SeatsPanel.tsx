@@ -58,7 +58,7 @@ export function SeatsPanel() {
   if (!isHost) return null;
   const share = (enabled: boolean, on = pick) =>
     void run('sharing.set', { enabled, ...(enabled && on ? { address: on } : {}) });
-  const create = async (role: 'assistant' | 'viewer') => {
+  const create = async (role: 'assistant' | 'viewer' | 'prompter') => {
     const created = await run('seats.create', { role, ...(label.trim() ? { label: label.trim() } : {}) });
     if (created) {
       setInvite(created);
@@ -119,6 +119,9 @@ export function SeatsPanel() {
         </button>
         <button type="button" onClick={() => void create('viewer')}>
           {t('seats.createViewer')}
+        </button>
+        <button type="button" onClick={() => void create('prompter')}>
+          {t('seats.createPrompter')}
         </button>
       </div>
       {invite && (
