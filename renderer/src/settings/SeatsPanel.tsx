@@ -48,12 +48,14 @@ export function SeatsPanel() {
     };
   }, [invite]);
 
+  // each new invite or "show again" starts a new round of QR_VISIBLE_MS on screen
+  const qrRound = qr ? qrShows : -1;
   useEffect(() => {
-    if (!qr) return setQrVisible(false);
+    if (qrRound < 0) return setQrVisible(false);
     setQrVisible(true);
     const timer = setTimeout(() => setQrVisible(false), QR_VISIBLE_MS);
     return () => clearTimeout(timer);
-  }, [qr, qrShows]);
+  }, [qrRound]);
 
   if (!isHost) return null;
   const share = (enabled: boolean, on = pick) =>
@@ -62,6 +64,7 @@ export function SeatsPanel() {
     const created = await run('seats.create', { role, ...(label.trim() ? { label: label.trim() } : {}) });
     if (created) {
       setInvite(created);
+      setQrShows((n) => n + 1);
       setLabel('');
       void reload();
     }
