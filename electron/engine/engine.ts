@@ -24,6 +24,7 @@ import { Router, serveRoutes } from './api/router';
 import { type SeatServer, startSeatServer } from './api/seat-server';
 import { loopbackPolicy } from './api/security';
 import { catalogueImageLoader, catalogueMedia } from './catalogue-media';
+import { ensurePrivateDir } from './durable-file';
 import { FeedHub } from './feed/feed-hub';
 import { createHotkeysService } from './hotkeys-service';
 import { ENGINE_VERSION, initialState } from './initial-state';
@@ -47,6 +48,7 @@ import type { EngineOptions } from './options';
 import { createOverlayHandlers, OverlayHub } from './overlay';
 import { followShowOnOverlays } from './overlay/follow-show';
 import { createPinService, type PinService } from './pins/pin-service';
+import { type PortLike, parentPortPrinter } from './recap/parent-port-pdf';
 import { createRecapService } from './recap/recap-service';
 import { findRendererDir } from './renderer-dir';
 import { createSeatService } from './seats/seat-service';
@@ -86,10 +88,15 @@ export interface StartEngineOptions extends EngineOptions {
   rendererDir?: string;
   /** Addresses LAN sharing listens on (default: this machine's private IPv4 addresses). */
   lanAddresses?: () => string[];
+  /** Electron's utilityProcess parent port, when the desktop app runs the engine. */
+  parentPort?: PortLike;
 }
 
 export async function startEngine(options: StartEngineOptions): Promise<Engine> {
+  // tokens and sealed secrets live here: this user's alone
+  const tightened = ensurePrivateDir(options.dataDir);
   const logger = options.logger ?? createLogger({ dir: join(options.dataDir, 'logs'), stderrLevel: 'warn' });
+  if (tightened) logger.warn({ dir: options.dataDir }, 'data folder was readable by other users: made private (0700)');
   const tokens = new TokenStore(join(options.dataDir, 'tokens.json'));
   if (tokens.setAside)
     logger.warn(
@@ -230,7 +237,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     }),
     ...pins.handlers,
     ...seatService.handlers,
-    ...createHotkeysService(options.dataDir, state, logger),
+    ...createHotkeysService(options.dataDir, state, logger, options.parentPort),
     ...createObsHandlers(obs),
     ...studio.handlers,
     ...radar.handlers,
@@ -241,12 +248,22 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...systemRouteHandlers({
       logDir: join(options.dataDir, 'logs'),
       version: ENGINE_VERSION,
-      secrets: () => [tokens.controlToken, tokens.overlayToken],
+      secrets: () => [
+        ...tokens.secretValues(),
+        ...obs.secretValues(),
+        ...(options.gateway.kind === 'remote' ? [options.gateway.token] : []),
+        ...(live.gatewayConfig.kind === 'remote' ? [live.gatewayConfig.token] : []),
+      ],
     }),
     ...seatService.routeHandlers,
     ...studio.routeHandlers,
     ...radar.routeHandlers,
-    ...createRecapService({ ledger, logger: logger.child({ module: 'recap' }) }).routeHandlers,
+    ...createRecapService({
+      ledger,
+      logger: logger.child({ module: 'recap' }),
+      // in the desktop app the main process prints with Electron's printToPDF
+      ...(options.parentPort ? { printPdf: parentPortPrinter(options.parentPort) } : {}),
+    }).routeHandlers,
   };
   router.add(...serveRoutes(routes, handlers, routeHandlers));
 

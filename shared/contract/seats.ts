@@ -24,8 +24,10 @@ export interface ConnectedSeat {
 
 export interface SharingState {
   enabled: boolean;
-  /** LAN addresses the engine also listens on while sharing (empty when off). */
+  /** LAN addresses the engine also listens on while sharing (empty when off): the one the host picked. */
   addresses: string[];
+  /** Private LAN addresses of this computer the host can pick from (10/8, 172.16/12, 192.168/16). */
+  available: string[];
   port: number;
 }
 
@@ -45,7 +47,16 @@ export const seatCommands = {
   ),
   'seats.list': command<{ seats: SeatRecord[] }>()(z.object({}).strict(), HOST_ONLY),
   'seats.revoke': command<{ revoked: boolean }>()(z.object({ id: z.string().min(1).max(64) }).strict(), HOST_ONLY),
-  'sharing.set': command<SharingState>()(z.object({ enabled: z.boolean() }).strict(), HOST_ONLY),
+  'sharing.set': command<SharingState>()(
+    z
+      .object({
+        enabled: z.boolean(),
+        /** Which of `available` to share on (default: the first). */
+        address: z.ipv4().optional(),
+      })
+      .strict(),
+    HOST_ONLY,
+  ),
 };
 
 export const seatRoutes = {

@@ -98,8 +98,9 @@ export const studioRoutes = {
     reply: (session) => ({ session }),
   }),
   'GET /sessions/:id/stats': route<SessionStats>()({ roles: ANY_ROLE }),
+  // exports carry buyer ids: the host's only (PROTOCOL D roles)
   'GET /sessions/:id/export': route<FileReply>()({
-    roles: ANY_ROLE,
+    roles: HOST_ONLY,
     query: z.object({ format: z.enum(['json', 'csv']).default('json') }),
   }),
   'GET /products': route<{ products: Product[] }>()({ roles: ANY_ROLE }),

@@ -57,7 +57,14 @@ export function sendJson(
 
 export function sendError(res: ServerResponse, error: unknown): void {
   if (error instanceof StudioError) {
-    sendJson(res, error.status, error.toBody());
+    // a busy answer (429) says when to try again
+    const retry = error.extra?.retryAfter;
+    sendJson(
+      res,
+      error.status,
+      error.toBody(),
+      typeof retry === 'number' ? { 'retry-after': String(retry) } : undefined,
+    );
     return;
   }
   sendJson(res, 500, { error: { code: 'internal_error', message: 'Internal error; see the engine log' } });

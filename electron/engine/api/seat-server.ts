@@ -21,6 +21,12 @@ import type { Logger } from '../log';
 import type { StateStore } from '../state';
 import type { TokenStore } from '../tokens';
 import { sendError } from './http-util';
+import {
+  bufferedBytes,
+  DEFAULT_MAX_BUFFERED_BYTES,
+  DEFAULT_MAX_CONNECTIONS_PER_TOKEN,
+  dropConnection,
+} from './seat-backpressure';
 import { type HostPolicy, isAllowedHost, isAllowedOrigin } from './security';
 
 export interface SeatServerOptions {
@@ -34,6 +40,10 @@ export interface SeatServerOptions {
   backlog?: () => FeedBatch;
   /** Called whenever seats connect or disconnect (the host's "who is here" list). */
   onSeatsChanged?: (seats: ConnectedSeat[]) => void;
+  /** Bytes queued for one socket before it is dropped (it reconnects and resyncs). */
+  maxBufferedBytes?: number;
+  /** Live connections one token may hold; one more is refused with `too_many_connections`. */
+  maxConnectionsPerToken?: number;
 }
 
 export interface SeatServer {
@@ -49,6 +59,8 @@ const isCommandName = (name: unknown): name is CommandName => typeof name === 's
 
 export function startSeatServer(options: SeatServerOptions): SeatServer {
   const { tokens, state, handlers, logger, policy } = options;
+  const maxBuffered = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
+  const maxPerToken = options.maxConnectionsPerToken ?? DEFAULT_MAX_CONNECTIONS_PER_TOKEN;
   // Same-origin only: no CORS headers at all. Host and Origin are checked on every engine.io request (the
   // handshake, each long-polling GET and POST, the WebSocket upgrade), not only the handshake as
   // `allowRequest` would: the engine's own HTTP handler never sees /socket.io/ requests.
@@ -65,6 +77,13 @@ export function startSeatServer(options: SeatServerOptions): SeatServer {
     const identity = tokens.identify(socket.handshake.auth?.token);
     if (!identity || identity.role === 'overlay') {
       next(new Error('bad_token'));
+      return;
+    }
+    let open = 0;
+    for (const other of seats.sockets.values()) if ((other.data.seat as SeatInfo).id === identity.seatId) open++;
+    if (open >= maxPerToken) {
+      logger.warn({ seat: identity.seatId, open }, 'seat refused: too many connections for one token');
+      next(new Error('too_many_connections'));
       return;
     }
     socket.data.seat = { id: identity.seatId, role: identity.role, label: identity.label } satisfies SeatInfo;
@@ -89,7 +108,21 @@ export function startSeatServer(options: SeatServerOptions): SeatServer {
     });
   });
 
-  const onPatch = (patch: Partial<StudioState>) => seats.emit('patch', patch);
+  /** Drops every socket whose queue passed the cap; called after each broadcast (queues grow only then). */
+  function shedSlowSockets(): void {
+    for (const socket of seats.sockets.values()) {
+      const queued = bufferedBytes(socket);
+      if (queued <= maxBuffered) continue;
+      const seat = socket.data.seat as SeatInfo;
+      logger.warn({ seat: seat.id, queued, transport: socket.conn.transport.name }, 'slow seat dropped: it resyncs');
+      dropConnection(socket);
+    }
+  }
+
+  const onPatch = (patch: Partial<StudioState>) => {
+    seats.emit('patch', patch);
+    shedSlowSockets();
+  };
   state.on('patch', onPatch);
   const offRevoke = tokens.onRevoke((seatId) => seats.in(`seat:${seatId}`).disconnectSockets(true));
 
@@ -133,7 +166,10 @@ export function startSeatServer(options: SeatServerOptions): SeatServer {
   return {
     io,
     connectedSeats,
-    emitFeed: (batch) => seats.emit('feed', batch),
+    emitFeed: (batch) => {
+      seats.emit('feed', batch);
+      shedSlowSockets();
+    },
     async close() {
       state.off('patch', onPatch);
       offRevoke();

@@ -5,6 +5,8 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { parseCatalogue } from '../../../shared/catalogue/import';
+import type { XlsxRowReader } from '../../../shared/catalogue/xlsx';
+import { capErrors } from '../../../shared/catalogue/zip-limits';
 import { StudioError } from '../../../shared/errors';
 import type { LiveEvent } from '../../../shared/events';
 import { buildExport, exportCsv, type SessionExport } from '../../../shared/metrics/export';
@@ -22,6 +24,7 @@ import { type Product, ProductStore } from './products';
 import { type ChatLine, readChatLinePages, readListTotals } from './recap-reads';
 import { type AnomalyRow, readAnomalies, readRecord, resolveLines, summary } from './record';
 import { type Session, type SessionReason, SessionStore } from './sessions';
+import { xlsxWorkerReader } from './xlsx-in-worker';
 
 export type { ApplyResult } from './apply';
 export type { Product } from './products';
@@ -42,6 +45,8 @@ export interface LedgerOptions {
   synchronous?: 'normal' | 'full';
   /** clock, for tests */
   now?: () => number;
+  /** XLSX catalogue reader (default: a worker thread with a heap limit) */
+  readXlsx?: XlsxRowReader;
 }
 
 export interface SessionView {
@@ -90,6 +95,7 @@ export class Ledger {
   private interrupted: Session | null;
   private closed = false;
   private readonly dataDir: string;
+  private readonly readXlsx: XlsxRowReader;
   private readonly backups: number;
 
   constructor(options: LedgerOptions) {
@@ -99,6 +105,7 @@ export class Ledger {
     this.now = options.now ?? Date.now;
     this.dataDir = options.dataDir;
     this.backups = options.backups ?? 7;
+    this.readXlsx = options.readXlsx ?? xlsxWorkerReader();
     const { db, report } = openDatabase({
       dataDir: options.dataDir,
       logger: this.logger,
@@ -440,10 +447,10 @@ export class Ledger {
     options: { contentType?: string; charset?: string } = {},
   ): Promise<{ imported: number; errors: { line: number; message: string }[] }> {
     this.assertOpen();
-    const parsed = await parseCatalogue(bytes, options);
+    const parsed = await parseCatalogue(bytes, { ...options, readXlsx: this.readXlsx });
     this.skuCache = null;
     const stored = this.products.importRows(parsed.products, this.now());
-    const errors = [...parsed.errors, ...stored.errors].sort((a, b) => a.line - b.line);
+    const errors = capErrors([...parsed.errors, ...stored.errors].sort((a, b) => a.line - b.line));
     this.logger.info({ imported: stored.imported, errors: errors.length }, 'catalogue imported');
     return { imported: stored.imported, errors };
   }

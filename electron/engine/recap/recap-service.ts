@@ -20,6 +20,8 @@ import type { CompareBody, QuestionsBody, RecapBody, SessionListRow } from '../.
 import { type Route, serveRoutes } from '../api/router';
 import type { Ledger } from '../ledger/ledger';
 import type { Logger } from '../log';
+import { noBrowserMessage } from './browser';
+import { oneAtATime } from './parent-port-pdf';
 import { findChromium, htmlToPdf } from './pdf';
 
 /** Baseline sessions' figures are reused this long (refunds keep moving them, slowly). */
@@ -28,8 +30,10 @@ const FIGURES_TTL_MS = 60_000;
 export interface RecapServiceOptions {
   ledger: Ledger;
   logger: Logger;
-  /** the Chromium for PDFs (default: findChromium()); null: PDF answers 501 */
+  /** the Chromium for PDFs (default: findChromium()); null: PDF answers 501 unless `printPdf` is given */
   chromium?: string | null;
+  /** prints HTML to PDF (the desktop app: Electron's printToPDF over the parent port); wins over chromium */
+  printPdf?: (html: string) => Promise<Buffer>;
   now?: () => number;
 }
 
@@ -50,6 +54,9 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
   const { ledger, logger } = options;
   const now = options.now ?? Date.now;
   const chromium = options.chromium === undefined ? findChromium() : options.chromium;
+  const printer = options.printPdf ?? (chromium ? (html: string) => htmlToPdf(html, { chromium }) : null);
+  // one render at a time: a PDF is a browser run of seconds and ~100 MB; a second request gets 429
+  const printOne = printer ? oneAtATime(printer) : null;
   const figuresCache = new Map<string, { at: number; title: string; figures: Figures }>();
   const questionsCache = new Map<string, { key: string; body: Promise<QuestionsBody> }>();
 
@@ -164,13 +171,7 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
     'GET /sessions/:id/recap/compare': ({ params }) => compare(params.id),
     'GET /sessions/:id/recap/questions': ({ params }) => questions(params.id),
     'GET /sessions/:id/report': async ({ params, query: { format, lang } }) => {
-      if (format === 'pdf' && !chromium) {
-        throw new StudioError(
-          'pdf_unavailable',
-          'PDF needs Chromium (set CHROMIUM_PATH or install chromium) or the desktop build; the HTML report prints from any browser',
-          { status: 501 },
-        );
-      }
+      if (format === 'pdf' && !printOne) throw new StudioError('pdf_unavailable', noBrowserMessage(), { status: 501 });
       const html = await report(params.id, lang);
       const name = `recap-${params.id}-${lang}`;
       if (format === 'html') {
@@ -180,7 +181,7 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
         });
       }
       const started = now();
-      const pdf = await htmlToPdf(html, { chromium: chromium as string });
+      const pdf = await (printOne as (h: string) => Promise<Buffer>)(html);
       logger.info({ session: params.id, ms: now() - started, bytes: pdf.length }, 'recap PDF rendered');
       return fileReply('application/pdf', pdf, `${name}.pdf`);
     },

@@ -30,13 +30,17 @@ export function createSeatService(options: {
   const sharingState = (): SharingState => ({
     enabled: sharing.enabledAddresses.length > 0,
     addresses: sharing.enabledAddresses,
+    available: sharing.availableAddresses(),
     port: options.port(),
   });
 
   const invite = (role: 'assistant' | 'viewer' | 'prompter', label?: string): SeatInvite => {
     const count = tokens.listSeats().filter((s) => s.role === role).length + 1;
-    const seat = tokens.createSeat(role, label ?? `${SEAT_LABEL[role]} ${count}`);
     const host = sharing.enabledAddresses[0] ?? '127.0.0.1';
+    // an invite made while sharing is for another device: it expires when sharing stops
+    const seat = tokens.createSeat(role, label ?? `${SEAT_LABEL[role]} ${count}`, {
+      lan: sharing.enabledAddresses.length > 0,
+    });
     const { token, ...record } = seat;
     logger.info({ seat: seat.id, role }, 'seat created');
     const view = role === 'prompter' ? 'prompter' : 'live';
@@ -54,13 +58,18 @@ export function createSeatService(options: {
     },
     'sharing.set': async (a) => {
       if (a.enabled) {
-        const bound = await sharing.enable();
+        const bound = await sharing.enable(a.address);
         if (bound.length === 0) {
           throw new StudioError('no_lan_address', 'No LAN address to share on: is this computer on a network?', {
             status: 409,
           });
         }
-      } else await sharing.disable();
+      } else {
+        await sharing.disable();
+        // invites made for other devices expire with the sharing they were made for
+        const expired = tokens.revokeLanSeats();
+        if (expired.length > 0) logger.info({ seats: expired }, 'LAN seat invites expired with sharing');
+      }
       const next = sharingState();
       state.set('sharing', next);
       logger.info({ enabled: next.enabled, addresses: next.addresses }, 'LAN sharing changed');

@@ -142,6 +142,8 @@ export const en: Record<MessageKey, string> = {
   'seats.title': 'Seats',
   'seats.explain':
     'Invite an assistant or a read-only viewer to use the console on another device (phone or computer).',
+  'seats.address': 'Share on',
+  'seats.showQr': 'The QR code hid itself: show it for another minute',
   'seats.lan': 'Allow devices on the local network',
   'seats.label': 'Name',
   'seats.labelPlaceholder': "e.g. Wang's phone",
@@ -162,6 +164,7 @@ export const en: Record<MessageKey, string> = {
   'seats.offline': 'Offline',
   'seats.revoke': 'Revoke',
   'seats.revokeLabel': 'Revoke seat {label}',
+  'hotkeys.taken': '{accelerator} is held by another program, so it does nothing now: pick another combination',
   'hotkeys.title': 'Global hotkeys (desktop)',
   'hotkeys.explain':
     'Switch the pin even while OBS has focus. Click a field and press the combination; Backspace clears it.',
