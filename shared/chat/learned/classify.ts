@@ -8,7 +8,7 @@
 import { analyzeByRules, type ClassifiedComment } from '../classify';
 import { INTENTS } from '../intent';
 import { visitFeatures } from './features';
-import storedModel from './intent-model.json';
+import storedModel from './intent-model.json' with { type: 'json' };
 import { type LoadedModel, loadModel, OUTPUTS, QUESTION_OUTPUT, type StoredModel } from './model';
 
 const K = INTENTS.length;

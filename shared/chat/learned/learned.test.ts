@@ -7,7 +7,7 @@ import { type LabelledComment, parseLabelledJsonl } from '../evaluation';
 import { INTENTS } from '../intent';
 import { classifyComment, createClassifier } from './classify';
 import { FEATURE_BITS } from './features';
-import storedModel from './intent-model.json';
+import storedModel from './intent-model.json' with { type: 'json' };
 import { loadModel, ModelFileError, OUTPUTS, type StoredModel, storeModel } from './model';
 import { trainModel } from './train';
 
