@@ -1,5 +1,6 @@
 /** CSV/JSON (the ledger's export) and the shareable report (HTML, PDF) with visible progress. */
 import { useState } from 'react';
+import { useStudio } from '../store/studio';
 import { downloadExport, type ExportKind } from './api';
 import type { RecapT } from './i18n';
 
@@ -18,9 +19,15 @@ export function ExportBar(props: { sessionId: string; t: RecapT; lang: 'zh-CN' |
       setStatus({ busy: false, text: t('recap.exportFailed', { message: (error as Error).message }) });
     }
   };
+  // The data exports carry buyer ids: the host's only (PROTOCOL D); every seat may print the report.
+  const isHost = useStudio((s) => s.seat?.role === 'host');
   const buttons: [ExportKind, string][] = [
-    ['csv', t('recap.csv')],
-    ['json', t('recap.json')],
+    ...(isHost
+      ? ([
+          ['csv', t('recap.csv')],
+          ['json', t('recap.json')],
+        ] as [ExportKind, string][])
+      : []),
     ['html', t('recap.html')],
     ['pdf', t('recap.pdf')],
   ];
