@@ -21,7 +21,9 @@ describe('clip plans', () => {
     expect(defaultSelection(segments)).toEqual([0, 2]);
     expect(selectSegments(segments, 'all')).toEqual([0, 1, 2]);
     expect(selectSegments(segments, [2, 0, 2])).toEqual([0, 2]);
-    expect(() => selectSegments(segments, [1, 3])).toThrow(expect.objectContaining({ code: 'unknown_segment', path: 'segments[1]' }));
+    expect(() => selectSegments(segments, [1, 3])).toThrow(
+      expect.objectContaining({ code: 'unknown_segment', path: 'segments[1]' }),
+    );
   });
 
   it('plans each clip in its file with the lead-in the file allows, named by link number, title and time', () => {
@@ -43,7 +45,13 @@ describe('clip plans', () => {
   });
 
   it('a segment no file holds is reported missing, not cut', () => {
-    const { clips, missing } = planClips({ segments, chosen: [2], recordings: [recordings[0]], catalogue, leadInMs: 0 });
+    const { clips, missing } = planClips({
+      segments,
+      chosen: [2],
+      recordings: [recordings[0]],
+      catalogue,
+      leadInMs: 0,
+    });
     expect(clips).toEqual([]);
     expect(missing).toEqual([2]);
   });

@@ -114,7 +114,8 @@ export function planClips(input: {
       pinSpan.startMs,
     );
     let name = safeFileName(`${segmentTitle(s.productId, input.catalogue)} ${clock(s.start)}`);
-    for (let k = 2; used.has(name); k++) name = safeFileName(`${segmentTitle(s.productId, input.catalogue)} ${clock(s.start)} (${k})`);
+    for (let k = 2; used.has(name); k++)
+      name = safeFileName(`${segmentTitle(s.productId, input.catalogue)} ${clock(s.start)} (${k})`);
     used.add(name);
     clips.push({
       segment: i,

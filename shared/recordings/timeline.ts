@@ -86,12 +86,7 @@ export interface FileSpan {
  * restarted in the middle) is cut from the file that holds most of it, trimmed to that file: a clip
  * joined across a gap in the recording would show a jump the viewer cannot explain.
  */
-export function spanIn(
-  recordings: readonly Recording[],
-  from: number,
-  to: number,
-  now = Date.now(),
-): FileSpan | null {
+export function spanIn(recordings: readonly Recording[], from: number, to: number, now = Date.now()): FileSpan | null {
   let best: { r: Recording; ms: number } | null = null;
   for (const r of recordings) {
     const ms = overlapMs(r, from, to, now);
@@ -100,7 +95,6 @@ export function spanIn(
   if (!best) return null;
   const r = best.r;
   const a = Math.max(from, r.startedAt);
-  const b = Math.min(to, endOf(r, now));
   const startMs = writtenBefore(r, a);
   return { index: r.index, startMs, endMs: startMs + best.ms, trimmed: best.ms < to - from };
 }

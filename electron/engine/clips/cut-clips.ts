@@ -6,10 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClipMode, ClipPlan } from '../../../shared/recordings/clips';
 import { StudioError } from '../../../shared/errors';
-import { type CutTarget, cutArgs } from './ffmpeg-args';
+import type { ClipMode, ClipPlan } from '../../../shared/recordings/clips';
 import { probeDurationMs, runFfmpeg } from './ffmpeg';
+import { type CutTarget, cutArgs } from './ffmpeg-args';
 import { type ClipEntry, writeManifest } from './manifest';
 
 /** Fast clips per ffmpeg process: each clip costs two inputs; ten keeps the process's open files modest. */

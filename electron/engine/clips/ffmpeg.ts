@@ -99,7 +99,14 @@ export function runFfmpeg(bin: string, args: readonly string[], options: RunOpti
       options.signal?.removeEventListener('abort', abort);
       if (options.signal?.aborted) reject(new CancelledError());
       else if (code === 0) resolve();
-      else reject(new StudioError('ffmpeg_failed', `ffmpeg failed (exit ${code}): ${log.trim().split('\n').slice(-3).join(' | ')}`, { status: 500 }));
+      else
+        reject(
+          new StudioError(
+            'ffmpeg_failed',
+            `ffmpeg failed (exit ${code}): ${log.trim().split('\n').slice(-3).join(' | ')}`,
+            { status: 500 },
+          ),
+        );
     });
   });
 }

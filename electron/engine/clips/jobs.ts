@@ -6,28 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { StudioError } from '../../../shared/errors';
+import type { ChapteredCopy, ClipEntry, JobBody, JobKind } from '../../../shared/recordings/types';
 import type { Logger } from '../log';
-import type { ClipEntry } from './manifest';
-import type { ChapteredCopy } from './write-chapters';
 
-export type JobState = 'running' | 'done' | 'failed';
-export type JobKind = 'clips' | 'chapters';
-
-/** `GET /jobs/{id}` (PROTOCOL D), plus what the recap shows: kind, session, folder, cover and size of each clip. */
-export interface JobBody {
-  id: string;
-  kind: JobKind;
-  sessionId: string;
-  state: JobState;
-  progress: number;
-  clips: (Pick<ClipEntry, 'segment' | 'productId' | 'path' | 'durationMs'> &
-    Pick<ClipEntry, 'name' | 'cover' | 'sizeBytes' | 'mode'>)[];
-  /** segments no recording holds (skipped) */
-  skipped: number[];
-  chapters: ChapteredCopy[];
-  folder: string;
-  error?: { code: string; message: string };
-}
+export type { JobBody } from '../../../shared/recordings/types';
 
 export interface JobContext {
   signal: AbortSignal;
@@ -68,7 +50,16 @@ export class JobQueue {
         b.progress = Math.max(b.progress, Math.min(1, f));
       },
       clip: (e) => {
-        b.clips.push({ segment: e.segment, productId: e.productId, path: e.path, durationMs: e.durationMs, name: e.name, cover: e.cover, sizeBytes: e.sizeBytes, mode: e.mode });
+        b.clips.push({
+          segment: e.segment,
+          productId: e.productId,
+          path: e.path,
+          durationMs: e.durationMs,
+          name: e.name,
+          cover: e.cover,
+          sizeBytes: e.sizeBytes,
+          mode: e.mode,
+        });
       },
       chaptered: (c) => b.chapters.push(c),
     };

@@ -6,10 +6,13 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { ClipEntry } from '../../../shared/recordings/types';
+
+export type { ClipEntry } from '../../../shared/recordings/types';
 
 export const MANIFEST = 'clips.json';
 
-const entrySchema = z.object({
+const entrySchema: z.ZodType<ClipEntry> = z.object({
   segment: z.number().int().nonnegative(),
   productId: z.string(),
   name: z.string(),
@@ -21,11 +24,12 @@ const entrySchema = z.object({
   leadInMs: z.number(),
   createdAt: z.number(),
 });
-export type ClipEntry = z.infer<typeof entrySchema>;
 
 export function readManifest(folder: string): ClipEntry[] {
   try {
-    const parsed = z.object({ clips: z.array(entrySchema) }).safeParse(JSON.parse(readFileSync(join(folder, MANIFEST), 'utf8')));
+    const parsed = z
+      .object({ clips: z.array(entrySchema) })
+      .safeParse(JSON.parse(readFileSync(join(folder, MANIFEST), 'utf8')));
     return parsed.success ? parsed.data.clips : [];
   } catch {
     return [];

@@ -6,14 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { type Chapter, ffmetadata } from '../../../shared/recordings/clips';
-import { chaptersArgs } from './ffmpeg-args';
+import type { ChapteredCopy } from '../../../shared/recordings/types';
 import { probeDurationMs, runFfmpeg } from './ffmpeg';
-
-export interface ChapteredCopy {
-  recording: number;
-  path: string;
-  chapters: number;
-}
+import { chaptersArgs } from './ffmpeg-args';
 
 /** `2026-12-05 20-00-00 章节.mkv` beside the clips. */
 export const chapteredName = (recordingPath: string): string =>

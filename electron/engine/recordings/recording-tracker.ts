@@ -33,11 +33,17 @@ export function trackRecordings(options: RecordingTrackerOptions): () => void {
     }
   };
 
+  // OBS stops writing when it starts stopping; STOPPED (with the file name) can follow a second later.
+  let stoppingAt: number | null = null;
   const offEvent = obs.connection.onObsEvent('RecordStateChanged', (d) => {
     const at = now();
     const path = d.outputPath || null;
     switch (d.outputState) {
+      case 'OBS_WEBSOCKET_OUTPUT_STOPPING':
+        stoppingAt = at;
+        break;
       case 'OBS_WEBSOCKET_OUTPUT_STARTED':
+        stoppingAt = null;
         safely('start', () => store.start(path, at));
         logger.info({ file: path }, 'recording started');
         break;
@@ -48,7 +54,8 @@ export function trackRecordings(options: RecordingTrackerOptions): () => void {
         safely('resume', () => store.resume(at));
         break;
       case 'OBS_WEBSOCKET_OUTPUT_STOPPED':
-        safely('stop', () => store.stop(path, at));
+        safely('stop', () => store.stop(path, stoppingAt ?? at));
+        stoppingAt = null;
         logger.info({ file: path }, 'recording stopped');
         break;
       default:

@@ -12,43 +12,25 @@ import { fromZodError, StudioError } from '../../../shared/errors';
 import {
   type ClipMode,
   chaptersOf,
-  planClips,
   type ProductName,
+  planClips,
   safeFileName,
   selectSegments,
 } from '../../../shared/recordings/clips';
 import type { Recording } from '../../../shared/recordings/timeline';
-import type { Route } from '../api/router';
+import type { JobBody, RecordingBody, SessionClipsBody } from '../../../shared/recordings/types';
 import { parseJson } from '../api/http-util';
-import { resolveFfmpeg } from '../clips/ffmpeg';
+import type { Route } from '../api/router';
 import { cutClips, sweepPartFiles } from '../clips/cut-clips';
-import { type JobBody, JobQueue } from '../clips/jobs';
-import { type ClipEntry, listClips } from '../clips/manifest';
+import { resolveFfmpeg } from '../clips/ffmpeg';
+import { JobQueue } from '../clips/jobs';
+import { listClips } from '../clips/manifest';
 import { writeChapters } from '../clips/write-chapters';
 import type { Ledger } from '../ledger/ledger';
 import type { Logger } from '../log';
 import { createMediaLinks, type MediaKind, type MediaLinks } from './media-links';
 
 const EVERY_ROLE: readonly Role[] = ['host', 'assistant', 'viewer'];
-
-/** One entry of `GET /sessions/{id}/recordings`: PROTOCOL's fields, plus what the recap's player needs. */
-export interface RecordingBody {
-  path: string | null;
-  startedAt: number;
-  endedAt: number | null;
-  exists: boolean;
-  index: number;
-  pauses: Recording['pauses'];
-  sizeBytes: number | null;
-  /** signed link for a video element (null when the file is missing) */
-  url: string | null;
-}
-
-export interface SessionClipsBody {
-  folder: string | null;
-  clips: (ClipEntry & { url: string; coverUrl: string })[];
-  jobs: JobBody[];
-}
 
 const clipBodySchema = z
   .object({
@@ -219,7 +201,11 @@ export function createRecordingsService(options: RecordingsServiceOptions) {
     const clips = folder ? listClips(folder) : [];
     return {
       folder,
-      clips: clips.map((c, n) => ({ ...c, url: links.url('clip', sessionId, n), coverUrl: links.url('cover', sessionId, n) })),
+      clips: clips.map((c, n) => ({
+        ...c,
+        url: links.url('clip', sessionId, n),
+        coverUrl: links.url('cover', sessionId, n),
+      })),
       jobs: jobs.forSession(sessionId),
     };
   }
@@ -290,7 +276,12 @@ export function createRecordingsService(options: RecordingsServiceOptions) {
       },
     },
     { method: 'GET', path: '/jobs/:id', roles: EVERY_ROLE, handle: ({ params }) => ({ body: jobs.get(params.id) }) },
-    { method: 'DELETE', path: '/jobs/:id', roles: HOST_ONLY, handle: ({ params }) => ({ body: jobs.cancel(params.id) }) },
+    {
+      method: 'DELETE',
+      path: '/jobs/:id',
+      roles: HOST_ONLY,
+      handle: ({ params }) => ({ body: jobs.cancel(params.id) }),
+    },
   ];
 
   return {
