@@ -34,16 +34,31 @@ export function cutArgs(
   const inputs: string[] = [];
   const outputs: string[] = [];
   targets.forEach((t, k) => {
-    inputs.push('-ss', sec(t.startMs), '-t', sec(t.durationMs), '-i', t.input);
+    // Fast: the length bounds what is read (stream copy keeps the keyframe before the start). Exact: the
+    // length is applied to the decoded output, frame-accurate from the exact start.
+    if (options.mode === 'fast') inputs.push('-ss', sec(t.startMs), '-t', sec(t.durationMs), '-i', t.input);
+    else inputs.push('-ss', sec(t.startMs), '-i', t.input);
     // `-t 1`: without it ffmpeg keeps demuxing the cover's input to the end of a 4-hour file.
     inputs.push('-ss', sec(coverOffsetMs(t, options.leadInMs[k] ?? 0)), '-t', '1', '-i', t.input);
     const clip = 2 * k;
     outputs.push('-map', `${clip}:v:0`, '-map', `${clip}:a?`);
-    if (options.mode === 'fast') outputs.push('-c:v', 'copy');
-    else outputs.push('-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p');
+    if (options.mode === 'fast') outputs.push('-c:v', 'copy', '-avoid_negative_ts', 'make_zero');
+    else
+      outputs.push(
+        '-t',
+        sec(t.durationMs),
+        '-c:v',
+        'libx264',
+        '-preset',
+        'veryfast',
+        '-crf',
+        '20',
+        '-pix_fmt',
+        'yuv420p',
+      );
     if (options.mode === 'fast' && options.audio === 'copy') outputs.push('-c:a', 'copy');
     else outputs.push('-c:a', 'aac', '-b:a', '160k');
-    outputs.push('-avoid_negative_ts', 'make_zero', '-movflags', '+faststart', '-f', 'mp4', '-y', t.clipTmp);
+    outputs.push('-movflags', '+faststart', '-f', 'mp4', '-y', t.clipTmp);
     outputs.push('-map', `${clip + 1}:v:0`, '-frames:v', '1', '-q:v', '3', '-f', 'mjpeg', '-y', t.coverTmp);
   });
   return [...inputs, ...outputs];

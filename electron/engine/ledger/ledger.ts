@@ -20,8 +20,8 @@ import { dailyBackup } from './backup';
 import { type OpenReport, openDatabase } from './db';
 import { type Product, ProductStore } from './products';
 import { type ChatLine, readChatLinePages, readListTotals } from './recap-reads';
-import { RecordingStore } from './recordings';
 import { type AnomalyRow, readAnomalies, readRecord, resolveLines, summary } from './record';
+import { RecordingStore } from './recordings';
 import { type Session, type SessionReason, SessionStore } from './sessions';
 
 export type { ApplyResult } from './apply';

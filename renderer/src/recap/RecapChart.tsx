@@ -1,7 +1,9 @@
 /**
  * The per-minute chart (ECharts): GMV bars and viewers line above, comments per minute below, pin
  * segments as labeled bands, feed gaps as hatched bands with null values (drawn as gaps, never
- * interpolated). Hover shows the minute; dragging selects a span (onRange gets row indexes).
+ * interpolated). Hover shows the minute; dragging selects a span (onRange gets row indexes); a click
+ * picks a moment for the recording player (a pin band's start, else the minute's start), and the
+ * player's position is drawn as a line that follows it.
  */
 import { useEffect, useRef } from 'react';
 import type { ChartModel } from '../../../shared/recap/chart-model';
@@ -22,11 +24,18 @@ export function RecapChart(props: {
   model: ChartModel;
   t: RecapT;
   onRange: (range: { first: number; last: number } | null) => void;
+  /** a click on the chart: the studio-clock moment picked */
+  onPick?: (at: number) => void;
+  /** the recording player's position on the studio clock */
+  playhead?: number | null;
   height?: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<ReturnType<typeof echarts.init> | null>(null);
   const onRange = useRef(props.onRange);
   onRange.current = props.onRange;
+  const onPick = useRef(props.onPick);
+  onPick.current = props.onPick;
   const { model, t } = props;
 
   useEffect(() => {
@@ -201,13 +210,40 @@ export function RecapChart(props: {
       const last = Math.min(n - 1, Math.ceil(Math.max(a, b)) - 1);
       onRange.current(last >= first ? { first, last } : null);
     });
+    chart.getZr().on('click', (e: { offsetX: number; offsetY: number }) => {
+      const [x] = chart.convertFromPixel({ xAxisIndex: 0 }, [e.offsetX, e.offsetY]) as number[];
+      if (!(x >= 0 && x < n) || model.starts.length === 0) return;
+      const band = model.pins.find((b) => x >= b.from && x < b.to);
+      onPick.current?.(band ? Math.round(model.starts[0] + band.from * 60_000) : model.starts[Math.floor(x)]);
+    });
+    chartRef.current = chart;
     const resize = new ResizeObserver(() => chart.resize());
     resize.observe(el);
     return () => {
+      chartRef.current = null;
       resize.disconnect();
       chart.dispose();
     };
   }, [model, t]);
+
+  const playheadX =
+    props.playhead == null || model.starts.length === 0 ? null : (props.playhead - model.starts[0]) / 60_000;
+  useEffect(() => {
+    chartRef.current?.setOption({
+      series: [
+        {
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            animation: false,
+            label: { show: false },
+            lineStyle: { color: '#ffffff', width: 2, type: 'solid' },
+            data: playheadX === null ? [] : [{ xAxis: playheadX }],
+          },
+        },
+      ],
+    });
+  }, [playheadX]);
 
   return (
     <div
@@ -219,6 +255,7 @@ export function RecapChart(props: {
       data-minutes={model.starts.length}
       data-pin-bands={model.pins.map((b) => `${b.productId}@${b.from.toFixed(2)}-${b.to.toFixed(2)}`).join(';')}
       data-gaps={model.gaps.map((g) => `${g.from}-${g.to}`).join(';')}
+      data-playhead={playheadX === null ? '' : playheadX.toFixed(3)}
       style={{ height: props.height ?? 380 }}
     />
   );
