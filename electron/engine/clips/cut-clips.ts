@@ -11,6 +11,7 @@ import type { ClipMode, ClipPlan } from '../../../shared/recordings/clips';
 import { probeDurationMs, runFfmpeg } from './ffmpeg';
 import { type CutTarget, cutArgs } from './ffmpeg-args';
 import { type ClipEntry, writeManifest } from './manifest';
+import { mp4DurationMs } from './mp4-duration';
 
 /** Fast clips per ffmpeg process: each clip costs two inputs; ten keeps the process's open files modest. */
 const FAST_BATCH = 10;
@@ -119,7 +120,7 @@ async function runBatch(input: CutInput, batch: Work[], mode: ClipMode, onProgre
 }
 
 async function finish(input: CutInput, w: Work, mode: ClipMode): Promise<ClipEntry> {
-  const durationMs = await probeDurationMs(input.ffmpeg, w.target.clipTmp);
+  const durationMs = (await mp4DurationMs(w.target.clipTmp)) ?? (await probeDurationMs(input.ffmpeg, w.target.clipTmp));
   if (durationMs === null) throw new StudioError('ffmpeg_failed', `ffmpeg wrote no readable clip for ${w.plan.name}`);
   renameSync(w.target.coverTmp, w.coverPath);
   renameSync(w.target.clipTmp, w.clipPath);

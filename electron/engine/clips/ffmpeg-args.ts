@@ -58,7 +58,7 @@ export function cutArgs(
       );
     if (options.mode === 'fast' && options.audio === 'copy') outputs.push('-c:a', 'copy');
     else outputs.push('-c:a', 'aac', '-b:a', '160k');
-    outputs.push('-movflags', '+faststart', '-f', 'mp4', '-y', t.clipTmp);
+    outputs.push('-f', 'mp4', '-y', t.clipTmp);
     outputs.push('-map', `${clip + 1}:v:0`, '-frames:v', '1', '-q:v', '3', '-f', 'mjpeg', '-y', t.coverTmp);
   });
   return [...inputs, ...outputs];

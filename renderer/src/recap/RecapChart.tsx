@@ -210,16 +210,29 @@ export function RecapChart(props: {
       const last = Math.min(n - 1, Math.ceil(Math.max(a, b)) - 1);
       onRange.current(last >= first ? { first, last } : null);
     });
-    chart.getZr().on('click', (e: { offsetX: number; offsetY: number }) => {
-      const [x] = chart.convertFromPixel({ xAxisIndex: 0 }, [e.offsetX, e.offsetY]) as number[];
+    // A click (press and release without dragging) picks a moment for the player. Read from the DOM:
+    // the brush owns ECharts' own mouse handling for dragging.
+    let down: { x: number; y: number } | null = null;
+    const press = (e: PointerEvent) => {
+      down = { x: e.offsetX, y: e.offsetY };
+    };
+    const release = (e: PointerEvent) => {
+      const from = down;
+      down = null;
+      if (!from || Math.abs(e.offsetX - from.x) > 4 || Math.abs(e.offsetY - from.y) > 4) return;
+      const [x] = chart.convertFromPixel({ gridIndex: 0 }, [e.offsetX, e.offsetY]) as number[];
       if (!(x >= 0 && x < n) || model.starts.length === 0) return;
       const band = model.pins.find((b) => x >= b.from && x < b.to);
       onPick.current?.(band ? Math.round(model.starts[0] + band.from * 60_000) : model.starts[Math.floor(x)]);
-    });
+    };
+    el.addEventListener('pointerdown', press, true);
+    el.addEventListener('pointerup', release, true);
     chartRef.current = chart;
     const resize = new ResizeObserver(() => chart.resize());
     resize.observe(el);
     return () => {
+      el.removeEventListener('pointerdown', press, true);
+      el.removeEventListener('pointerup', release, true);
       chartRef.current = null;
       resize.disconnect();
       chart.dispose();
