@@ -212,15 +212,21 @@ export function RecapChart(props: {
     });
     // A click (press and release without dragging) picks a moment for the player. Read from the DOM:
     // the brush owns ECharts' own mouse handling for dragging.
+    // Positions relative to the chart's box (an event's offsetX is relative to whichever child it hit).
+    const at = (e: PointerEvent) => {
+      const box = el.getBoundingClientRect();
+      return { x: e.clientX - box.left, y: e.clientY - box.top };
+    };
     let down: { x: number; y: number } | null = null;
     const press = (e: PointerEvent) => {
-      down = { x: e.offsetX, y: e.offsetY };
+      down = at(e);
     };
     const release = (e: PointerEvent) => {
       const from = down;
+      const to = at(e);
       down = null;
-      if (!from || Math.abs(e.offsetX - from.x) > 4 || Math.abs(e.offsetY - from.y) > 4) return;
-      const [x] = chart.convertFromPixel({ gridIndex: 0 }, [e.offsetX, e.offsetY]) as number[];
+      if (!from || Math.abs(to.x - from.x) > 4 || Math.abs(to.y - from.y) > 4) return;
+      const [x] = chart.convertFromPixel({ gridIndex: 0 }, [to.x, to.y]) as number[];
       if (!(x >= 0 && x < n) || model.starts.length === 0) return;
       const band = model.pins.find((b) => x >= b.from && x < b.to);
       onPick.current?.(band ? Math.round(model.starts[0] + band.from * 60_000) : model.starts[Math.floor(x)]);
