@@ -68,15 +68,24 @@ test('a click on a pin band or a pin-table row plays the recording from that pin
     return { from: Number(from), to: Number(to) };
   });
   expect(bands).toHaveLength(3);
-  const box = (await chart.boundingBox()) as { x: number; y: number; width: number; height: number };
   const minutes = Math.max(1, Number(await chart.getAttribute('data-minutes')));
-  const xOf = (m: number) => box.x + 64 + (m / minutes) * (box.width - 128);
 
   // the third 讲解 is in the second file: the player switches files and starts at the pin
   for (const k of [1, 2]) {
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox()) as { x: number; y: number; width: number; height: number };
+    const xOf = (m: number) => box.x + 64 + (m / minutes) * (box.width - 128);
     await page.mouse.click(xOf((bands[k].from + bands[k].to) / 2), box.y + box.height * 0.35);
     const want = offsetOf(k);
-    await expect(page.getByTestId('recap-video')).toHaveAttribute('data-file-index', String(want.index));
+    await expect
+      .poll(
+        async () =>
+          (await page.getByTestId('tape-note').count()) > 0
+            ? await page.getByTestId('tape-note').textContent()
+            : await page.getByTestId('recap-video').getAttribute('data-file-index'),
+        { timeout: 15_000, message: `band ${k} at ${bands[k].from.toFixed(3)} of ${minutes} min` },
+      )
+      .toBe(String(want.index));
     await expect
       .poll(async () => Math.abs((await video(page)).time - want.seconds), { timeout: 15_000 })
       .toBeLessThan(1);

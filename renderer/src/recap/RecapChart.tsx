@@ -140,6 +140,18 @@ export function RecapChart(props: {
           barMaxWidth: 24,
           itemStyle: { color: '#ff4d6a' },
           data: pair(model.gmv),
+        },
+        {
+          name: t('chart.viewers'),
+          type: 'line',
+          xAxisIndex: 0,
+          yAxisIndex: 1,
+          showSymbol: false,
+          connectNulls: false,
+          lineStyle: { color: '#7cc4ff', width: 2 },
+          itemStyle: { color: '#7cc4ff' },
+          data: pair(model.viewers),
+          // Bands on the line series: on the bar series ECharts squeezes them into the bars' band width.
           markArea: {
             silent: true,
             data: [
@@ -168,17 +180,6 @@ export function RecapChart(props: {
               ]),
             ],
           },
-        },
-        {
-          name: t('chart.viewers'),
-          type: 'line',
-          xAxisIndex: 0,
-          yAxisIndex: 1,
-          showSymbol: false,
-          connectNulls: false,
-          lineStyle: { color: '#7cc4ff', width: 2 },
-          itemStyle: { color: '#7cc4ff' },
-          data: pair(model.viewers),
         },
         {
           name: t('chart.chat'),
@@ -250,6 +251,7 @@ export function RecapChart(props: {
   useEffect(() => {
     chartRef.current?.setOption({
       series: [
+        {},
         {
           markLine: {
             silent: true,

@@ -1,26 +1,12 @@
-import { useEffect, useState } from 'react';
 import type { StudioSettings } from '../../../shared/contract';
-import { run } from '../engine/actions';
-import { useT } from '../i18n';
-import { selectIsHost } from '../store/selectors';
-import { useStudio } from '../store/studio';
-import { useToasts } from '../store/toasts';
+import { useSettingsDraft } from './useSettingsDraft';
 
 /** Host only: record when going live, which ffmpeg cuts clips, and where clip folders go. */
 export function RecordingPanel() {
-  const t = useT();
-  const isHost = useStudio(selectIsHost);
-  const saved = useStudio((s) => s.state?.settings ?? null);
-  const show = useToasts((s) => s.show);
-  const [draft, setDraft] = useState<StudioSettings | null>(saved);
-  useEffect(() => setDraft(saved), [saved]);
+  const { t, isHost, draft, setDraft, save: saveAll } = useSettingsDraft();
   if (!isHost || !draft) return null;
   const rec = draft.recording;
-  const save = async (recording: StudioSettings['recording']) => {
-    const next = { ...draft, recording };
-    setDraft(next);
-    if (await run('settings.set', next)) show(t('common.saved'));
-  };
+  const save = (recording: StudioSettings['recording']) => saveAll({ ...draft, recording });
   return (
     <section aria-labelledby="recording-title" className="settings-section" data-testid="recording-panel">
       <h2 id="recording-title">{t('recording.title')}</h2>
