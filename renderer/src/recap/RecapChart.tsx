@@ -48,6 +48,10 @@ export function RecapChart(props: {
     const pair = (values: (number | null)[]) => values.map((v, i) => [x(i), v]);
     chart.on('finished', () => {
       el.dataset.drawn = 'true';
+      // where the minute axis runs on screen (px from the chart's left edge), for tests and tools
+      const [x0] = chart.convertToPixel({ gridIndex: 0 }, [0, 0]) as number[];
+      const [x1] = chart.convertToPixel({ gridIndex: 0 }, [Math.max(1, n), 0]) as number[];
+      el.dataset.plotX = `${x0.toFixed(1)},${x1.toFixed(1)}`;
     });
     chart.setOption({
       animation: false,
