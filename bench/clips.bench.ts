@@ -9,8 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundledFfmpeg, runFfmpeg } from '../electron/engine/clips/ffmpeg';
 import { cutClips } from '../electron/engine/clips/cut-clips';
+import { bundledFfmpeg, runFfmpeg } from '../electron/engine/clips/ffmpeg';
 import { planClips } from '../shared/recordings/clips';
 import type { Recording } from '../shared/recordings/timeline';
 import { type BenchResult, median } from './types';
@@ -42,7 +42,11 @@ export default async function clipsBench({ quick }: { quick: boolean }): Promise
       start: t0 + i * slot + 0.5 * MIN,
       end: t0 + (i + 1) * slot,
     }));
-    const catalogue = Array.from({ length: 12 }, (_, i) => ({ productId: `p${i + 1}`, title: `商品 ${i + 1}`, linkNo: i + 1 }));
+    const catalogue = Array.from({ length: 12 }, (_, i) => ({
+      productId: `p${i + 1}`,
+      title: `商品 ${i + 1}`,
+      linkNo: i + 1,
+    }));
     const rec: Recording = { index: 0, path: recording, startedAt: t0, endedAt: t0 + hours * 3_600_000, pauses: [] };
     const { clips } = planClips({
       segments,
@@ -55,7 +59,18 @@ export default async function clipsBench({ quick }: { quick: boolean }): Promise
 
     const copyOnce = async () => {
       const started = performance.now();
-      await runFfmpeg(ffmpeg, ['-i', recording, '-map', '0', '-c', 'copy', '-f', 'matroska', '-y', join(dir, 'copy.mkv')]);
+      await runFfmpeg(ffmpeg, [
+        '-i',
+        recording,
+        '-map',
+        '0',
+        '-c',
+        'copy',
+        '-f',
+        'matroska',
+        '-y',
+        join(dir, 'copy.mkv'),
+      ]);
       const ms = performance.now() - started;
       rmSync(join(dir, 'copy.mkv'), { force: true });
       return ms;

@@ -10,6 +10,8 @@ import {
   type GatewayConfig,
   gatewayConfigSchema,
   obsStatusOf,
+  type RouteHandlers,
+  routes,
   type StatusResponse,
   type StudioState,
 } from '../../shared/contract';
@@ -18,7 +20,7 @@ import type { PageHandler } from './api/http-server';
 import { createHttpServer } from './api/http-server';
 import { LanSharing } from './api/lan-sharing';
 import { listen } from './api/listen';
-import { Router } from './api/router';
+import { Router, serveRoutes } from './api/router';
 import { type SeatServer, startSeatServer } from './api/seat-server';
 import { loopbackPolicy } from './api/security';
 import { catalogueImageLoader, catalogueMedia } from './catalogue-media';
@@ -30,6 +32,7 @@ import { DEMO_DIR, loadDemoCatalogue } from './ledger/demo';
 import { type Ledger, openLedger } from './ledger/ledger';
 import { ChatIntel } from './live/chat-intel';
 import { LiveService } from './live/live-service';
+import { createRadarService } from './live/radar-service';
 import { createLogger, type Logger } from './log';
 import {
   createAesGcmSecretBox,
@@ -51,7 +54,7 @@ import { findRendererDir } from './renderer-dir';
 import { createSeatService } from './seats/seat-service';
 import { StateStore } from './state';
 import { createStudioService } from './studio-service';
-import { systemHandlers, systemRoutes } from './system-routes';
+import { systemHandlers, systemRouteHandlers } from './system-routes';
 import { TokenStore } from './tokens';
 
 export { ENGINE_VERSION } from './initial-state';
@@ -227,19 +230,9 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   sharing = new LanSharing(http, portNow, options.lanAddresses);
   const seatService = createSeatService({ tokens, sharing, state, port: portNow, logger });
 
-  router.add(
-    ...systemRoutes({
-      status,
-      logDir: join(options.dataDir, 'logs'),
-      version: ENGINE_VERSION,
-      secrets: () => [tokens.controlToken, tokens.overlayToken],
-    }),
-    ...pins.routes,
-    ...seatService.routes,
-    ...studio.routes,
-    ...createRecapService({ ledger, logger: logger.child({ module: 'recap' }) }).routes,
-    ...recordings.routes,
-  );
+  const radar = createRadarService(intel, () => state.get().products);
+  // Recordings and clips (issue 19): routes in the Route style until they are declared in shared/contract.
+  router.add(...recordings.routes);
   const handlers: CommandHandlers = {
     ...systemHandlers(status),
     ...createOverlayHandlers(() => {
@@ -251,15 +244,22 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...createHotkeysService(options.dataDir, state, logger),
     ...createObsHandlers(obs),
     ...studio.handlers,
-    'radar.markAnswered': (a) => {
-      const answered = intel.markAnswered(a.groupId);
-      if (!answered)
-        throw new StudioError('unknown_group', `No open question group ${a.groupId}`, { status: 404, path: 'groupId' });
-      return { answered };
-    },
+    ...radar.handlers,
     'chat.highlight': (a) => feed.highlight(a.id),
     'chat.unhighlight': (a) => feed.unhighlight(a.id),
   };
+  const routeHandlers: RouteHandlers = {
+    ...systemRouteHandlers({
+      logDir: join(options.dataDir, 'logs'),
+      version: ENGINE_VERSION,
+      secrets: () => [tokens.controlToken, tokens.overlayToken],
+    }),
+    ...seatService.routeHandlers,
+    ...studio.routeHandlers,
+    ...radar.routeHandlers,
+    ...createRecapService({ ledger, logger: logger.child({ module: 'recap' }) }).routeHandlers,
+  };
+  router.add(...serveRoutes(routes, handlers, routeHandlers));
 
   seats = startSeatServer({
     http,

@@ -18,7 +18,7 @@ function canConnect(host: string, port: number): Promise<boolean> {
 }
 
 function seat(url: string, token: string): Promise<Socket> {
-  const socket = io(`${url}/seat`, { auth: { token }, transports: ['websocket'], reconnection: false });
+  const socket = io(`${url}/seat`, { auth: { token }, reconnection: false });
   return new Promise((resolve, reject) => {
     socket.once('snapshot', () => resolve(socket));
     socket.once('connect_error', reject);

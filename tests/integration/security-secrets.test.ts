@@ -90,7 +90,7 @@ describe('secrets stay out of logs and exports', () => {
         timeoutMs: 60_000,
       },
     );
-    const seat = io(`${engine.url}/seat`, { auth: { token: engine.controlToken }, transports: ['websocket'] });
+    const seat = io(`${engine.url}/seat`, { auth: { token: engine.controlToken } });
     await new Promise<void>((r) => seat.once('connect', () => r()));
     const dest = await seat.emitWithAck('command', 'obs.setStreamDestination', {
       url: 'rtmp://127.0.0.1:1935/live',

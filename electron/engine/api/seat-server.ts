@@ -3,7 +3,7 @@
  * checked against the contract: known name, allowed role, arguments valid; only then does its handler
  * run, so a refused command changes nothing. On connect a seat gets the whole state, then patches.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
   COMMAND_EVENT,
@@ -20,6 +20,7 @@ import { fromZodError, StudioError } from '../../../shared/errors';
 import type { Logger } from '../log';
 import type { StateStore } from '../state';
 import type { TokenStore } from '../tokens';
+import { sendError } from './http-util';
 import { type HostPolicy, isAllowedHost, isAllowedOrigin } from './security';
 
 export interface SeatServerOptions {
@@ -48,14 +49,15 @@ const isCommandName = (name: unknown): name is CommandName => typeof name === 's
 
 export function startSeatServer(options: SeatServerOptions): SeatServer {
   const { tokens, state, handlers, logger, policy } = options;
-  const io = new Server(options.http, {
-    serveClient: false,
-    maxHttpBufferSize: 1_000_000,
-    // Same-origin only: no CORS headers at all; Host and Origin checked before the handshake.
-    allowRequest: (req, callback) => {
-      const ok = isAllowedHost(req.headers.host, policy) && isAllowedOrigin(req.headers.origin, policy);
-      callback(ok ? null : 'forbidden_host', ok);
-    },
+  // Same-origin only: no CORS headers at all. Host and Origin are checked on every engine.io request (the
+  // handshake, each long-polling GET and POST, the WebSocket upgrade), not only the handshake as
+  // `allowRequest` would: the engine's own HTTP handler never sees /socket.io/ requests.
+  const io = new Server(options.http, { serveClient: false, maxHttpBufferSize: 1_000_000 });
+  io.engine.use((req: IncomingMessage, res: ServerResponse, next: (error?: Error) => void) => {
+    if (isAllowedHost(req.headers.host, policy) && isAllowedOrigin(req.headers.origin, policy)) return next();
+    // On an upgrade `res` is engine.io's stand-in that only closes the socket; on HTTP this is the answer.
+    sendError(res, new StudioError('forbidden_host', 'Host or Origin is not this studio', { status: 403 }));
+    next(new Error('forbidden_host'));
   });
   const seats = io.of('/seat');
 

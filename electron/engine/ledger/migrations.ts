@@ -126,7 +126,11 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX answer_marks_by_at ON answer_marks (at);
   `,
-  // 3: OBS recordings on the studio clock (a session's recordings are those overlapping its window)
+  // 3: product facts (尺码表, 材质 ...) as a JSON object; NULL = none
+  `
+  ALTER TABLE products ADD COLUMN facts TEXT;
+  `,
+  // 4: OBS recordings on the studio clock (a session's recordings are those overlapping its window)
   `
   CREATE TABLE recordings (
     id INTEGER PRIMARY KEY,
