@@ -50,6 +50,8 @@ import { followShowOnOverlays } from './overlay/follow-show';
 import { createPinService, type PinService } from './pins/pin-service';
 import { type PortLike, parentPortPrinter } from './recap/parent-port-pdf';
 import { createRecapService } from './recap/recap-service';
+import { trackRecordings } from './recordings/recording-tracker';
+import { createRecordingsService } from './recordings/recordings-service';
 import { findRendererDir } from './renderer-dir';
 import { createSeatService } from './seats/seat-service';
 import { StateStore } from './state';
@@ -216,7 +218,14 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   const rendererDir = findRendererDir(options.rendererDir);
   if (!rendererDir) logger.warn('renderer build not found: browser seats get 503 until `npm run build:renderer`');
   const catalogueRoots = [join(options.dataDir, 'catalogue'), DEMO_DIR];
-  const pages: PageHandler[] = [catalogueMedia(catalogueRoots)];
+  const recordingSettings = () => state.slice('settings').recording;
+  const untrackRecordings = trackRecordings({ obs, ledger, logger, settings: recordingSettings });
+  const recordings = createRecordingsService({
+    ledger,
+    logger: logger.child({ module: 'recordings' }),
+    settings: recordingSettings,
+  });
+  const pages: PageHandler[] = [catalogueMedia(catalogueRoots), recordings.page];
   const http = createHttpServer({
     policy,
     router,
@@ -229,6 +238,8 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   const seatService = createSeatService({ tokens, sharing, state, port: portNow, logger });
 
   const radar = createRadarService(intel, () => state.get().products);
+  // Recordings and clips (issue 19): routes in the Route style until they are declared in shared/contract.
+  router.add(...recordings.routes);
   const handlers: CommandHandlers = {
     ...systemHandlers(status),
     ...createOverlayHandlers(() => {
@@ -340,6 +351,8 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
         if (ledger.currentSession())
           studio.handlers['session.stop']({ confirm: true }, { seat: { id: 'host', role: 'host', label: 'host' } });
         studio.close();
+        untrackRecordings();
+        await recordings.close();
         await live.close();
         feed.close();
         await obs.stop();

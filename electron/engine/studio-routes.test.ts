@@ -5,7 +5,7 @@
  */
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type StudioState, studioRoutes } from '../../shared/contract';
+import { DEFAULT_RECORDING_SETTINGS, type StudioState, studioRoutes } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
 import { type Route, serveRoutes } from './api/router';
 import { FeedHub } from './feed/feed-hub';
@@ -173,7 +173,7 @@ describe('session and product routes over the studio service', () => {
   it('stops like the seat command: a manual stop over HTTP cancels the pending automatic stop', async () => {
     const { studio, state, call } = studioApi();
     await studio.handlers['settings.set'](
-      { autoSession: { enabled: true, graceSeconds: 1 }, autoAnswerSeconds: 10 },
+      { autoSession: { enabled: true, graceSeconds: 1 }, autoAnswerSeconds: 10, recording: DEFAULT_RECORDING_SETTINGS },
       { seat: { id: 'host', role: 'host', label: 'host' } },
     );
     studio.streamingChanged(true, Date.now());

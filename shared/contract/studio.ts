@@ -18,17 +18,40 @@ export interface StudioSettings {
   autoSession: { enabled: boolean; graceSeconds: number };
   /** Open questions count as answered once their product has been pinned this long. */
   autoAnswerSeconds: number;
+  recording: RecordingSettings;
 }
+
+/** The recording and its clips (issue 19). */
+export interface RecordingSettings {
+  /** Start OBS recording whenever OBS goes live (and it is not recording already). */
+  whenLive: boolean;
+  /** The ffmpeg that cuts clips: the one bundled with the app, or the system's (`ffmpeg` on PATH). */
+  ffmpeg: 'bundled' | 'system';
+  /** Where sessions' clip folders go; null: beside the session's first recording. */
+  clipsFolder: string | null;
+}
+
+export const DEFAULT_RECORDING_SETTINGS: RecordingSettings = { whenLive: false, ffmpeg: 'bundled', clipsFolder: null };
 
 export const DEFAULT_STUDIO_SETTINGS: StudioSettings = {
   autoSession: { enabled: false, graceSeconds: 120 },
   autoAnswerSeconds: 10,
+  recording: DEFAULT_RECORDING_SETTINGS,
 };
 
 export const studioSettingsSchema = z
   .object({
     autoSession: z.object({ enabled: z.boolean(), graceSeconds: z.number().int().min(0).max(3600) }).strict(),
     autoAnswerSeconds: z.number().int().min(0).max(600),
+    // Settings files written before issue 19 have no `recording`: they keep working with the defaults.
+    recording: z
+      .object({
+        whenLive: z.boolean(),
+        ffmpeg: z.enum(['bundled', 'system']),
+        clipsFolder: z.string().trim().min(1).max(1000).nullable(),
+      })
+      .strict()
+      .default(DEFAULT_RECORDING_SETTINGS),
   })
   .strict();
 

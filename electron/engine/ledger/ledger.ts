@@ -23,6 +23,7 @@ import { type OpenReport, openDatabase } from './db';
 import { type Product, ProductStore } from './products';
 import { type ChatLine, readChatLinePages, readListTotals } from './recap-reads';
 import { type AnomalyRow, readAnomalies, readRecord, resolveLines, summary } from './record';
+import { RecordingStore } from './recordings';
 import { type Session, type SessionReason, SessionStore } from './sessions';
 import { xlsxWorkerReader } from './xlsx-in-worker';
 
@@ -87,6 +88,8 @@ export class Ledger {
   private readonly applier: Applier;
   private readonly sessions: SessionStore;
   private readonly products: ProductStore;
+  /** OBS recordings on the studio clock (electron/engine/recordings keeps it up to date). */
+  readonly recordings: RecordingStore;
   private current: { session: Session; live: LiveFigures } | null = null;
   /** sku -> productId, cached between catalogue changes (read on every applied batch) */
   private skuCache: Map<string, string> | null = null;
@@ -121,6 +124,7 @@ export class Ledger {
     });
     this.sessions = new SessionStore(db);
     this.products = new ProductStore(db, this.currency);
+    this.recordings = new RecordingStore(db);
     const open = this.sessions.open();
     // More than one open session can only come from an older crash; all but the newest are closed at their last event.
     for (const s of open.slice(0, -1)) this.sessions.end(s.id, this.lastActivity(s), 'recovered');
