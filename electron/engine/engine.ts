@@ -238,8 +238,6 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   const seatService = createSeatService({ tokens, sharing, state, port: portNow, logger });
 
   const radar = createRadarService(intel, () => state.get().products);
-  // Recordings and clips (issue 19): routes in the Route style until they are declared in shared/contract.
-  router.add(...recordings.routes);
   const handlers: CommandHandlers = {
     ...systemHandlers(status),
     ...createOverlayHandlers(() => {
@@ -269,6 +267,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...seatService.routeHandlers,
     ...studio.routeHandlers,
     ...radar.routeHandlers,
+    ...recordings.routeHandlers,
     ...createRecapService({
       ledger,
       logger: logger.child({ module: 'recap' }),
