@@ -9,20 +9,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CHROMIUM_FLAGS, chromiumEnv } from '../../../node-common/chromium';
 import { StudioError } from '../../../shared/errors';
-
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-];
-
-/** CHROMIUM_PATH, else the usual places; null when none exists. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (env.CHROMIUM_PATH) return existsSync(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null;
-  return CANDIDATES.find((p) => existsSync(p)) ?? null;
-}
 
 export interface PdfOptions {
   chromium: string;
@@ -38,26 +26,13 @@ export async function htmlToPdf(html: string, options: PdfOptions): Promise<Buff
     await writeFile(page, html, 'utf8');
     const args = [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
+      ...CHROMIUM_FLAGS,
       '--no-pdf-header-footer',
       `--user-data-dir=${join(dir, 'profile')}`,
       `--print-to-pdf=${out}`,
       pathToFileURL(page).href,
     ];
-    const env = {
-      ...process.env,
-      HOME: dir,
-      XDG_CONFIG_HOME: join(dir, 'config'),
-      XDG_CACHE_HOME: join(dir, 'cache'),
-      XDG_DATA_HOME: join(dir, 'data'),
-    };
+    const env = chromiumEnv(dir);
     await new Promise<void>((resolve, reject) => {
       const child = spawn(options.chromium, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
