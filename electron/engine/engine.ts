@@ -32,6 +32,7 @@ import { DEMO_DIR, loadDemoCatalogue } from './ledger/demo';
 import { type Ledger, openLedger } from './ledger/ledger';
 import { ChatIntel } from './live/chat-intel';
 import { LiveService } from './live/live-service';
+import { createRadarService } from './live/radar-service';
 import { createLogger, type Logger } from './log';
 import {
   createAesGcmSecretBox,
@@ -220,6 +221,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   sharing = new LanSharing(http, portNow, options.lanAddresses);
   const seatService = createSeatService({ tokens, sharing, state, port: portNow, logger });
 
+  const radar = createRadarService(intel, () => state.get().products);
   const handlers: CommandHandlers = {
     ...systemHandlers(status),
     ...createOverlayHandlers(() => {
@@ -231,12 +233,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...createHotkeysService(options.dataDir, state, logger),
     ...createObsHandlers(obs),
     ...studio.handlers,
-    'radar.markAnswered': (a) => {
-      const answered = intel.markAnswered(a.groupId);
-      if (!answered)
-        throw new StudioError('unknown_group', `No open question group ${a.groupId}`, { status: 404, path: 'groupId' });
-      return { answered };
-    },
+    ...radar.handlers,
     'chat.highlight': (a) => feed.highlight(a.id),
     'chat.unhighlight': (a) => feed.unhighlight(a.id),
   };
@@ -248,6 +245,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     }),
     ...seatService.routeHandlers,
     ...studio.routeHandlers,
+    ...radar.routeHandlers,
     ...createRecapService({ ledger, logger: logger.child({ module: 'recap' }) }).routeHandlers,
   };
   router.add(...serveRoutes(routes, handlers, routeHandlers));

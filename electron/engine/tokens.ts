@@ -27,7 +27,7 @@ const fileSchema = z.object({
     z.object({
       id: z.string(),
       token: z.string().min(20),
-      role: z.enum(['host', 'assistant', 'viewer']),
+      role: z.enum(['host', 'assistant', 'viewer', 'prompter']),
       label: z.string(),
       createdAt: z.number(),
       revokedAt: z.number().nullable(),

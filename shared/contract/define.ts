@@ -37,8 +37,12 @@
  */
 import type { z } from 'zod';
 
-export type Role = 'host' | 'assistant' | 'viewer';
-export const ROLES: readonly Role[] = ['host', 'assistant', 'viewer'];
+/**
+ * host: everything; assistant (场控): pins, products, chat; viewer: read only; prompter (提词器, the host's
+ * second screen or phone): reads the show and may mark a question answered, nothing else.
+ */
+export type Role = 'host' | 'assistant' | 'viewer' | 'prompter';
+export const ROLES: readonly Role[] = ['host', 'assistant', 'viewer', 'prompter'];
 export const ANY_ROLE: readonly Role[] = ROLES;
 export const HOST_ONLY: readonly Role[] = ['host'];
 export const OPERATORS: readonly Role[] = ['host', 'assistant'];

@@ -13,7 +13,7 @@ import { type ObsStateSlice, obsCommands } from './obs';
 import { type OverlayStateSlice, overlayCommands } from './overlay';
 import { type PinStateSlice, pinCommands, pinRoutes } from './pins';
 import type { ProductsStateSlice } from './products';
-import { type RadarStateSlice, radarCommands } from './radar';
+import { type RadarStateSlice, radarCommands, radarRoutes } from './radar';
 import { recapRoutes } from './recap';
 import { type SeatsStateSlice, seatCommands, seatRoutes } from './seats';
 import type { SessionStateSlice } from './session';
@@ -110,6 +110,7 @@ export const routes = {
   ...seatRoutes,
   ...studioRoutes,
   ...recapRoutes,
+  ...radarRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -1,5 +1,6 @@
 /** Products as every surface sees them (PROTOCOL.md D `GET /products`), in run-of-show order. */
 import { z } from 'zod';
+import { factsPatchSchema, type ProductFacts } from '../catalogue/facts';
 import { idSchema, moneySchema } from '../events';
 import type { Money } from '../money';
 
@@ -15,6 +16,8 @@ export interface Product {
   image: string | null;
   /** 链接号: the number viewers see on the platform's cart. */
   linkNo: number;
+  /** What the host answers from (尺码表, 材质 ...): the radar's suggested answers quote these; absent = none. */
+  facts?: ProductFacts;
 }
 
 /** What the run-of-show shows beside each product during a session. */
@@ -42,6 +45,7 @@ export const productPatchSchema = z.strictObject({
   stock: z.number().int().min(0).nullable().optional(),
   image: z.string().max(2000).nullable().optional(),
   linkNo: z.number().int().min(1).max(9999).nullable().optional(),
+  facts: factsPatchSchema.optional(),
 });
 export type ProductPatch = z.infer<typeof productPatchSchema>;
 

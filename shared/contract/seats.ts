@@ -38,7 +38,9 @@ export interface SeatInvite {
 
 export const seatCommands = {
   'seats.create': command<SeatInvite>()(
-    z.object({ role: z.enum(['assistant', 'viewer']), label: z.string().trim().min(1).max(40).optional() }).strict(),
+    z
+      .object({ role: z.enum(['assistant', 'viewer', 'prompter']), label: z.string().trim().min(1).max(40).optional() })
+      .strict(),
     HOST_ONLY,
   ),
   'seats.list': command<{ seats: SeatRecord[] }>()(z.object({}).strict(), HOST_ONLY),

@@ -126,6 +126,10 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX answer_marks_by_at ON answer_marks (at);
   `,
+  // 3: product facts (尺码表, 材质 ...) as a JSON object; NULL = none
+  `
+  ALTER TABLE products ADD COLUMN facts TEXT;
+  `,
 ];
 
 /** Applies every migration newer than the file's `user_version`; returns the versions applied. */

@@ -102,6 +102,7 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
       catalogue,
       stats.segments.map((s) => ({ productId: s.productId, start: s.start, end: s.end })),
       ledger.answerMarks(id, now()).filter((m): m is AnswerMark => isIntent(m.intent)),
+      ledger.listProducts(),
     );
     const { pages } = ledger.chatLinePages(id, now());
     const lines: { at: number; actorId: string | null; text: string }[] = [];

@@ -10,6 +10,8 @@ import type { Logger } from '../log';
 import type { StateStore } from '../state';
 import type { TokenStore } from '../tokens';
 
+const SEAT_LABEL = { assistant: '场控', viewer: '观看', prompter: '提词器' } as const;
+
 export interface SeatService {
   handlers: Pick<CommandHandlers, 'seats.create' | 'seats.list' | 'seats.revoke' | 'sharing.set'>;
   /** `GET /seats`; the other seat routes run the seat commands. */
@@ -31,13 +33,14 @@ export function createSeatService(options: {
     port: options.port(),
   });
 
-  const invite = (role: 'assistant' | 'viewer', label?: string): SeatInvite => {
+  const invite = (role: 'assistant' | 'viewer' | 'prompter', label?: string): SeatInvite => {
     const count = tokens.listSeats().filter((s) => s.role === role).length + 1;
-    const seat = tokens.createSeat(role, label ?? `${role === 'assistant' ? '场控' : '观看'} ${count}`);
+    const seat = tokens.createSeat(role, label ?? `${SEAT_LABEL[role]} ${count}`);
     const host = sharing.enabledAddresses[0] ?? '127.0.0.1';
     const { token, ...record } = seat;
     logger.info({ seat: seat.id, role }, 'seat created');
-    return { seat: record, token, url: `http://${host}:${options.port()}/live#token=${token}` };
+    const view = role === 'prompter' ? 'prompter' : 'live';
+    return { seat: record, token, url: `http://${host}:${options.port()}/${view}#token=${token}` };
   };
 
   const handlers: SeatService['handlers'] = {

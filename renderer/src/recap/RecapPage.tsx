@@ -10,6 +10,7 @@ import { recapApi } from './api';
 import { ExportBar } from './ExportBar';
 import { HeadlineFigures } from './figures';
 import { type RecapT, useRecapT } from './i18n';
+import { MissingFacts } from './MissingFacts';
 import { RecapChart } from './RecapChart';
 import { BackLink, RecapError } from './RecapFrame';
 import { SortableTable } from './SortableTable';
@@ -140,6 +141,7 @@ export function RecapPage(props: { id: string }) {
       <PinTable rows={pinLedger(recap.segments, recap.figures.paidGmv.currency)} t={t} lang={lang} name={name} />
       <ProductTable recap={recap} t={t} lang={lang} name={name} />
       <Questions questions={questions} t={t} name={name} />
+      <MissingFacts questions={questions} t={t} lang={lang} name={name} stockLabel={t('intent.stock')} />
       {recap.anomalies.length > 0 && <p className="note">{t('report.anomalies', { n: recap.anomalies.length })}</p>}
       <ExportBar sessionId={s.id} t={t} lang={lang} />
     </section>

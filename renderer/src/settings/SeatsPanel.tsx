@@ -42,7 +42,7 @@ export function SeatsPanel() {
   }, [invite]);
 
   if (!isHost) return null;
-  const create = async (role: 'assistant' | 'viewer') => {
+  const create = async (role: 'assistant' | 'viewer' | 'prompter') => {
     const created = await run('seats.create', { role, ...(label.trim() ? { label: label.trim() } : {}) });
     if (created) {
       setInvite(created);
@@ -88,6 +88,9 @@ export function SeatsPanel() {
         </button>
         <button type="button" onClick={() => void create('viewer')}>
           {t('seats.createViewer')}
+        </button>
+        <button type="button" onClick={() => void create('prompter')}>
+          {t('seats.createPrompter')}
         </button>
       </div>
       {invite && (
