@@ -4,11 +4,12 @@
  * read-only. The renderer's recap client builds its URLs and reads its types from these declarations.
  */
 import { z } from 'zod';
+import { LANGUAGE_IDS, type Language } from '../language';
 import type { CompareBody, QuestionsBody, RecapBody, SessionListRow } from '../recap/types';
 import { ANY_ROLE, type FileReply, route } from './define';
 
 /** Languages of the recap report (the console's two). */
-export const reportLangSchema = z.enum(['zh-CN', 'en']);
+export const reportLangSchema = z.enum(LANGUAGE_IDS as [Language, ...Language[]]);
 
 export const recapRoutes = {
   'GET /recap/sessions': route<{ sessions: SessionListRow[] }>()({ roles: ANY_ROLE }),

@@ -5,6 +5,7 @@
  * shareable report as HTML or PDF. All GET, open to every seat role: viewers review recaps read-only.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { noBrowserMessage } from '../../../node-common/chromium';
 import { isIntent } from '../../../shared/chat';
 import { fileReply, type RouteHandlers, recapRoutes } from '../../../shared/contract';
 import { StudioError } from '../../../shared/errors';
@@ -20,7 +21,6 @@ import type { CompareBody, QuestionsBody, RecapBody, SessionListRow } from '../.
 import { type Route, serveRoutes } from '../api/router';
 import type { Ledger } from '../ledger/ledger';
 import type { Logger } from '../log';
-import { noBrowserMessage } from './browser';
 import { oneAtATime } from './parent-port-pdf';
 import { findChromium, htmlToPdf } from './pdf';
 

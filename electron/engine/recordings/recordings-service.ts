@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { parseJson } from '../../../node-common/http';
 import { HOST_ONLY, type RecordingSettings, type Role } from '../../../shared/contract';
 import { fromZodError, StudioError } from '../../../shared/errors';
 import {
@@ -19,7 +20,6 @@ import {
 } from '../../../shared/recordings/clips';
 import type { Recording } from '../../../shared/recordings/timeline';
 import type { JobBody, RecordingBody, SessionClipsBody } from '../../../shared/recordings/types';
-import { parseJson } from '../api/http-util';
 import type { Route } from '../api/router';
 import { cutClips, sweepPartFiles } from '../clips/cut-clips';
 import { resolveFfmpeg } from '../clips/ffmpeg';

@@ -1,4 +1,5 @@
 /** Simplified Chinese: the default language. Every key here must exist in en.ts (checked by tsc). */
+import { FIGURE_LABELS } from '../../../shared/recap/labels';
 export const zhCN = {
   'app.name': '买手直播台',
   'nav.live': '直播',
@@ -120,14 +121,14 @@ export const zhCN = {
   'figures.title': '实时数据',
   'figures.provisional': '直播中·数据为暂定',
   'figures.incomplete': '部分订单缺金额',
-  'figures.paidGmv': '成交金额',
-  'figures.settledGmv': '结算成交额',
-  'figures.orders': '成交订单',
-  'figures.buyers': '成交人数',
+  'figures.paidGmv': FIGURE_LABELS['zh-CN'].paidGmv,
+  'figures.settledGmv': FIGURE_LABELS['zh-CN'].settledGmv,
+  'figures.orders': FIGURE_LABELS['zh-CN'].orders,
+  'figures.buyers': FIGURE_LABELS['zh-CN'].buyers,
   'figures.viewersNow': '当前在线',
-  'figures.peakViewers': '最高在线',
-  'figures.gpm': '千次观看成交',
-  'figures.conversion': '看播成交转化',
+  'figures.peakViewers': FIGURE_LABELS['zh-CN'].peakViewers,
+  'figures.gpm': FIGURE_LABELS['zh-CN'].gpm,
+  'figures.conversion': FIGURE_LABELS['zh-CN'].conversion,
   'figures.perMinute': '每分钟成交',
   'common.save': '保存',
   'common.saved': '已保存',

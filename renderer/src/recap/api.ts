@@ -3,7 +3,9 @@
  * and downloads that report their progress. URLs and answer types come from the routes declared in
  * shared/contract (recap.ts, studio.ts).
  */
+
 import { type RouteKey, type RouteResult, routePath } from '../../../shared/contract';
+import type { Language } from '../../../shared/language';
 import { readSeatLink } from '../engine/seat-link';
 
 export class RecapApiError extends Error {
@@ -59,7 +61,7 @@ export type ExportKind = 'csv' | 'json' | 'html' | 'pdf';
 export async function downloadExport(
   sessionId: string,
   kind: ExportKind,
-  lang: 'zh-CN' | 'en',
+  lang: Language,
   onProgress: (received: number) => void,
 ): Promise<string> {
   const path =

@@ -5,6 +5,7 @@
  */
 
 import { useCallback } from 'react';
+import type { Language } from '../../../shared/language';
 import { FIGURE_LABELS, fill, INTENT_NAMES, REPORT_LABELS, type ReportKey } from '../../../shared/recap/labels';
 import { useStudio } from '../store/studio';
 
@@ -154,11 +155,11 @@ const en: Record<UiKey, string> = {
   'missing.none': 'The catalogue could answer every question viewers asked.',
 };
 
-const UI: Record<'zh-CN' | 'en', Record<UiKey, string>> = { 'zh-CN': zhCN, en };
+const UI: Record<Language, Record<UiKey, string>> = { 'zh-CN': zhCN, en };
 
 export type RecapT = (key: RecapKey, vars?: Record<string, string | number>) => string;
 
-export function recapTranslate(lang: 'zh-CN' | 'en', key: RecapKey, vars?: Record<string, string | number>): string {
+export function recapTranslate(lang: Language, key: RecapKey, vars?: Record<string, string | number>): string {
   let text: string;
   if (key.startsWith('report.')) text = REPORT_LABELS[lang][key.slice(7) as ReportKey];
   else if (key.startsWith('figure.')) text = FIGURE_LABELS[lang][key.slice(7)] ?? key;
