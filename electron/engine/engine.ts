@@ -39,6 +39,7 @@ import {
   ObsController,
   parseObsUrl,
 } from './obs';
+import { obsRoutes } from './obs/routes';
 import { OBS_SETTINGS_FILE } from './obs/settings';
 import type { EngineOptions } from './options';
 import { createOverlayHandlers, OverlayHub } from './overlay';
@@ -184,6 +185,8 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   let wasStreaming = false;
   obs.on('state', (s) => {
     state.set('obs', s);
+    // OBS set up after start (first-run setup) without browser sources: the PNG card starts now.
+    if (s.status === 'identified' && !s.hasBrowserSource) overlay?.enablePng();
     if (s.streaming.active !== wasStreaming) {
       wasStreaming = s.streaming.active;
       studio.streamingChanged(wasStreaming, Date.now());
@@ -230,16 +233,19 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...studio.routes,
     ...createRecapService({ ledger, logger: logger.child({ module: 'recap' }) }).routes,
   );
+  const overlayHandlers = createOverlayHandlers(() => {
+    if (!overlay) throw new StudioError('not_ready', 'Overlays are starting', { status: 503 });
+    return overlay;
+  });
+  const obsHandlers = createObsHandlers(obs);
+  router.add(...obsRoutes({ obs: obsHandlers, setupOverlays: overlayHandlers['overlay.setupObs'] }));
   const handlers: CommandHandlers = {
     ...systemHandlers(status),
-    ...createOverlayHandlers(() => {
-      if (!overlay) throw new StudioError('not_ready', 'Overlays are starting', { status: 503 });
-      return overlay;
-    }),
+    ...overlayHandlers,
     ...pins.handlers,
     ...seatService.handlers,
     ...createHotkeysService(options.dataDir, state, logger),
-    ...createObsHandlers(obs),
+    ...obsHandlers,
     ...studio.handlers,
     'radar.markAnswered': (a) => {
       const answered = intel.markAnswered(a.groupId);

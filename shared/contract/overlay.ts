@@ -174,9 +174,17 @@ export const overlayCommands = {
   'overlay.settings.set': command<OverlaySettings>()(overlaySettingsPatchSchema, OPERATORS),
   /** The four page URLs with the overlay token, for copy buttons and previews. */
   'overlay.urls': command<OverlayUrls>()(z.object({}).strict(), OPERATORS),
-  /** Creates or repairs the studio's overlay sources in a scene of the connected OBS. */
+  /**
+   * Creates or repairs the studio's overlay sources (all four, or those named) in a scene of the
+   * connected OBS; without a scene, in the program scene. Running it again repairs, never duplicates.
+   */
   'overlay.setupObs': command<ObsOverlaySetupReport>()(
-    z.object({ sceneName: z.string().min(1).max(200) }).strict(),
+    z
+      .object({
+        sceneName: z.string().min(1).max(200).optional(),
+        overlays: z.array(z.enum(OVERLAY_NAMES)).min(1).max(4).optional(),
+      })
+      .strict(),
     HOST_ONLY,
   ),
 };
