@@ -97,8 +97,15 @@ export function createStudioService(options: {
     live.sessionChanged(current, seed);
   };
 
-  const startSession = (input: { title?: string; at?: number; reason?: SessionReason }): SessionInfo => {
-    const session = ledger.startSession(input) as SessionInfo;
+  const startSession = (input: {
+    title?: string;
+    at?: number;
+    reason?: SessionReason;
+    rehearsal?: boolean;
+  }): SessionInfo => {
+    // The demo room's show is a rehearsal (its orders are simulated), whichever room the ledger opened with.
+    const demo = state.slice('gateway').source === 'demo';
+    const session = ledger.startSession({ ...input, rehearsal: input.rehearsal === true || demo }) as SessionInfo;
     logger.info({ session: session.id, reason: input.reason }, 'session started');
     refreshSession();
     return session;
@@ -131,7 +138,7 @@ export function createStudioService(options: {
   };
 
   const handlers: StudioHandlers = {
-    'session.start': (a) => startSession({ title: a.title, reason: 'manual' }),
+    'session.start': (a) => startSession({ title: a.title, rehearsal: a.rehearsal, reason: 'manual' }),
     'session.stop': () => stopSession({ reason: 'manual' }),
     'session.resume': (a) => {
       const s = ledger.resumeSession(a.id) as SessionInfo;

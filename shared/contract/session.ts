@@ -11,6 +11,8 @@ export interface SessionInfo {
   room: string | null;
   startedAt: number;
   endedAt: number | null;
+  /** 彩排: the demo room, or started as a rehearsal; left out of comparison baselines unless asked for. */
+  rehearsal: boolean;
 }
 
 /** Every figure of METRICS.md by its key (shared/metrics computes them). */

@@ -65,7 +65,7 @@ export interface InterruptedSession {
 
 export const studioCommands = {
   'session.start': command<SessionInfo>()(
-    z.object({ title: z.string().trim().max(200).optional() }).strict(),
+    z.object({ title: z.string().trim().max(200).optional(), rehearsal: z.boolean().optional() }).strict(),
     HOST_ONLY,
   ),
   'session.stop': command<SessionInfo>()(z.object({ confirm: z.literal(true) }).strict(), HOST_ONLY),

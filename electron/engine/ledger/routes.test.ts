@@ -37,7 +37,7 @@ describe('control API handlers for sessions, stats, export and products', () => 
     const started = await startSession(ledger, req({ body: JSON.stringify({ title: '双十一预热' }) }));
     expect(started.status).toBe(200);
     const { session } = JSON.parse(started.body);
-    expect(session).toMatchObject({ title: '双十一预热', startedAt: T0, endedAt: null });
+    expect(session).toMatchObject({ title: '双十一预热', startedAt: T0, endedAt: null, rehearsal: false });
     const again = await startSession(ledger, req());
     expect(again.status).toBe(409);
     expect(JSON.parse(again.body).error.code).toBe('session_running');
@@ -54,6 +54,7 @@ describe('control API handlers for sessions, stats, export and products', () => 
         room: 'r1',
         startedAt: T0,
         endedAt: T0 + 120_000,
+        rehearsal: false,
         paidGmv: { amount: 1_000, currency: 'CNY' },
         orders: 1,
         peakViewers: null,

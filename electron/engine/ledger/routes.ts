@@ -57,7 +57,11 @@ const header = (req: RouteRequest, name: string): string | undefined => {
   return Array.isArray(v) ? v[0] : v;
 };
 
-const startSchema = z.strictObject({ title: z.string().max(200).optional(), room: roomIdSchema.optional() });
+const startSchema = z.strictObject({
+  title: z.string().max(200).optional(),
+  room: roomIdSchema.optional(),
+  rehearsal: z.boolean().optional(),
+});
 const reorderSchema = z.strictObject({ productIds: z.array(z.string()).max(10_000) });
 
 const guard =

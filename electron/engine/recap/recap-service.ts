@@ -37,9 +37,9 @@ export interface RecapServiceOptions {
 export interface RecapService {
   routes: Route[];
   recap(id: string): RecapBody;
-  compare(id: string): CompareBody;
+  compare(id: string, withRehearsals?: boolean): CompareBody;
   questions(id: string): Promise<QuestionsBody>;
-  report(id: string, lang: RecapLang): Promise<string>;
+  report(id: string, lang: RecapLang, withRehearsals?: boolean): Promise<string>;
 }
 
 export function createRecapService(options: RecapServiceOptions): RecapService {
@@ -77,17 +77,18 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
     return entry;
   }
 
-  function compare(id: string): CompareBody {
+  /** Baselines of a session; rehearsals (彩排) count only when `withRehearsals` is asked for. */
+  function compare(id: string, withRehearsals = false): CompareBody {
     const list = ledger.listSessions();
     const at = list.findIndex((s) => s.id === id);
     if (at < 0) throw new StudioError('unknown_session', `No session with id ${id}`, { status: 404, path: 'id' });
     // Newest first: the sessions after this one in the list started before it.
     const earlier = list
       .slice(at + 1)
-      .filter((s) => s.endedAt !== null)
+      .filter((s) => s.endedAt !== null && (withRehearsals || !s.rehearsal))
       .slice(0, 7)
       .map((s) => ({ id: s.id, ...figuresOf(s.id) }));
-    return { previous: baselineOf(earlier.slice(0, 1)), last7: baselineOf(earlier) };
+    return { previous: baselineOf(earlier.slice(0, 1)), last7: baselineOf(earlier), rehearsals: withRehearsals };
   }
 
   async function computeQuestions(id: string): Promise<QuestionsBody> {
@@ -134,6 +135,7 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
       room: s.room,
       startedAt: s.startedAt,
       endedAt: s.endedAt,
+      rehearsal: s.rehearsal,
       paidGmv: s.paidGmv,
       refunds: s.refunds,
       settledGmv: money(s.paidGmv.amount - s.refunds.amount, s.paidGmv.currency),
@@ -147,9 +149,9 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
     }));
   }
 
-  async function report(id: string, lang: RecapLang): Promise<string> {
+  async function report(id: string, lang: RecapLang, withRehearsals = false): Promise<string> {
     const body = recap(id);
-    const [cmp, qs] = [compare(id), await questions(id)];
+    const [cmp, qs] = [compare(id, withRehearsals), await questions(id)];
     return renderReport({ recap: body, compare: cmp, questions: qs, lang, generatedAt: now() });
   }
 
@@ -158,6 +160,14 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
     if (lang !== 'zh-CN' && lang !== 'en')
       throw new StudioError('invalid_lang', 'lang must be zh-CN or en', { path: 'lang' });
     return lang;
+  };
+
+  /** `?rehearsals=include` puts rehearsals into the baselines; left out by default. */
+  const withRehearsals = (q: URLSearchParams): boolean => {
+    const value = q.get('rehearsals') ?? 'exclude';
+    if (value !== 'include' && value !== 'exclude')
+      throw new StudioError('invalid_rehearsals', 'rehearsals must be include or exclude', { path: 'rehearsals' });
+    return value === 'include';
   };
 
   const routes: Route[] = [
@@ -172,7 +182,7 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
       method: 'GET',
       path: '/sessions/:id/recap/compare',
       roles: EVERY_ROLE,
-      handle: ({ params }) => ({ body: compare(params.id) }),
+      handle: ({ params, query }) => ({ body: compare(params.id, withRehearsals(query)) }),
     },
     {
       method: 'GET',
@@ -196,7 +206,7 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
             { status: 501 },
           );
         }
-        const html = await report(params.id, lang);
+        const html = await report(params.id, lang, withRehearsals(query));
         const name = `recap-${params.id}-${lang}`;
         if (format === 'html') {
           return {

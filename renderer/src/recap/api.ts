@@ -47,7 +47,9 @@ const id = encodeURIComponent;
 export const recapApi = {
   sessions: () => json<{ sessions: SessionListRow[] }>('/recap/sessions').then((b) => b.sessions),
   recap: (sessionId: string) => json<RecapBody>(`/sessions/${id(sessionId)}/recap`),
-  compare: (sessionId: string) => json<CompareBody>(`/sessions/${id(sessionId)}/recap/compare`),
+  /** Rehearsals (彩排) are left out of the baselines unless `withRehearsals`. */
+  compare: (sessionId: string, withRehearsals = false) =>
+    json<CompareBody>(`/sessions/${id(sessionId)}/recap/compare${withRehearsals ? '?rehearsals=include' : ''}`),
   questions: (sessionId: string) => json<QuestionsBody>(`/sessions/${id(sessionId)}/recap/questions`),
 };
 
