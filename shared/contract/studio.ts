@@ -18,6 +18,8 @@ export interface StudioSettings {
   autoSession: { enabled: boolean; graceSeconds: number };
   /** Open questions count as answered once their product has been pinned this long. */
   autoAnswerSeconds: number;
+  /** When the host finished the first-run setup (ms since epoch); absent: the console offers it on start. */
+  setupCompletedAt?: number;
 }
 
 export const DEFAULT_STUDIO_SETTINGS: StudioSettings = {
@@ -29,6 +31,7 @@ export const studioSettingsSchema = z
   .object({
     autoSession: z.object({ enabled: z.boolean(), graceSeconds: z.number().int().min(0).max(3600) }).strict(),
     autoAnswerSeconds: z.number().int().min(0).max(600),
+    setupCompletedAt: z.number().int().nonnegative().optional(),
   })
   .strict();
 
