@@ -79,7 +79,7 @@ export function OverlaysStep() {
     }
   };
   const name = (n: OverlayName) => t(`overlays.name.${n}`);
-  const preview = (n: OverlayName) => (urls ? `${urls[n]}&preview=1` : undefined);
+  const preview = (n: OverlayName) => (urls ? `${urls[n]}&preview=1&examples=1` : undefined);
 
   return (
     <div className="setup-step" data-testid="setup-overlays">

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { StudioSettings } from '../../../shared/contract';
 import { run } from '../engine/actions';
+import { LANGUAGES, type Language, useT } from '../i18n';
 import { useStudio } from '../store/studio';
 import { type SetupKey, useSetupT } from './i18n';
 import { ObsStep } from './ObsStep';
@@ -38,6 +39,9 @@ function useChecks(): Record<Step, boolean> {
 
 export function SetupWizard() {
   const t = useSetupT();
+  const ct = useT();
+  const language = useStudio((s) => s.language);
+  const setLanguage = useStudio((s) => s.setLanguage);
   const settings = useStudio((s) => s.state?.settings ?? null);
   const hide = useSetup((s) => s.hide);
   const checks = useChecks();
@@ -55,7 +59,23 @@ export function SetupWizard() {
 
   return (
     <section className="view setup" aria-labelledby="setup-title" data-testid="setup-wizard">
-      <h1 id="setup-title">{t('setup.title')}</h1>
+      <div className="setup-head">
+        <h1 id="setup-title">{t('setup.title')}</h1>
+        <label>
+          {ct('settings.language')}{' '}
+          <select
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as Language)}
+            data-testid="setup-language"
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <p className="muted">{t('setup.intro')}</p>
       <nav aria-label={t('setup.steps')}>
         <ol className="setup-steps">

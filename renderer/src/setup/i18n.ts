@@ -74,7 +74,7 @@ const zhCN = {
   'room.goal': '目标金额（元，目标叠加层显示进度）',
   'room.goalNone': '不设目标',
   'room.goalSaved': '目标已设为 {amount}',
-  'room.apply': '保存直播间',
+  'room.apply': '保存目标',
 } as const;
 
 export type SetupKey = keyof typeof zhCN;
@@ -152,7 +152,7 @@ const en: Record<SetupKey, string> = {
   'room.goal': 'Goal (yuan; the goal overlay shows progress)',
   'room.goalNone': 'No goal',
   'room.goalSaved': 'Goal set to {amount}',
-  'room.apply': 'Save the live room',
+  'room.apply': 'Save the goal',
 };
 
 const UI = { 'zh-CN': zhCN as Record<SetupKey, string>, en };
