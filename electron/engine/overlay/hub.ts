@@ -197,6 +197,14 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
     void this.png?.update(card, this.current.settings);
   }
 
+  /**
+   * Cards a pin may show next (the pinned product's run-of-show neighbours): the PNG card renders them
+   * ahead, in the background, so such a pin only writes the file. Nothing without the PNG card.
+   */
+  prerenderCards(cards: readonly ProductCard[]): void {
+    this.png?.prerender(cards, this.current.settings);
+  }
+
   /** New order ticks from the feed; only paid ones reach the ticker, with names masked here. */
   addOrders(ticks: readonly OrderTick[]): void {
     const orders = appendCapped(this.current.orders, toOverlayTicks(ticks), ORDERS_KEPT);
@@ -298,6 +306,16 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
   /** Resolves when the PNG card shows the current state (tests, benchmarks). */
   async pngSettled(): Promise<void> {
     await this.png?.update(this.current.product, this.current.settings);
+  }
+
+  /** Resolves when the cards asked for ahead are rendered (tests, benchmarks). */
+  async pngAheadSettled(): Promise<void> {
+    await this.png?.aheadSettled();
+  }
+
+  /** PNG writes served from a card rendered ahead (tests, benchmarks). */
+  get pngHits(): number {
+    return this.png?.hits ?? 0;
   }
 
   /** Number of PNG renders written (benchmarks). */
