@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { moneySchema } from '../events';
 import type { Money } from '../money';
-import { command, HOST_ONLY, OPERATORS } from './define';
+import { command, HOST_ONLY, OPERATORS, viaCommand } from './define';
 import type { HighlightState } from './feed';
 
 export const OVERLAY_NAMES = ['product', 'chat', 'orders', 'goal'] as const;
@@ -187,6 +187,26 @@ export const overlayCommands = {
       .strict(),
     HOST_ONLY,
   ),
+};
+
+/** `POST /obs/overlays` (PROTOCOL D, host only): the setup command, answered in the protocol's words. */
+export const overlayRoutes = {
+  'POST /obs/overlays': viaCommand(overlayCommands, 'overlay.setupObs', {
+    body: z
+      .object({
+        scene: z.string().min(1).max(200).optional(),
+        overlays: z.array(z.enum(OVERLAY_NAMES)).min(1).max(4).optional(),
+      })
+      .strict(),
+    args: ({ body }) => ({ sceneName: body.scene, overlays: body.overlays }),
+    reply: ({ sceneName, kind, created, repaired, unchanged }) => ({
+      scene: sceneName,
+      kind,
+      created,
+      repaired,
+      unchanged,
+    }),
+  }),
 };
 
 export interface OverlayStateSlice {

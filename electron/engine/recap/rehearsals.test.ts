@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { recapRoutes } from '../../../shared/contract/recap';
 import { type Ledger, openLedger } from '../ledger/ledger';
 import { feed, MIN, T0, tempDirs } from '../ledger/ledger.test-helpers';
 import { MIGRATIONS } from '../ledger/migrations';
@@ -46,8 +47,6 @@ function threeShows(ledger: Ledger, clock: { now: number }) {
   return ids;
 }
 
-const identity = { role: 'viewer' as const, seatId: 's', label: 'viewer' };
-
 describe('rehearsals', () => {
   it('are left out of the baselines unless asked for, and marked in the list', async () => {
     const clock = { now: T0 };
@@ -66,20 +65,17 @@ describe('rehearsals', () => {
     expect(all.previous.figures.paidGmv).toBe(500_000);
     expect(all.last7.ids).toEqual([rehearsal, real1]);
 
-    // Over HTTP: `?rehearsals=include`, anything else but `exclude` is a 400 with the path.
-    const route = svc.routes.find((r) => r.path === '/sessions/:id/recap/compare');
-    if (!route) throw new Error('no compare route');
-    const ask = (q: string) =>
-      route.handle({
-        params: { id: real2 },
-        query: new URLSearchParams(q),
-        body: Buffer.alloc(0),
-        headers: {},
-        identity,
-      });
-    expect(((await ask('rehearsals=include')).body as typeof all).previous.ids).toEqual([rehearsal]);
-    expect(((await ask('')).body as typeof all).previous.ids).toEqual([real1]);
-    expect(() => ask('rehearsals=yes')).toThrow(/rehearsals must be include or exclude/);
+    // Over HTTP: `?rehearsals=include`; anything but include/exclude is refused by the route's query schema.
+    const handler = svc.routeHandlers['GET /sessions/:id/recap/compare'];
+    const ctx = { seat: { id: 's', role: 'viewer' as const, label: 'viewer' } };
+    const ask = (rehearsals: 'include' | 'exclude') =>
+      handler({ params: { id: real2 }, query: { rehearsals }, body: {} }, ctx) as typeof all;
+    expect(ask('include').previous.ids).toEqual([rehearsal]);
+    expect(ask('exclude').previous.ids).toEqual([real1]);
+    const query = recapRoutes['GET /sessions/:id/recap/compare'].query;
+    if (!query) throw new Error('the compare route declares its query');
+    expect(query.parse({})).toEqual({ rehearsals: 'exclude' });
+    expect(query.safeParse({ rehearsals: 'yes' }).success).toBe(false);
 
     const list = ledger.listSessions();
     expect(list.map((s) => [s.id, s.rehearsal])).toEqual([
