@@ -60,6 +60,8 @@ export const en: Record<MessageKey, string> = {
   'session.none': 'No session running',
   'session.running': 'Session running {time}',
   'session.start': 'Start session',
+  'session.rehearsal': 'Rehearsal',
+  'session.rehearsalDemo': 'Sessions in the demo room are rehearsals, left out of comparisons',
   'session.stop': 'End session',
   'session.stopTitle': 'End this session?',
   'session.stopBody': 'Figures are frozen for the recap; later orders no longer count towards this session.',

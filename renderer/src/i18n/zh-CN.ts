@@ -58,6 +58,8 @@ export const zhCN = {
   'session.none': '未开始场次',
   'session.running': '场次进行中 {time}',
   'session.start': '开始场次',
+  'session.rehearsal': '彩排',
+  'session.rehearsalDemo': '演示直播间的场次都是彩排，不计入对比',
   'session.stop': '结束场次',
   'session.stopTitle': '结束本场？',
   'session.stopBody': '结束后本场的数据将定格用于复盘，之后的订单不再计入本场。',

@@ -45,13 +45,18 @@ async function get(path: string): Promise<Response> {
 }
 
 /** GETs a JSON route by its declaration. */
-const json = async <K extends RouteKey>(key: K, params: Parameters<typeof routePath<K>>[1]): Promise<RouteResult<K>> =>
-  (await (await get(routePath(key, params))).json()) as RouteResult<K>;
+const json = async <K extends RouteKey>(
+  key: K,
+  params: Parameters<typeof routePath<K>>[1],
+  search = '',
+): Promise<RouteResult<K>> => (await (await get(`${routePath(key, params)}${search}`)).json()) as RouteResult<K>;
 
 export const recapApi = {
   sessions: () => json('GET /recap/sessions', {}).then((b) => b.sessions),
   recap: (id: string) => json('GET /sessions/:id/recap', { id }),
-  compare: (id: string) => json('GET /sessions/:id/recap/compare', { id }),
+  /** Rehearsals (彩排) are left out of the baselines unless `withRehearsals`. */
+  compare: (id: string, withRehearsals = false) =>
+    json('GET /sessions/:id/recap/compare', { id }, withRehearsals ? '?rehearsals=include' : ''),
   questions: (id: string) => json('GET /sessions/:id/recap/questions', { id }),
 };
 
