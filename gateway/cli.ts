@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger } from '../electron/engine/log';
+import { createLogger } from '../node-common/log';
 import { fromZodError } from '../shared/errors';
 import { configFileSchema } from './config';
 import { startGateway } from './gateway';

@@ -9,6 +9,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import { Server } from 'socket.io';
+import { sendError } from '../node-common/http';
 import { StudioError } from '../shared/errors';
 import type { InboundEvent } from '../shared/events';
 import { DOUDIAN_FUTURE_TOLERANCE_MS } from './adapters/doudian';
@@ -21,7 +22,6 @@ import {
   roomConfigSchema,
 } from './config';
 import { LiveFeed } from './feed';
-import { sendError } from './http/respond';
 import { createHandler } from './http/routes';
 import { type AckResult, Ingestor } from './ingest';
 import { TokenBucket } from './rate-limit';

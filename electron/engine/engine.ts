@@ -196,6 +196,8 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   let wasStreaming = false;
   obs.on('state', (s) => {
     state.set('obs', s);
+    // OBS set up after start (first-run setup) without browser sources: the PNG card starts now.
+    if (s.status === 'identified' && !s.hasBrowserSource) overlay?.enablePng();
     if (s.streaming.active !== wasStreaming) {
       wasStreaming = s.streaming.active;
       studio.streamingChanged(wasStreaming, Date.now());
@@ -238,16 +240,18 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   const seatService = createSeatService({ tokens, sharing, state, port: portNow, logger });
 
   const radar = createRadarService(intel, () => state.get().products);
+  const overlayHandlers = createOverlayHandlers(() => {
+    if (!overlay) throw new StudioError('not_ready', 'Overlays are starting', { status: 503 });
+    return overlay;
+  });
+  const obsHandlers = createObsHandlers(obs);
   const handlers: CommandHandlers = {
     ...systemHandlers(status),
-    ...createOverlayHandlers(() => {
-      if (!overlay) throw new StudioError('not_ready', 'Overlays are starting', { status: 503 });
-      return overlay;
-    }),
+    ...overlayHandlers,
     ...pins.handlers,
     ...seatService.handlers,
     ...createHotkeysService(options.dataDir, state, logger, options.parentPort),
-    ...createObsHandlers(obs),
+    ...obsHandlers,
     ...studio.handlers,
     ...radar.handlers,
     'chat.highlight': (a) => feed.highlight(a.id),

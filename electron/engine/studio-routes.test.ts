@@ -79,7 +79,7 @@ describe('session and product routes over the studio service', () => {
     const started = await call('POST /sessions/start', { body: JSON.stringify({ title: '双十一预热' }) });
     expect(started.status).toBe(200);
     const { session } = started.body as { session: { id: string } };
-    expect(session).toMatchObject({ title: '双十一预热', startedAt: T0, endedAt: null });
+    expect(session).toMatchObject({ title: '双十一预热', startedAt: T0, endedAt: null, rehearsal: false });
     expect(state.slice('session')?.id).toBe(session.id);
     const again = await call('POST /sessions/start');
     expect([again.status, errorOf(again.body).code]).toEqual([409, 'session_running']);
@@ -97,6 +97,7 @@ describe('session and product routes over the studio service', () => {
           room: 'r1',
           startedAt: T0,
           endedAt: T0 + 120_000,
+          rehearsal: false,
           paidGmv: { amount: 1_000, currency: 'CNY' },
           orders: 1,
           peakViewers: null,

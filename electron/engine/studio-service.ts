@@ -103,7 +103,14 @@ export function createStudioService(options: {
     live.sessionChanged(current, seed);
   };
 
-  const startSession = (input: { title?: string; room?: string; at?: number; reason?: SessionReason }): SessionInfo => {
+  const startSession = (input: {
+    title?: string;
+    room?: string;
+    at?: number;
+    reason?: SessionReason;
+    rehearsal?: boolean;
+  }): SessionInfo => {
+    // The demo room's sessions are rehearsals too: the ledger marks them by their room.
     const session = ledger.startSession(input) as SessionInfo;
     logger.info({ session: session.id, reason: input.reason }, 'session started');
     refreshSession();
@@ -146,7 +153,12 @@ export function createStudioService(options: {
 
   const handlers: StudioHandlers = {
     'session.start': (a, ctx) =>
-      startSession({ title: a.title, room: a.room, reason: ctx.via === 'http' ? 'control_api' : 'manual' }),
+      startSession({
+        title: a.title,
+        room: a.room,
+        rehearsal: a.rehearsal,
+        reason: ctx.via === 'http' ? 'control_api' : 'manual',
+      }),
     'session.stop': (_, ctx) => stopSession({ reason: ctx.via === 'http' ? 'control_api' : 'manual' }),
     'session.resume': (a) => {
       const s = ledger.resumeSession(a.id) as SessionInfo;

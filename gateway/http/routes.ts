@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { readBody, sendError, sendJson, sendText } from '../../node-common/http';
 import { StudioError } from '../../shared/errors';
 import { checkDoudianWindow, DOUDIAN_REPLY, mapDoudianPush, verifyDoudian } from '../adapters/doudian';
 import { verifyWechatSignature } from '../adapters/wechat-crypto';
@@ -13,8 +14,6 @@ import { mapWechatShopMessage, openWechatPush } from '../adapters/wechat-shop';
 import type { ResolvedRoomConfig } from '../config';
 import type { Ingestor } from '../ingest';
 import { verifyStandardWebhook } from '../signature/standard-webhooks';
-import { readBody } from './body';
-import { sendError, sendJson, sendText } from './respond';
 
 export interface HttpContext {
   room(id: string): ResolvedRoomConfig | undefined;
@@ -121,7 +120,7 @@ export function createHandler(ctx: HttpContext) {
       // store_unavailable is logged (throttled) by the ingestor: one line per refused request would flood.
       else if (error.status >= 500 && error.code !== 'store_unavailable')
         ctx.logger.warn({ code: error.code }, error.message);
-      sendError(res, error);
+      sendError(res, error, 'The gateway failed');
     });
   };
 }

@@ -12,8 +12,9 @@
  * - `route<Result>()({ roles, body?, query?, status? })`: a route with its own handler, which the
  *   capability supplies in its `RouteHandlers` map (shared/contract/index.ts), typed from this declaration.
  *
- * Bodies are `body: zodSchema` (JSON, validated: 400 `invalid_body`, or the route's `invalidBody` code, with a path) or `body: 'bytes'` (the raw
- * bytes and their Content-Type, e.g. a CSV or XLSX import; `bodyLimit` in bytes, default 1 MiB). Query
+ * Bodies are `body: zodSchema` (JSON, validated: 400 `invalid_body`, or the route's `invalidBody` code, with
+ * a path) or `body: 'bytes'` (the raw bytes and their Content-Type, e.g. a CSV or XLSX import; `bodyLimit`
+ * in bytes, default 1 MiB). Query
  * strings are a zod object of strings (400 `invalid_<name>` on a bad parameter). A handler answers a JSON
  * value, or a `FileReply` (CSV/HTML/PDF/gzip) the router sends as is. One router in the engine
  * (electron/engine/api/router.ts) checks the role, reads and validates, then calls the handler.

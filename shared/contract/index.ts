@@ -9,8 +9,8 @@ import type { z } from 'zod';
 import type { CommandSpec, RouteInputOf } from './define';
 import { type FeedBatch, type FeedStateSlice, feedCommands } from './feed';
 import { type HotkeysStateSlice, hotkeyCommands } from './hotkeys';
-import { type ObsStateSlice, obsCommands } from './obs';
-import { type OverlayStateSlice, overlayCommands } from './overlay';
+import { type ObsStateSlice, obsCommands, obsRoutes } from './obs';
+import { type OverlayStateSlice, overlayCommands, overlayRoutes } from './overlay';
 import { type PinStateSlice, pinCommands, pinRoutes } from './pins';
 import type { ProductsStateSlice } from './products';
 import { type RadarStateSlice, radarCommands, radarRoutes } from './radar';
@@ -113,6 +113,8 @@ export const routes = {
   ...studioRoutes,
   ...recapRoutes,
   ...radarRoutes,
+  ...obsRoutes,
+  ...overlayRoutes,
   ...recordingsRoutes,
 } as const;
 

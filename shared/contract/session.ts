@@ -12,6 +12,8 @@ export interface SessionInfo {
   room: string | null;
   startedAt: number;
   endedAt: number | null;
+  /** 彩排: the demo room, or started as a rehearsal; left out of comparison baselines unless asked for. */
+  rehearsal: boolean;
 }
 
 /** A row of `GET /sessions`, newest first. */

@@ -19,6 +19,8 @@ export interface StudioSettings {
   /** Open questions count as answered once their product has been pinned this long. */
   autoAnswerSeconds: number;
   recording: RecordingSettings;
+  /** When the host finished the first-run setup (ms since epoch); absent: the console offers it on start. */
+  setupCompletedAt?: number;
 }
 
 /** The recording and its clips (issue 19). */
@@ -52,6 +54,7 @@ export const studioSettingsSchema = z
       })
       .strict()
       .default(DEFAULT_RECORDING_SETTINGS),
+    setupCompletedAt: z.number().int().nonnegative().optional(),
   })
   .strict();
 
@@ -74,7 +77,14 @@ export interface InterruptedSession {
 
 export const studioCommands = {
   'session.start': command<SessionInfo>()(
-    z.object({ title: z.string().trim().max(200).optional(), room: roomIdSchema.optional() }).strict(),
+    z
+      .object({
+        title: z.string().trim().max(200).optional(),
+        room: roomIdSchema.optional(),
+        /** 彩排: left out of comparison baselines unless asked for (the demo room's sessions always are). */
+        rehearsal: z.boolean().optional(),
+      })
+      .strict(),
     HOST_ONLY,
   ),
   'session.stop': command<SessionInfo>()(z.object({ confirm: z.literal(true) }).strict(), HOST_ONLY),

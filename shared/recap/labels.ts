@@ -2,7 +2,10 @@
  * Names of the recap's figures and table columns in both languages (METRICS.md's 中文 column), shared
  * by the console's recap view and the printable report so both say the same thing.
  */
-export type RecapLang = 'zh-CN' | 'en';
+import type { Language } from '../language';
+
+/** The report's language: the studio's one language type. */
+export type RecapLang = Language;
 
 export const FIGURE_LABELS: Record<RecapLang, Record<string, string>> = {
   'zh-CN': {
@@ -45,6 +48,7 @@ export const FIGURE_LABELS: Record<RecapLang, Record<string, string>> = {
 
 const zh = {
   reportTitle: '直播复盘',
+  rehearsal: '彩排',
   provisional: '直播进行中：所有数据均为临时数据',
   lateRefunds: '直播结束后到账的退款 {count} 笔，共 {amount}；直播结束时结算成交额为 {atEnd}',
   incompleteMinutes: '{n} 分钟数据不完整（直播数据流中断，未做估算）',
@@ -91,6 +95,7 @@ export const REPORT_LABELS: Record<RecapLang, Record<ReportKey, string>> = {
   'zh-CN': zh,
   en: {
     reportTitle: 'Session recap',
+    rehearsal: 'Rehearsal',
     provisional: 'The session is still live: every figure is provisional',
     lateRefunds:
       '{count} refunds totalling {amount} arrived after the show; settled GMV at the end of the show was {atEnd}',

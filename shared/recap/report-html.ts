@@ -29,6 +29,7 @@ h1 { font-size: 20px; margin: 0 0 2px; }
 h2 { font-size: 14px; margin: 18px 0 6px; border-bottom: 2px solid #e8364f; padding-bottom: 2px; break-after: avoid; }
 .meta { color: #444; margin: 0 0 8px; }
 .note { background: #fff6db; border-left: 4px solid #c98a00; padding: 4px 8px; margin: 4px 0; }
+.tag { font-size: 14px; font-weight: 600; color: #5b3a00; background: #ffe7a3; border-radius: 4px; padding: 1px 6px; vertical-align: middle; }
 .figures { display: grid; grid-template-columns: repeat(4, 1fr); gap: 6px; }
 .fig { border: 1px solid #d9dbe1; border-radius: 6px; padding: 6px 8px; break-inside: avoid; }
 .fig .k { color: #444; font-size: 11px; }
@@ -56,7 +57,7 @@ export function renderReport(input: ReportInput): string {
   parts.push(
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${e(`${L.reportTitle} · ${s.title}`)}</title><style>${CSS}</style></head><body><main>`,
-    `<h1>${e(L.reportTitle)} · ${e(s.title)}</h1>`,
+    `<h1>${e(L.reportTitle)} · ${e(s.title)}${s.rehearsal ? ` <span class="tag">${e(L.rehearsal)}</span>` : ''}</h1>`,
     `<p class="meta">${e(L.date)}: ${e(fmtDateTime(s.startedAt))} – ${e(fmtDateTime(end))} · ${e(L.duration)} ${e(fmtDuration(end - s.startedAt))}</p>`,
   );
   if (recap.running) parts.push(`<p class="note">${e(L.provisional)}</p>`);

@@ -14,6 +14,8 @@ export interface RecapSession {
   room: string | null;
   startedAt: number;
   endedAt: number | null;
+  /** 彩排: labelled in lists and recaps, left out of baselines unless asked for */
+  rehearsal: boolean;
 }
 
 export interface RecapProduct {
@@ -89,6 +91,8 @@ export interface Baseline {
 export interface CompareBody {
   previous: Baseline;
   last7: Baseline;
+  /** rehearsals (彩排) are part of the baselines (only when asked: `?rehearsals=include`) */
+  rehearsals: boolean;
 }
 
 export interface QuestionShare {

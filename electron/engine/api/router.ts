@@ -7,6 +7,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod';
+import { parseJson } from '../../../node-common/http';
 import {
   type CommandContext,
   type CommandHandlers,
@@ -20,7 +21,6 @@ import {
 } from '../../../shared/contract';
 import { fromZodError, StudioError } from '../../../shared/errors';
 import type { TokenIdentity } from '../tokens';
-import { parseJson } from './http-util';
 
 export type Method = HttpMethod;
 

@@ -5,6 +5,7 @@
  */
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import { sendError } from '../../../node-common/http';
 import {
   COMMAND_EVENT,
   type CommandHandlers,
@@ -20,7 +21,6 @@ import { fromZodError, StudioError } from '../../../shared/errors';
 import type { Logger } from '../log';
 import type { StateStore } from '../state';
 import type { TokenStore } from '../tokens';
-import { sendError } from './http-util';
 import {
   bufferedBytes,
   DEFAULT_MAX_BUFFERED_BYTES,

@@ -50,12 +50,16 @@ export interface LedgerOptions {
   readXlsx?: XlsxRowReader;
 }
 
+/** The built-in demo room's id (gateway/demo.ts): its sessions are rehearsals. */
+export const DEMO_ROOM = 'demo';
+
 export interface SessionView {
   id: string;
   title: string;
   room: string | null;
   startedAt: number;
   endedAt: number | null;
+  rehearsal: boolean;
 }
 
 export interface StatsBody extends ComputedStats {
@@ -76,6 +80,7 @@ const view = (s: Session): SessionView => ({
   room: s.room,
   startedAt: s.startedAt,
   endedAt: s.endedAt,
+  rehearsal: s.rehearsal,
 });
 
 export class Ledger {
@@ -197,7 +202,9 @@ export class Ledger {
 
   // ---- sessions ------------------------------------------------------------------------------------
 
-  startSession(input: { title?: string; room?: string | null; at?: number; reason?: SessionReason } = {}): SessionView {
+  startSession(
+    input: { title?: string; room?: string | null; at?: number; reason?: SessionReason; rehearsal?: boolean } = {},
+  ): SessionView {
     this.assertOpen();
     if (this.current) {
       throw new StudioError(
@@ -227,6 +234,8 @@ export class Ledger {
       currency: this.currency,
       at,
       reason: input.reason ?? 'manual',
+      // Sessions in the demo room are rehearsals whatever was asked: its orders are simulated.
+      rehearsal: input.rehearsal === true || room === DEMO_ROOM,
     });
     this.current = { session, live: this.buildLive(session) };
     this.sold = null;

@@ -144,6 +144,10 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX recordings_by_start ON recordings (started_at);
   `,
+  // 5: rehearsals (彩排): recorded like any session, left out of comparison baselines unless asked for
+  `
+  ALTER TABLE sessions ADD COLUMN rehearsal INTEGER NOT NULL DEFAULT 0 CHECK (rehearsal IN (0, 1));
+  `,
 ];
 
 /** Applies every migration newer than the file's `user_version`; returns the versions applied. */

@@ -1,7 +1,8 @@
 /**
  * The catalogue and its run-of-show order (排品): import (upsert by sku, new products appended), edit,
  * reorder, delete. `linkNo` (链接号) is the number viewers see on the cart; when not set it is the
- * product's run-of-show position.
+ * product's run-of-show position. A number imported or set by hand stays through reorders and through
+ * re-imports that carry no link number.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { type ProductFacts, patchFacts } from '../../../shared/catalogue/facts';
@@ -83,7 +84,7 @@ export class ProductStore {
     const byId = this.db.prepare('SELECT sku FROM products WHERE product_id = ?');
     const update =
       this.db.prepare(`UPDATE products SET title = ?, price = ?, currency = ?, original_price = ?, stock = ?,
-      image = ?, link_no = ?, facts = ?, updated_at = ? WHERE sku = ?`);
+      image = ?, link_no = coalesce(?, link_no), facts = ?, updated_at = ? WHERE sku = ?`);
     const insert =
       this.db.prepare(`INSERT INTO products (product_id, sku, title, price, currency, original_price, stock, image,
       link_no, position, facts, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);

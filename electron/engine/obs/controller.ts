@@ -131,7 +131,8 @@ export class ObsController extends EventEmitter<ControllerEvents> {
       }
     }
     this.settings = next;
-    if (addressChanged || args.password !== undefined) await this.persist();
+    // Saved on every explicit connect, also with the defaults: a studio set up once connects at the next start.
+    await this.persist();
     this.patch((st) => {
       st.address = { host: next.host, port: next.port };
     });

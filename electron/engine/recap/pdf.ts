@@ -10,8 +10,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { browserEnv, browserFlags, findBrowser } from '../../../node-common/chromium';
 import { StudioError } from '../../../shared/errors';
-import { browserEnv, browserFlags, findBrowser } from './browser';
 
 /** CHROMIUM_PATH, else Chrome, Chromium or Edge in the usual places of this OS; null when none. */
 export const findChromium = (env: NodeJS.ProcessEnv = process.env): string | null => findBrowser(env);

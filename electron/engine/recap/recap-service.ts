@@ -5,6 +5,7 @@
  * shareable report as HTML or PDF. All GET, open to every seat role: viewers review recaps read-only.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { noBrowserMessage } from '../../../node-common/chromium';
 import { isIntent } from '../../../shared/chat';
 import { fileReply, type RouteHandlers, recapRoutes } from '../../../shared/contract';
 import { StudioError } from '../../../shared/errors';
@@ -20,7 +21,6 @@ import type { CompareBody, QuestionsBody, RecapBody, SessionListRow } from '../.
 import { type Route, serveRoutes } from '../api/router';
 import type { Ledger } from '../ledger/ledger';
 import type { Logger } from '../log';
-import { noBrowserMessage } from './browser';
 import { oneAtATime } from './parent-port-pdf';
 import { findChromium, htmlToPdf } from './pdf';
 
@@ -45,9 +45,9 @@ export interface RecapService {
   /** Those routes served on their own (the engine serves them with all the others). */
   routes: Route[];
   recap(id: string): RecapBody;
-  compare(id: string): CompareBody;
+  compare(id: string, withRehearsals?: boolean): CompareBody;
   questions(id: string): Promise<QuestionsBody>;
-  report(id: string, lang: RecapLang): Promise<string>;
+  report(id: string, lang: RecapLang, withRehearsals?: boolean): Promise<string>;
 }
 
 export function createRecapService(options: RecapServiceOptions): RecapService {
@@ -88,17 +88,18 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
     return entry;
   }
 
-  function compare(id: string): CompareBody {
+  /** Baselines of a session; rehearsals (彩排) count only when `withRehearsals` is asked for. */
+  function compare(id: string, withRehearsals = false): CompareBody {
     const list = ledger.listSessions();
     const at = list.findIndex((s) => s.id === id);
     if (at < 0) throw new StudioError('unknown_session', `No session with id ${id}`, { status: 404, path: 'id' });
     // Newest first: the sessions after this one in the list started before it.
     const earlier = list
       .slice(at + 1)
-      .filter((s) => s.endedAt !== null)
+      .filter((s) => s.endedAt !== null && (withRehearsals || !s.rehearsal))
       .slice(0, 7)
       .map((s) => ({ id: s.id, ...figuresOf(s.id) }));
-    return { previous: baselineOf(earlier.slice(0, 1)), last7: baselineOf(earlier) };
+    return { previous: baselineOf(earlier.slice(0, 1)), last7: baselineOf(earlier), rehearsals: withRehearsals };
   }
 
   async function computeQuestions(id: string): Promise<QuestionsBody> {
@@ -146,6 +147,7 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
       room: s.room,
       startedAt: s.startedAt,
       endedAt: s.endedAt,
+      rehearsal: s.rehearsal,
       paidGmv: s.paidGmv,
       refunds: s.refunds,
       settledGmv: money(s.paidGmv.amount - s.refunds.amount, s.paidGmv.currency),
@@ -159,20 +161,20 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
     }));
   }
 
-  async function report(id: string, lang: RecapLang): Promise<string> {
+  async function report(id: string, lang: RecapLang, withRehearsals = false): Promise<string> {
     const body = recap(id);
-    const [cmp, qs] = [compare(id), await questions(id)];
+    const [cmp, qs] = [compare(id, withRehearsals), await questions(id)];
     return renderReport({ recap: body, compare: cmp, questions: qs, lang, generatedAt: now() });
   }
 
   const routeHandlers: RecapRouteHandlers = {
     'GET /recap/sessions': () => ({ sessions: list() }),
     'GET /sessions/:id/recap': ({ params }) => recap(params.id),
-    'GET /sessions/:id/recap/compare': ({ params }) => compare(params.id),
+    'GET /sessions/:id/recap/compare': ({ params, query }) => compare(params.id, query.rehearsals === 'include'),
     'GET /sessions/:id/recap/questions': ({ params }) => questions(params.id),
-    'GET /sessions/:id/report': async ({ params, query: { format, lang } }) => {
+    'GET /sessions/:id/report': async ({ params, query: { format, lang, rehearsals } }) => {
       if (format === 'pdf' && !printOne) throw new StudioError('pdf_unavailable', noBrowserMessage(), { status: 501 });
-      const html = await report(params.id, lang);
+      const html = await report(params.id, lang, rehearsals === 'include');
       const name = `recap-${params.id}-${lang}`;
       if (format === 'html') {
         return fileReply('text/html; charset=utf-8', html, `${name}.html`, {

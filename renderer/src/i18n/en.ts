@@ -1,3 +1,4 @@
+import { FIGURE_LABELS } from '../../../shared/recap/labels';
 import type { MessageKey } from './zh-CN';
 
 /** English. `Record<MessageKey, string>` makes a missing translation a type error. */
@@ -59,6 +60,8 @@ export const en: Record<MessageKey, string> = {
   'session.none': 'No session running',
   'session.running': 'Session running {time}',
   'session.start': 'Start session',
+  'session.rehearsal': 'Rehearsal',
+  'session.rehearsalDemo': 'Sessions in the demo room are rehearsals, left out of comparisons',
   'session.stop': 'End session',
   'session.stopTitle': 'End this session?',
   'session.stopBody': 'Figures are frozen for the recap; later orders no longer count towards this session.',
@@ -122,14 +125,14 @@ export const en: Record<MessageKey, string> = {
   'figures.title': 'Live figures',
   'figures.provisional': 'Live · provisional',
   'figures.incomplete': 'Some amounts missing',
-  'figures.paidGmv': 'Paid GMV',
-  'figures.settledGmv': 'Settled GMV',
-  'figures.orders': 'Orders',
-  'figures.buyers': 'Buyers',
+  'figures.paidGmv': FIGURE_LABELS.en.paidGmv,
+  'figures.settledGmv': FIGURE_LABELS.en.settledGmv,
+  'figures.orders': FIGURE_LABELS.en.orders,
+  'figures.buyers': FIGURE_LABELS.en.buyers,
   'figures.viewersNow': 'Viewers now',
-  'figures.peakViewers': 'Peak viewers',
-  'figures.gpm': 'GPM',
-  'figures.conversion': 'Conversion',
+  'figures.peakViewers': FIGURE_LABELS.en.peakViewers,
+  'figures.gpm': FIGURE_LABELS.en.gpm,
+  'figures.conversion': FIGURE_LABELS.en.conversion,
   'figures.perMinute': 'GMV per minute',
   'common.save': 'Save',
   'common.saved': 'Saved',

@@ -27,6 +27,7 @@ export function RecapPage(props: { id: string }) {
   const [questions, setQuestions] = useState<QuestionsBody | null>(null);
   const [range, setRange] = useState<{ first: number; last: number } | null>(null);
   const tape = useTape(props.id);
+  const [withRehearsals, setWithRehearsals] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -40,10 +41,6 @@ export function RecapPage(props: { id: string }) {
       .then((r) => live && setRecap(r))
       .catch((e: Error) => live && setError(e.message));
     // Comparisons and the question tables come after the figures: they never hold the page back.
-    recapApi.compare(props.id).then(
-      (c) => live && setCompare(c),
-      () => undefined,
-    );
     recapApi.questions(props.id).then(
       (q) => live && setQuestions(q),
       () => undefined,
@@ -52,6 +49,18 @@ export function RecapPage(props: { id: string }) {
       live = false;
     };
   }, [props.id]);
+
+  useEffect(() => {
+    let live = true;
+    setCompare(null);
+    recapApi.compare(props.id, withRehearsals).then(
+      (c) => live && setCompare(c),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.id, withRehearsals]);
 
   const model = useMemo(() => (recap ? chartModel(recap.minutes, recap.segments, recap.catalogue) : null), [recap]);
   const back = <BackLink t={t} />;
@@ -73,6 +82,11 @@ export function RecapPage(props: { id: string }) {
       {back}
       <h1 id="recap-title">
         {t('report.reportTitle')} · {s.title}
+        {s.rehearsal && (
+          <span className="badge badge--rehearsal" data-testid="rehearsal-badge">
+            {t('list.rehearsal')}
+          </span>
+        )}
         {role === 'viewer' && <span className="badge">{t('recap.readOnly')}</span>}
       </h1>
       <p className="muted">
@@ -102,6 +116,15 @@ export function RecapPage(props: { id: string }) {
           {t('report.moneyIncomplete', { n: recap.incomplete.ordersWithoutAmount })}
         </p>
       )}
+      <label className="recap-rehearsals no-print">
+        <input
+          type="checkbox"
+          checked={withRehearsals}
+          onChange={(e) => setWithRehearsals(e.target.checked)}
+          data-testid="with-rehearsals"
+        />
+        {withRehearsals ? t('recap.withRehearsals') : t('recap.rehearsalsLeftOut')}
+      </label>
       <HeadlineFigures recap={recap} compare={compare} t={t} lang={lang} />
 
       <section aria-labelledby="recap-chart-title">

@@ -3,7 +3,9 @@
  * and downloads that report their progress. URLs and answer types come from the routes declared in
  * shared/contract (recap.ts, studio.ts).
  */
+
 import { type RouteKey, type RouteResult, routePath } from '../../../shared/contract';
+import type { Language } from '../../../shared/language';
 import { readSeatLink } from '../engine/seat-link';
 
 export class RecapApiError extends Error {
@@ -43,13 +45,18 @@ async function get(path: string): Promise<Response> {
 }
 
 /** GETs a JSON route by its declaration. */
-const json = async <K extends RouteKey>(key: K, params: Parameters<typeof routePath<K>>[1]): Promise<RouteResult<K>> =>
-  (await (await get(routePath(key, params))).json()) as RouteResult<K>;
+const json = async <K extends RouteKey>(
+  key: K,
+  params: Parameters<typeof routePath<K>>[1],
+  search = '',
+): Promise<RouteResult<K>> => (await (await get(`${routePath(key, params)}${search}`)).json()) as RouteResult<K>;
 
 export const recapApi = {
   sessions: () => json('GET /recap/sessions', {}).then((b) => b.sessions),
   recap: (id: string) => json('GET /sessions/:id/recap', { id }),
-  compare: (id: string) => json('GET /sessions/:id/recap/compare', { id }),
+  /** Rehearsals (彩排) are left out of the baselines unless `withRehearsals`. */
+  compare: (id: string, withRehearsals = false) =>
+    json('GET /sessions/:id/recap/compare', { id }, withRehearsals ? '?rehearsals=include' : ''),
   questions: (id: string) => json('GET /sessions/:id/recap/questions', { id }),
 };
 
@@ -59,7 +66,7 @@ export type ExportKind = 'csv' | 'json' | 'html' | 'pdf';
 export async function downloadExport(
   sessionId: string,
   kind: ExportKind,
-  lang: 'zh-CN' | 'en',
+  lang: Language,
   onProgress: (received: number) => void,
 ): Promise<string> {
   const path =

@@ -5,6 +5,7 @@
  */
 
 import { useCallback } from 'react';
+import type { Language } from '../../../shared/language';
 import { FIGURE_LABELS, fill, INTENT_NAMES, REPORT_LABELS, type ReportKey } from '../../../shared/recap/labels';
 import { useStudio } from '../store/studio';
 
@@ -25,6 +26,7 @@ const zhCN = {
   'list.compareTwo': '对比所选两场',
   'list.select': '选择 {title} 用于对比',
   'list.running': '进行中',
+  'list.rehearsal': '彩排',
   'list.sort': '按{col}排序',
   'recap.back': '返回场次列表',
   'recap.loading': '正在加载复盘…',
@@ -59,6 +61,8 @@ const zhCN = {
   'recap.exported': '已下载 {file}',
   'recap.exportFailed': '导出失败：{message}',
   'recap.readOnly': '只读查看',
+  'recap.withRehearsals': '对比时包含彩排场次',
+  'recap.rehearsalsLeftOut': '彩排场次不计入对比（可勾选包含）',
   'recap.tableCaption': '{name}（点击表头排序）',
   'chart.gmv': '成交金额（元）',
   'chart.viewers': '在线人数',
@@ -99,6 +103,7 @@ const en: Record<UiKey, string> = {
   'list.compareTwo': 'Compare the two selected',
   'list.select': 'Select {title} to compare',
   'list.running': 'Live',
+  'list.rehearsal': 'Rehearsal',
   'list.sort': 'Sort by {col}',
   'recap.back': 'Back to sessions',
   'recap.loading': 'Loading the recap…',
@@ -133,6 +138,8 @@ const en: Record<UiKey, string> = {
   'recap.exported': 'Downloaded {file}',
   'recap.exportFailed': 'Export failed: {message}',
   'recap.readOnly': 'Read-only',
+  'recap.withRehearsals': 'Include rehearsals in comparisons',
+  'recap.rehearsalsLeftOut': 'Rehearsals are left out of comparisons (tick to include them)',
   'recap.tableCaption': '{name} (click a header to sort)',
   'chart.gmv': 'Paid GMV (yuan)',
   'chart.viewers': 'Viewers',
@@ -154,11 +161,11 @@ const en: Record<UiKey, string> = {
   'missing.none': 'The catalogue could answer every question viewers asked.',
 };
 
-const UI: Record<'zh-CN' | 'en', Record<UiKey, string>> = { 'zh-CN': zhCN, en };
+const UI: Record<Language, Record<UiKey, string>> = { 'zh-CN': zhCN, en };
 
 export type RecapT = (key: RecapKey, vars?: Record<string, string | number>) => string;
 
-export function recapTranslate(lang: 'zh-CN' | 'en', key: RecapKey, vars?: Record<string, string | number>): string {
+export function recapTranslate(lang: Language, key: RecapKey, vars?: Record<string, string | number>): string {
   let text: string;
   if (key.startsWith('report.')) text = REPORT_LABELS[lang][key.slice(7) as ReportKey];
   else if (key.startsWith('figure.')) text = FIGURE_LABELS[lang][key.slice(7)] ?? key;

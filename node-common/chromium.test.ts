@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserCandidates, browserFlags, findBrowser, noBrowserMessage } from './browser';
+import { browserCandidates, browserFlags, findBrowser, noBrowserMessage } from './chromium';
 
 describe('finding a browser for the recap PDF on each OS', () => {
   it('looks in Program Files and LocalAppData on Windows, Chrome before Edge', () => {

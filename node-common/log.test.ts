@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from './log';
 
-describe('engine log', () => {
+describe('log', () => {
   it('writes structured lines with secrets redacted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'log-'));
     const log = createLogger({ dir, level: 'info' });
