@@ -86,15 +86,11 @@ export function createStudioService(options: {
     if (pinned && !ids.has(pinned)) pins.productRemoved(pinned);
   };
 
-  const refreshSession = (resumed = false) => {
+  const refreshSession = () => {
     const current = ledger.currentSession();
     state.set('session', current);
     state.set('interrupted', ledger.interruptedSession());
-    const seed =
-      resumed && current
-        ? ledger.stats(current.id).minutes.map((m) => ({ minute: m.start, paidGmv: m.paidGmv.amount }))
-        : [];
-    live.sessionChanged(current, seed);
+    live.sessionChanged();
   };
 
   const startSession = (input: { title?: string; at?: number; reason?: SessionReason }): SessionInfo => {
@@ -135,7 +131,7 @@ export function createStudioService(options: {
     'session.stop': () => stopSession({ reason: 'manual' }),
     'session.resume': (a) => {
       const s = ledger.resumeSession(a.id) as SessionInfo;
-      refreshSession(true);
+      refreshSession();
       return s;
     },
     'session.closeInterrupted': (a) => {

@@ -26,6 +26,8 @@ export interface LiveFiguresState {
   incomplete: boolean;
   /** The pinned product's paid GMV and units since it was pinned (讲解中 GMV). */
   currentPin: { productId: string; since: number; gmv: Money; units: number } | null;
+  /** Paid GMV and orders per channel (live, share = 推客, note, other), for the live/推客 split. */
+  channels: { channel: 'live' | 'share' | 'note' | 'other'; paidGmv: Money; orders: number }[];
 }
 
 export interface GatewayLinkState {

@@ -4,6 +4,7 @@
 import { type Money, money } from '../money';
 import { summarizeChat } from './chat';
 import { sessionOrders } from './figures';
+import { lineMoney, refundsByOrder } from './line-money';
 import {
   type ProductFigures,
   type RecordOrder,
@@ -60,18 +61,47 @@ export function pinSpans(pins: readonly RecordPin[], window: SessionWindow): Spa
   return spans;
 }
 
-/** The pinned product's lines in an order: GMV, units, whether it has any. */
-function productLines(o: RecordOrder, productId: string): { amount: number; units: number } | null {
+/** Paid and refunded money of each session order's lines, computed once per recap. */
+type LineMoney = Map<string, { paid: number[]; refunded: number[] }>;
+
+function sessionLineMoney(record: SessionRecord, orders: readonly RecordOrder[]): LineMoney {
+  const refunds = refundsByOrder(record.refunds);
+  return new Map(orders.map((o) => [o.orderId, lineMoney(o, refunds.get(o.orderId) ?? [])]));
+}
+
+/** The pinned product's lines in an order: money paid, refunded, units; null when it has none. */
+function productLines(
+  o: RecordOrder,
+  productId: string,
+  money: LineMoney,
+): { amount: number; refunded: number; units: number } | null {
+  const m = money.get(o.orderId)!;
   let amount = 0;
+  let refunded = 0;
   let units = 0;
   let has = false;
-  for (const l of o.lines) {
-    if (l.productId !== productId) continue;
-    amount += l.unitPrice.amount * l.qty;
+  o.lines.forEach((l, i) => {
+    if (l.productId !== productId) return;
+    amount += m.paid[i];
+    refunded += m.refunded[i];
     units += l.qty;
     has = true;
-  }
-  return has ? { amount, units } : null;
+  });
+  return has ? { amount, refunded, units } : null;
+}
+
+/**
+ * Where each span's carry-over ends: 5 minutes after it, or earlier when the same product is pinned
+ * again (A -> B -> A): the orders of A's second pin are that pin's, never also the first one's tail.
+ */
+function tailEnds(spans: readonly Span[]): number[] {
+  return spans.map((span, i) => {
+    let end = span.end + TAIL_MS;
+    for (let j = i + 1; j < spans.length && spans[j].start < end; j++) {
+      if (spans[j].productId === span.productId) end = spans[j].start;
+    }
+    return end;
+  });
 }
 
 /** First index whose order is paid at or after `at`, in orders sorted by paid time. */
@@ -86,29 +116,34 @@ function firstPaidFrom(orders: readonly RecordOrder[], at: number): number {
   return lo;
 }
 
-/** Segments with gmvAll, gmvProduct, gmvTail (the 5 minutes after, session orders only), orders, units, questions. */
+/** Segments with gmvAll, gmvProduct (paid), gmvTail (the 5 minutes after, session orders only), orders, units, questions. */
 export function computeSegments(record: SessionRecord): Segment[] {
   const orders = sessionOrders(record).sort((a, b) => a.paidAt - b.paidAt);
+  const lineMoneyOf = sessionLineMoney(record, orders);
   const { questions } = summarizeChat(record);
   const m = (amount: number): Money => money(amount, record.currency);
-  return pinSpans(record.pins, record.window).map((span) => {
+  const spans = pinSpans(record.pins, record.window);
+  const tails = tailEnds(spans);
+  return spans.map((span, k) => {
     let gmvAll = 0;
     let gmvProduct = 0;
+    let refunded = 0;
     let gmvTail = 0;
     let count = 0;
     let units = 0;
     let i = firstPaidFrom(orders, span.start);
     for (; i < orders.length && orders[i].paidAt < span.end; i++) {
       gmvAll += orders[i].total?.amount ?? 0;
-      const line = productLines(orders[i], span.productId);
+      const line = productLines(orders[i], span.productId, lineMoneyOf);
       if (line) {
         gmvProduct += line.amount;
+        refunded += line.refunded;
         units += line.units;
         count++;
       }
     }
-    for (; i < orders.length && orders[i].paidAt < span.end + TAIL_MS; i++) {
-      gmvTail += productLines(orders[i], span.productId)?.amount ?? 0;
+    for (; i < orders.length && orders[i].paidAt < tails[k]; i++) {
+      gmvTail += productLines(orders[i], span.productId, lineMoneyOf)?.amount ?? 0;
     }
     return {
       productId: span.productId,
@@ -121,6 +156,7 @@ export function computeSegments(record: SessionRecord): Segment[] {
       orders: count,
       units,
       questions: lowerBound(questions, span.end) - lowerBound(questions, span.start),
+      gmvProductSettled: m(gmvProduct - refunded),
     };
   });
 }
@@ -142,8 +178,12 @@ export function computeProductFigures(record: SessionRecord, segments: readonly 
   for (const s of segments) see(s.productId);
   for (const o of orders) for (const l of o.lines) see(l.productId);
 
-  const rows = new Map<string, { pins: number; pinnedMs: number; pinned: number; notPinned: number }>();
-  for (const id of order) rows.set(id, { pins: 0, pinnedMs: 0, pinned: 0, notPinned: 0 });
+  const rows = new Map<
+    string,
+    { pins: number; pinnedMs: number; pinned: number; notPinned: number; refunded: number; units: number }
+  >();
+  for (const id of order) rows.set(id, { pins: 0, pinnedMs: 0, pinned: 0, notPinned: 0, refunded: 0, units: 0 });
+  const lineMoneyOf = sessionLineMoney(record, orders);
   const spansOf = new Map<string, Segment[]>();
   for (const s of segments) {
     const row = rows.get(s.productId)!;
@@ -152,9 +192,12 @@ export function computeProductFigures(record: SessionRecord, segments: readonly 
     spansOf.set(s.productId, [...(spansOf.get(s.productId) ?? []), s]);
   }
   for (const o of orders) {
-    for (const l of o.lines) {
+    const lm = lineMoneyOf.get(o.orderId)!;
+    for (const [i, l] of o.lines.entries()) {
       const row = rows.get(l.productId)!;
-      const amount = l.unitPrice.amount * l.qty;
+      const amount = lm.paid[i];
+      row.refunded += lm.refunded[i];
+      row.units += l.qty;
       const pinned = (spansOf.get(l.productId) ?? []).some((s) => o.paidAt >= s.start && o.paidAt < s.end);
       if (pinned) row.pinned += amount;
       else row.notPinned += amount;
@@ -168,6 +211,10 @@ export function computeProductFigures(record: SessionRecord, segments: readonly 
       pinnedMs: r.pinnedMs,
       gmvPinned: money(r.pinned, record.currency),
       gmvNotPinned: money(r.notPinned, record.currency),
+      paidGmv: money(r.pinned + r.notPinned, record.currency),
+      refunds: money(r.refunded, record.currency),
+      settledGmv: money(r.pinned + r.notPinned - r.refunded, record.currency),
+      units: r.units,
     };
   });
 }

@@ -31,6 +31,8 @@ export interface ProductSales {
 /** Refunds of the session's orders that arrived after it ended: settled figures moved after the show. */
 export interface LateRefunds {
   count: number;
+  /** each refund with its date, and whether the feed or a reconciled export brought it */
+  list: { orderId: string; refundId: string; amount: Money; at: number; source: 'feed' | 'export' }[];
   amount: Money;
   /** settled GMV as it stood when the show ended */
   settledAtEnd: Money;

@@ -20,7 +20,7 @@ import { dailyBackup } from './backup';
 import { type OpenReport, openDatabase } from './db';
 import { type Product, ProductStore } from './products';
 import { type ChatLine, readChatLinePages, readListTotals } from './recap-reads';
-import { type AnomalyRow, readAnomalies, readRecord, resolveLines, summary } from './record';
+import { type AnomalyRow, readAnomalies, readRecord, summary } from './record';
 import { type Session, type SessionReason, SessionStore } from './sessions';
 
 export type { ApplyResult } from './apply';
@@ -85,8 +85,6 @@ export class Ledger {
   private current: { session: Session; live: LiveFigures } | null = null;
   /** sku -> productId, cached between catalogue changes (read on every applied batch) */
   private skuCache: Map<string, string> | null = null;
-  /** units sold per product in the running session, kept incrementally once asked for (overlays poll it) */
-  private sold: Map<string, number> | null = null;
   private interrupted: Session | null;
   private closed = false;
   private readonly dataDir: string;
@@ -152,13 +150,8 @@ export class Ledger {
     const skuMap = this.skuMap();
     for (const e of effects) {
       if (session.room !== null && e.room !== session.room) continue;
-      if (e.type === 'order') {
-        const order = toRecordOrder(e.state, skuMap);
-        live.order(order);
-        if (this.sold && e.newlyPaid && order.paidAt >= session.startedAt) {
-          for (const l of order.lines) this.sold.set(l.productId, (this.sold.get(l.productId) ?? 0) + l.qty);
-        }
-      } else if (e.type === 'refund') live.refund(e.refund);
+      if (e.type === 'order') live.order(toRecordOrder(e.state, skuMap));
+      else if (e.type === 'refund') live.refund(e.refund);
       else if (e.type === 'chat') live.chatEvent(e.chat);
       else if (e.type === 'like') live.like(e.like);
       else live.viewers(e.viewers);
@@ -166,7 +159,6 @@ export class Ledger {
   }
 
   private skuMap(): Map<string, string> {
-    if (this.skuCache === null) this.sold = null; // product ids of lines may have changed
     this.skuCache ??= this.products.skuMap();
     return this.skuCache;
   }
@@ -218,7 +210,6 @@ export class Ledger {
       reason: input.reason ?? 'manual',
     });
     this.current = { session, live: this.buildLive(session) };
-    this.sold = null;
     this.logger.info({ session: session.id }, 'session started');
     return view(session);
   }
@@ -253,7 +244,6 @@ export class Ledger {
     this.assertOpen();
     const s = this.takeInterrupted(id);
     this.current = { session: s, live: this.buildLive(s) };
-    this.sold = null;
     return view(s);
   }
 
@@ -441,8 +431,8 @@ export class Ledger {
   ): Promise<{ imported: number; errors: { line: number; message: string }[] }> {
     this.assertOpen();
     const parsed = await parseCatalogue(bytes, options);
-    this.skuCache = null;
     const stored = this.products.importRows(parsed.products, this.now());
+    this.catalogueChanged();
     const errors = [...parsed.errors, ...stored.errors].sort((a, b) => a.line - b.line);
     this.logger.info({ imported: stored.imported, errors: errors.length }, 'catalogue imported');
     return { imported: stored.imported, errors };
@@ -453,13 +443,15 @@ export class Ledger {
   }
 
   addProduct(input: unknown): Product {
-    this.skuCache = null;
-    return this.products.add(input, this.now());
+    const product = this.products.add(input, this.now());
+    this.catalogueChanged();
+    return product;
   }
 
   updateProduct(productId: string, patch: unknown): Product {
-    this.skuCache = null;
-    return this.products.update(productId, patch, this.now());
+    const product = this.products.update(productId, patch, this.now());
+    this.catalogueChanged();
+    return product;
   }
 
   reorderProducts(productIds: readonly string[]): Product[] {
@@ -467,8 +459,23 @@ export class Ledger {
   }
 
   deleteProduct(productId: string): void {
-    this.skuCache = null;
     this.products.delete(productId);
+    this.catalogueChanged();
+  }
+
+  /** Lines naming only a sku may now resolve to another product: the running tally is rebuilt once. */
+  private catalogueChanged(): void {
+    this.skuCache = null;
+    if (this.current) this.current.live = this.buildLive(this.current.session);
+  }
+
+  /**
+   * The running session's live tally (shared/metrics LiveFigures): figures, per-product units and paid
+   * money, the channel split and GMV per minute, kept from the effects of each applied batch (never
+   * re-read from SQL). Read it, never feed it: the ledger does. Null when no session runs.
+   */
+  liveTally(): LiveFigures | null {
+    return this.current?.live ?? null;
   }
 
   /** Units sold per product id in a session (default: the running one), from its paid orders. */
@@ -476,25 +483,10 @@ export class Ledger {
     const s = sessionId ? this.sessions.require(sessionId) : this.current?.session;
     if (!s) return {};
     if (s.id === this.current?.session.id) {
-      this.skuMap(); // drops the counts when the catalogue changed
-      this.sold ??= new Map(Object.entries(this.soldFromSql(s, now)));
-      return Object.fromEntries(this.sold);
+      return Object.fromEntries(this.current.live.productTallies().map((p) => [p.productId, p.units]));
     }
-    return this.soldFromSql(s, now);
-  }
-
-  private soldFromSql(s: Session, now: number): Record<string, number> {
-    const window = this.windowOf(s, now);
-    const skuMap = this.products.skuMap();
-    const room = s.room === null ? '' : 'room = ? AND';
-    const rows = this.db
-      .prepare(`SELECT items FROM orders WHERE ${room} paid_at >= ? AND paid_at < ?`)
-      .all(...(s.room === null ? [] : [s.room]), window.start, window.end) as { items: string }[];
-    const sold: Record<string, number> = {};
-    for (const r of rows) {
-      for (const l of resolveLines(JSON.parse(r.items), skuMap)) sold[l.productId] = (sold[l.productId] ?? 0) + l.qty;
-    }
-    return sold;
+    const products = computeStats(this.recordOf(s, now)).products.filter((p) => p.units > 0);
+    return Object.fromEntries(products.map((p) => [p.productId, p.units]));
   }
 
   // ---- lifecycle -----------------------------------------------------------------------------------
