@@ -180,7 +180,7 @@ export function createStudioService(options: {
     method: r.method,
     path: r.path,
     roles: rolesFor(r.method, r.path),
-    bodyLimit: r.path === '/products/import' ? 20 * 1024 * 1024 : undefined,
+    bodyLimit: r.path === '/products/import' || r.path.includes('/reconcile') ? 20 * 1024 * 1024 : undefined,
     handle: async ({ params, query, body, headers }) => {
       const reply = await r.handler(ledger, {
         params,
@@ -190,7 +190,7 @@ export function createStudioService(options: {
       });
       if (r.method !== 'GET' && reply.status < 300) {
         if (r.path.startsWith('/products')) refreshProducts();
-        else refreshSession();
+        else if (!r.path.includes('/reconcile')) refreshSession();
       }
       return { status: reply.status, body: reply.body, headers: reply.headers };
     },

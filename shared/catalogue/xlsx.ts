@@ -26,7 +26,11 @@ export const isXlsx = (bytes: Uint8Array, contentType?: string): boolean =>
   (contentType ?? '').includes('spreadsheetml') ||
   (bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
 
-export async function parseXlsxRows(bytes: Uint8Array): Promise<{ line: number; cells: string[] }[]> {
+/** Rows of the first worksheet as text; `text` turns each cell into what the reader needs (default cellText). */
+export async function parseXlsxRows(
+  bytes: Uint8Array,
+  text: (value: CellValue) => string = cellText,
+): Promise<{ line: number; cells: string[] }[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
@@ -34,7 +38,7 @@ export async function parseXlsxRows(bytes: Uint8Array): Promise<{ line: number; 
   const rows: { line: number; cells: string[] }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const values = row.values as CellValue[];
-    rows.push({ line, cells: values.slice(1).map(cellText) });
+    rows.push({ line, cells: Array.from(values.slice(1), (v) => text(v)) });
   });
   return rows;
 }

@@ -4,6 +4,7 @@
  * Every time is ms since the epoch; an event's time is `occurredAt`, else `receivedAt`.
  */
 import type { Money } from '../money';
+import type { ChannelFigures, SharerFigures } from './channels';
 
 export interface SessionWindow {
   /** inclusive */
@@ -189,6 +190,8 @@ export interface ComputedStats {
   segments: Segment[];
   products: ProductFigures[];
   minutes: MinuteRow[];
+  channels: ChannelFigures[];
+  sharers: SharerFigures[];
   incomplete: Completeness;
 }
 

@@ -3,16 +3,22 @@
  * the figures of METRICS.md. One transaction per applied batch, live counters updated after each commit,
  * recap figures computed from the record by the pure functions of shared/metrics.
  */
+import { createHash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { parseCatalogue } from '../../../shared/catalogue/import';
 import { StudioError } from '../../../shared/errors';
 import type { LiveEvent } from '../../../shared/events';
-import { buildExport, exportCsv, type SessionExport } from '../../../shared/metrics/export';
+import { buildExport, exportCsv, type Reconciled, type SessionExport } from '../../../shared/metrics/export';
+import { computeFigures } from '../../../shared/metrics/figures';
 import { LiveFigures } from '../../../shared/metrics/live-figures';
 import { toRecordOrder } from '../../../shared/metrics/replay';
 import { computeStats } from '../../../shared/metrics/stats';
 import type { ComputedStats, Figures, SessionRecord, SessionWindow } from '../../../shared/metrics/types';
 import { DEFAULT_CURRENCY, type Money } from '../../../shared/money';
+import { type ColumnMapping, guessMapping, headerSignature } from '../../../shared/reconcile/fields';
+import { parseExport } from '../../../shared/reconcile/parse';
+import { applyPlan, planReconciliation, type ReconcileSummary } from '../../../shared/reconcile/plan';
+import { readExportTable } from '../../../shared/reconcile/table';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import { Applier, type ApplyResult, type Effect } from './apply';
@@ -20,6 +26,7 @@ import { dailyBackup } from './backup';
 import { type OpenReport, openDatabase } from './db';
 import { type Product, ProductStore } from './products';
 import { type ChatLine, readChatLinePages, readListTotals } from './recap-reads';
+import { ReconcileStore } from './reconcile-store';
 import { type AnomalyRow, readAnomalies, readRecord, summary } from './record';
 import { type Session, type SessionReason, SessionStore } from './sessions';
 
@@ -56,6 +63,28 @@ export interface StatsBody extends ComputedStats {
   session: SessionView;
   window: SessionWindow;
   anomalies: Omit<AnomalyRow, 'seq'>[];
+  /** the last reconciliation with the platform's export, or null: the figures are provisional */
+  reconciled: Reconciled | null;
+}
+
+/** The answer of `POST /sessions/{id}/reconcile` (PROTOCOL D), with the figures before beside those after. */
+export interface ReconcileAnswer extends ReconcileSummary {
+  figures: Figures;
+  before: Figures;
+  reconciled: Reconciled;
+  /** the same file (and mapping) as the last reconciliation: nothing was changed */
+  unchanged: boolean;
+}
+
+/** The column-mapping step of a reconciliation (the recap's preview). */
+export interface ExportPreview {
+  header: string[];
+  headerLine: number;
+  signature: string;
+  mapping: ColumnMapping;
+  /** the first rows under the header, as text */
+  rows: string[][];
+  rowCount: number;
 }
 
 export interface SessionSummary extends SessionView {
@@ -82,6 +111,7 @@ export class Ledger {
   private readonly applier: Applier;
   private readonly sessions: SessionStore;
   private readonly products: ProductStore;
+  private readonly reconciliations: ReconcileStore;
   private current: { session: Session; live: LiveFigures } | null = null;
   /** sku -> productId, cached between catalogue changes (read on every applied batch) */
   private skuCache: Map<string, string> | null = null;
@@ -112,6 +142,7 @@ export class Ledger {
     });
     this.sessions = new SessionStore(db);
     this.products = new ProductStore(db, this.currency);
+    this.reconciliations = new ReconcileStore(db);
     const open = this.sessions.open();
     // More than one open session can only come from an older crash; all but the newest are closed at their last event.
     for (const s of open.slice(0, -1)) this.sessions.end(s.id, this.lastActivity(s), 'recovered');
@@ -352,11 +383,7 @@ export class Ledger {
 
   /** The body of `GET /sessions/{id}/stats`. */
   stats(sessionId: string, now = this.now()): StatsBody {
-    const s = this.sessions.require(sessionId);
-    const record = this.recordOf(s, now);
-    const computed = computeStats(record);
-    const anomalies = readAnomalies(this.db, s.room, record.window).map(({ seq: _seq, ...a }) => a);
-    return { session: view(s), window: record.window, ...computed, anomalies };
+    return this.statsWithRecord(sessionId, now).stats;
   }
 
   exportJson(sessionId: string, now = this.now()): SessionExport {
@@ -364,7 +391,73 @@ export class Ledger {
     const record = this.recordOf(s, now, true);
     const stats = computeStats(record);
     const anomalies = readAnomalies(this.db, s.room, record.window).map(({ seq: _seq, ...a }) => a);
-    return buildExport(view(s), record, stats, anomalies);
+    return buildExport(view(s), record, stats, anomalies, this.reconciled(s.id));
+  }
+
+  /** The session's last reconciliation (when, with which file), or null while its figures are provisional. */
+  reconciled(sessionId: string): Reconciled | null {
+    const last = this.reconciliations.last(sessionId);
+    return last ? { at: last.at, source: last.source } : null;
+  }
+
+  /**
+   * `POST /sessions/{id}/reconcile`: corrects an ended session by the platform's order export (PROTOCOL D,
+   * METRICS "Reconciliation"). The same file with the same columns again changes nothing and answers
+   * as the first time; another file replaces what the last one said.
+   */
+  async reconcile(
+    sessionId: string,
+    bytes: Uint8Array,
+    options: { contentType?: string; charset?: string; source?: string; columns?: Partial<ColumnMapping> } = {},
+  ): Promise<ReconcileAnswer> {
+    this.assertOpen();
+    const s = this.sessions.require(sessionId);
+    if (s.endedAt === null) {
+      throw new StudioError('session_running', 'Reconcile a session after it has ended', { status: 409 });
+    }
+    const parsed = parseExport(await readExportTable(bytes, options), s.currency, options.columns);
+    const source = (options.source ?? 'export').slice(0, 200);
+    const digest = createHash('sha256').update(bytes).update(JSON.stringify(parsed.mapping)).digest('hex');
+    const last = this.reconciliations.last(s.id);
+    if (last?.digest === digest) return { ...(last.result as ReconcileAnswer), unchanged: true };
+    const record = this.recordOf(s, this.now());
+    const { plan, summary } = planReconciliation(record, parsed, this.products.skuMap());
+    const at = this.now();
+    // The answer's figures come from the pure plan over the record; the tests hold the ledger's to them.
+    const answer: ReconcileAnswer = {
+      ...summary,
+      figures: computeFigures(applyPlan(record, plan, at)),
+      before: computeFigures(record),
+      reconciled: { at, source },
+      unchanged: false,
+    };
+    this.reconciliations.apply(s.id, { room: s.room, window: record.window }, plan, {
+      at,
+      source,
+      digest,
+      result: answer,
+    });
+    this.logger.info(
+      { session: s.id, matched: answer.matched, added: answer.onlyInExport.length, kind: answer.kind },
+      'session reconciled with the platform export',
+    );
+    return answer;
+  }
+
+  /** The column-mapping step: the header found, the guess, the first rows, the file's shape. */
+  async previewExport(
+    bytes: Uint8Array,
+    options: { contentType?: string; charset?: string } = {},
+  ): Promise<ExportPreview> {
+    const table = await readExportTable(bytes, options);
+    return {
+      header: table.header,
+      headerLine: table.headerLine,
+      signature: headerSignature(table.header),
+      mapping: guessMapping(table.header),
+      rows: table.rows.slice(0, 5).map((r) => r.cells),
+      rowCount: table.rows.length,
+    };
   }
 
   exportCsv(sessionId: string, now = this.now()): string {
@@ -378,7 +471,11 @@ export class Ledger {
     const s = this.sessions.require(sessionId);
     const record = this.recordOf(s, now);
     const anomalies = readAnomalies(this.db, s.room, record.window).map(({ seq: _seq, ...a }) => a);
-    return { stats: { session: view(s), window: record.window, ...computeStats(record), anomalies }, record };
+    const reconciled = this.reconciled(s.id);
+    return {
+      stats: { session: view(s), window: record.window, ...computeStats(record), anomalies, reconciled },
+      record,
+    };
   }
 
   /** The session's comments with text and actor, a page at a time in record order (the recap's question tables). */

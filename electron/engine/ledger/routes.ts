@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { charsetOf } from '../../../shared/catalogue/import';
 import { fromZodError, StudioError } from '../../../shared/errors';
 import { roomIdSchema } from '../../../shared/events';
+import { type ColumnMapping, EXPORT_FIELDS, type ExportField } from '../../../shared/reconcile/fields';
 import type { Ledger } from './ledger';
 
 export interface RouteRequest {
@@ -115,6 +116,47 @@ export const importProducts: RouteHandler = guard(async (ledger, req) => {
   return json(200, result);
 });
 
+/** `columns` of a reconcile request: which header each field reads (the user's corrected mapping). */
+const columnsSchema = z.partialRecord(
+  z.enum(EXPORT_FIELDS as [ExportField, ...ExportField[]]),
+  z.string().max(200).nullable(),
+);
+
+function columnsOf(req: RouteRequest): Partial<ColumnMapping> | undefined {
+  const raw = req.query.columns;
+  if (raw === undefined || raw === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new StudioError('invalid_mapping', 'columns must be a JSON object of field -> header', { path: 'columns' });
+  }
+  const parsed = columnsSchema.safeParse(value);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  return parsed.data as Partial<ColumnMapping>;
+}
+
+const fileOptions = (req: RouteRequest) => {
+  const contentType = header(req, 'content-type');
+  return { contentType, charset: charsetOf(contentType) };
+};
+
+/** `POST /sessions/{id}/reconcile`: the platform's order export as the body, `?file=` its name. */
+export const reconcileSession: RouteHandler = guard(async (ledger, req) => {
+  const answer = await ledger.reconcile(req.params.id, new Uint8Array(req.body), {
+    ...fileOptions(req),
+    source: req.query.file || 'export',
+    columns: columnsOf(req),
+  });
+  return json(200, answer);
+});
+
+/** `POST /sessions/{id}/reconcile/preview`: the column-mapping step (header, guesses, first rows); changes nothing. */
+export const previewReconcile: RouteHandler = guard(async (ledger, req) => {
+  ledger.getSession(req.params.id);
+  return json(200, await ledger.previewExport(new Uint8Array(req.body), fileOptions(req)));
+});
+
 export const listProducts: RouteHandler = guard((ledger) => json(200, { products: ledger.listProducts() }));
 
 export const addProduct: RouteHandler = guard((ledger, req) =>
@@ -145,6 +187,8 @@ export const ledgerRoutes: readonly {
   { method: 'POST', path: '/sessions/stop', handler: stopSession },
   { method: 'GET', path: '/sessions/:id/stats', handler: sessionStats },
   { method: 'GET', path: '/sessions/:id/export', handler: sessionExport },
+  { method: 'POST', path: '/sessions/:id/reconcile', handler: reconcileSession },
+  { method: 'POST', path: '/sessions/:id/reconcile/preview', handler: previewReconcile },
   { method: 'GET', path: '/products', handler: listProducts },
   { method: 'POST', path: '/products', handler: addProduct },
   { method: 'POST', path: '/products/import', handler: importProducts },
