@@ -3,6 +3,8 @@
  * Figures, segments, products and minutes are the stats of METRICS.md unchanged; the rest is added here.
  */
 import type { Intent } from '../chat/intent';
+import type { ChannelFigures, ProductChannels, SharerFigures } from '../metrics/channels';
+import type { Reconciled } from '../metrics/export';
 import type { Completeness, Figures, MinuteRow, ProductFigures, Segment, SessionWindow } from '../metrics/types';
 import type { Money } from '../money';
 import type { AnswerTimes, DemandVsPin, TopQuestion } from '../radar/recap';
@@ -54,6 +56,12 @@ export interface RecapBody {
   lateRefunds: LateRefunds;
   /** the session is still running: every figure is provisional */
   running: boolean;
+  /** who sold it: the session per channel, the top 推客, each product per channel */
+  channels: ChannelFigures[];
+  sharers: SharerFigures[];
+  productChannels: ProductChannels[];
+  /** the last reconciliation with the platform's export; null: the figures are the feed's, provisional */
+  reconciled: Reconciled | null;
 }
 
 export type HeadlineKey =

@@ -17,8 +17,9 @@ import type { ComputedStats, Figures, SessionRecord, SessionWindow } from '../..
 import { DEFAULT_CURRENCY, type Money } from '../../../shared/money';
 import { type ColumnMapping, guessMapping, headerSignature } from '../../../shared/reconcile/fields';
 import { parseExport } from '../../../shared/reconcile/parse';
-import { applyPlan, planReconciliation, type ReconcileSummary } from '../../../shared/reconcile/plan';
+import { applyPlan, planReconciliation } from '../../../shared/reconcile/plan';
 import { readExportTable } from '../../../shared/reconcile/table';
+import type { ExportPreview, ReconcileAnswer } from '../../../shared/reconcile/types';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import { Applier, type ApplyResult, type Effect } from './apply';
@@ -65,26 +66,6 @@ export interface StatsBody extends ComputedStats {
   anomalies: Omit<AnomalyRow, 'seq'>[];
   /** the last reconciliation with the platform's export, or null: the figures are provisional */
   reconciled: Reconciled | null;
-}
-
-/** The answer of `POST /sessions/{id}/reconcile` (PROTOCOL D), with the figures before beside those after. */
-export interface ReconcileAnswer extends ReconcileSummary {
-  figures: Figures;
-  before: Figures;
-  reconciled: Reconciled;
-  /** the same file (and mapping) as the last reconciliation: nothing was changed */
-  unchanged: boolean;
-}
-
-/** The column-mapping step of a reconciliation (the recap's preview). */
-export interface ExportPreview {
-  header: string[];
-  headerLine: number;
-  signature: string;
-  mapping: ColumnMapping;
-  /** the first rows under the header, as text */
-  rows: string[][];
-  rowCount: number;
 }
 
 export interface SessionSummary extends SessionView {

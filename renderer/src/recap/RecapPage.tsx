@@ -10,8 +10,10 @@ import { recapApi } from './api';
 import { ExportBar } from './ExportBar';
 import { HeadlineFigures } from './figures';
 import { type RecapT, useRecapT } from './i18n';
+import { BooksNote, ChannelTables, LateRefundList } from './OrderTruth';
 import { RecapChart } from './RecapChart';
 import { BackLink, RecapError } from './RecapFrame';
+import { ReconcilePanel } from './ReconcilePanel';
 import { SortableTable } from './SortableTable';
 
 export function RecapPage(props: { id: string }) {
@@ -23,6 +25,7 @@ export function RecapPage(props: { id: string }) {
   const [compare, setCompare] = useState<CompareBody | null>(null);
   const [questions, setQuestions] = useState<QuestionsBody | null>(null);
   const [range, setRange] = useState<{ first: number; last: number } | null>(null);
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -49,6 +52,19 @@ export function RecapPage(props: { id: string }) {
     };
   }, [props.id]);
 
+  // A reconciliation changed the figures: read them again (the question tables did not change).
+  useEffect(() => {
+    if (version === 0) return;
+    let live = true;
+    recapApi.recap(props.id).then(
+      (r) => live && setRecap(r),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.id, version]);
+
   const model = useMemo(() => (recap ? chartModel(recap.minutes, recap.segments, recap.catalogue) : null), [recap]);
   const back = <BackLink t={t} />;
   if (error) return <RecapError t={t} error={error} />;
@@ -62,7 +78,8 @@ export function RecapPage(props: { id: string }) {
 
   const s = recap.session;
   const end = s.endedAt ?? recap.window.end;
-  const name = (id: string | null) => (id === null ? t('report.noProduct') : productLabel(id, recap.catalogue, 24));
+  const name = (id: string | null) =>
+    id === null ? t('report.noProduct') : productLabel(id, recap.catalogue, 24, t('report.unknownProduct'));
   const sel = range ? rangeFigures(recap.minutes, range.first, range.last) : null;
   return (
     <section className="view recap" aria-labelledby="recap-title" data-testid="recap-page">
@@ -79,6 +96,7 @@ export function RecapPage(props: { id: string }) {
           {t('report.provisional')}
         </p>
       )}
+      <BooksNote recap={recap} lang={lang} />
       {recap.lateRefunds.count > 0 && (
         <p className="note" role="note" data-testid="late-refunds">
           {t('report.lateRefunds', {
@@ -88,6 +106,7 @@ export function RecapPage(props: { id: string }) {
           })}
         </p>
       )}
+      <LateRefundList recap={recap} lang={lang} />
       {recap.incomplete.incompleteMinutes > 0 && (
         <p className="note" role="note" data-testid="incomplete-note">
           {t('report.incompleteMinutes', { n: recap.incomplete.incompleteMinutes })}
@@ -139,8 +158,12 @@ export function RecapPage(props: { id: string }) {
 
       <PinTable rows={pinLedger(recap.segments, recap.figures.paidGmv.currency)} t={t} lang={lang} name={name} />
       <ProductTable recap={recap} t={t} lang={lang} name={name} />
+      <ChannelTables recap={recap} t={t} lang={lang} name={name} />
       <Questions questions={questions} t={t} name={name} />
       {recap.anomalies.length > 0 && <p className="note">{t('report.anomalies', { n: recap.anomalies.length })}</p>}
+      {role === 'host' && !recap.running && (
+        <ReconcilePanel sessionId={s.id} t={t} lang={lang} onReconciled={() => setVersion((v) => v + 1)} />
+      )}
       <ExportBar sessionId={s.id} t={t} lang={lang} />
     </section>
   );

@@ -3,7 +3,11 @@
  * and downloads that report their progress.
  */
 import type { CompareBody, QuestionsBody, RecapBody, SessionListRow } from '../../../shared/recap/types';
+import type { ColumnMapping } from '../../../shared/reconcile/fields';
+import type { ExportPreview, ReconcileAnswer } from '../../../shared/reconcile/types';
 import { readSeatLink } from '../engine/seat-link';
+
+export type { ExportPreview, ReconcileAnswer };
 
 export class RecapApiError extends Error {
   constructor(
@@ -21,10 +25,14 @@ const seat = () => {
   return link;
 };
 
-async function get(path: string): Promise<Response> {
+async function get(path: string, init: { method?: string; body?: Blob; type?: string } = {}): Promise<Response> {
   const { engineUrl, token } = seat();
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  if (init.type) headers['content-type'] = init.type;
   const response = await fetch(`${engineUrl}/api/v1${path}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    method: init.method ?? 'GET',
+    body: init.body,
+    headers,
   });
   if (!response.ok) {
     let code = 'http_error';
@@ -44,7 +52,18 @@ async function get(path: string): Promise<Response> {
 const json = async <T>(path: string): Promise<T> => (await (await get(path)).json()) as T;
 const id = encodeURIComponent;
 
+/** Sends a file as the body (the engine detects CSV/XLSX and the charset). */
+const postFile = async <T>(path: string, file: Blob): Promise<T> =>
+  (await (await get(path, { method: 'POST', body: file, type: file.type || 'application/octet-stream' })).json()) as T;
+
 export const recapApi = {
+  previewExport: (sessionId: string, file: Blob) =>
+    postFile<ExportPreview>(`/sessions/${id(sessionId)}/reconcile/preview`, file),
+  reconcile: (sessionId: string, file: Blob, name: string, columns: ColumnMapping) =>
+    postFile<ReconcileAnswer>(
+      `/sessions/${id(sessionId)}/reconcile?file=${id(name)}&columns=${id(JSON.stringify(columns))}`,
+      file,
+    ),
   sessions: () => json<{ sessions: SessionListRow[] }>('/recap/sessions').then((b) => b.sessions),
   recap: (sessionId: string) => json<RecapBody>(`/sessions/${id(sessionId)}/recap`),
   compare: (sessionId: string) => json<CompareBody>(`/sessions/${id(sessionId)}/recap/compare`),
