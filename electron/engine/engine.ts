@@ -10,6 +10,8 @@ import {
   type GatewayConfig,
   gatewayConfigSchema,
   obsStatusOf,
+  type RouteHandlers,
+  routes,
   type StatusResponse,
   type StudioState,
 } from '../../shared/contract';
@@ -18,7 +20,7 @@ import type { PageHandler } from './api/http-server';
 import { createHttpServer } from './api/http-server';
 import { LanSharing } from './api/lan-sharing';
 import { listen } from './api/listen';
-import { Router } from './api/router';
+import { Router, serveRoutes } from './api/router';
 import { type SeatServer, startSeatServer } from './api/seat-server';
 import { loopbackPolicy } from './api/security';
 import { catalogueImageLoader, catalogueMedia } from './catalogue-media';
@@ -49,7 +51,7 @@ import { findRendererDir } from './renderer-dir';
 import { createSeatService } from './seats/seat-service';
 import { StateStore } from './state';
 import { createStudioService } from './studio-service';
-import { systemHandlers, systemRoutes } from './system-routes';
+import { systemHandlers, systemRouteHandlers } from './system-routes';
 import { TokenStore } from './tokens';
 
 export { ENGINE_VERSION } from './initial-state';
@@ -218,18 +220,6 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   sharing = new LanSharing(http, portNow, options.lanAddresses);
   const seatService = createSeatService({ tokens, sharing, state, port: portNow, logger });
 
-  router.add(
-    ...systemRoutes({
-      status,
-      logDir: join(options.dataDir, 'logs'),
-      version: ENGINE_VERSION,
-      secrets: () => [tokens.controlToken, tokens.overlayToken],
-    }),
-    ...pins.routes,
-    ...seatService.routes,
-    ...studio.routes,
-    ...createRecapService({ ledger, logger: logger.child({ module: 'recap' }) }).routes,
-  );
   const handlers: CommandHandlers = {
     ...systemHandlers(status),
     ...createOverlayHandlers(() => {
@@ -250,6 +240,17 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     'chat.highlight': (a) => feed.highlight(a.id),
     'chat.unhighlight': (a) => feed.unhighlight(a.id),
   };
+  const routeHandlers: RouteHandlers = {
+    ...systemRouteHandlers({
+      logDir: join(options.dataDir, 'logs'),
+      version: ENGINE_VERSION,
+      secrets: () => [tokens.controlToken, tokens.overlayToken],
+    }),
+    ...seatService.routeHandlers,
+    ...studio.routeHandlers,
+    ...createRecapService({ ledger, logger: logger.child({ module: 'recap' }) }).routeHandlers,
+  };
+  router.add(...serveRoutes(routes, handlers, routeHandlers));
 
   seats = startSeatServer({
     http,

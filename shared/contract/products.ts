@@ -1,4 +1,6 @@
 /** Products as every surface sees them (PROTOCOL.md D `GET /products`), in run-of-show order. */
+import { z } from 'zod';
+import { idSchema, moneySchema } from '../events';
 import type { Money } from '../money';
 
 export interface Product {
@@ -28,3 +30,25 @@ export interface ProductsStateSlice {
   /** Sold units and GMV per product in the current session. */
   productLive: Record<string, ProductLive>;
 }
+
+const nonNegativeMoney = moneySchema.refine((m) => m.amount >= 0, 'must not be negative');
+
+/** A change to one product: the one schema of the seat command, the control API and the catalogue. */
+export const productPatchSchema = z.strictObject({
+  sku: idSchema.optional(),
+  title: z.string().trim().min(1).max(200).optional(),
+  price: nonNegativeMoney.optional(),
+  originalPrice: nonNegativeMoney.nullable().optional(),
+  stock: z.number().int().min(0).nullable().optional(),
+  image: z.string().max(2000).nullable().optional(),
+  linkNo: z.number().int().min(1).max(9999).nullable().optional(),
+});
+export type ProductPatch = z.infer<typeof productPatchSchema>;
+
+/** A product added by hand (`POST /products`). */
+export const newProductSchema = productPatchSchema.extend({
+  productId: idSchema.optional(),
+  sku: idSchema,
+  title: z.string().trim().min(1).max(200),
+  price: nonNegativeMoney,
+});

@@ -3,7 +3,7 @@
  * by default; a seat's link carries its token in the URL fragment.
  */
 import { z } from 'zod';
-import { command, HOST_ONLY, type Role } from './define';
+import { command, HOST_ONLY, type Role, route, viaCommand } from './define';
 
 export interface SeatRecord {
   id: string;
@@ -44,6 +44,17 @@ export const seatCommands = {
   'seats.list': command<{ seats: SeatRecord[] }>()(z.object({}).strict(), HOST_ONLY),
   'seats.revoke': command<{ revoked: boolean }>()(z.object({ id: z.string().min(1).max(64) }).strict(), HOST_ONLY),
   'sharing.set': command<SharingState>()(z.object({ enabled: z.boolean() }).strict(), HOST_ONLY),
+};
+
+export const seatRoutes = {
+  'POST /seats': viaCommand(seatCommands, 'seats.create', { status: 201 }),
+  /** Every seat ever invited, and who is connected now. */
+  'GET /seats': route<{ seats: SeatRecord[]; connected: ConnectedSeat[] }>()({ roles: HOST_ONLY }),
+  'DELETE /seats/:id': viaCommand(seatCommands, 'seats.revoke', {
+    body: z.looseObject({}),
+    args: ({ params }) => ({ id: params.id }),
+  }),
+  'POST /sharing': viaCommand(seatCommands, 'sharing.set'),
 };
 
 export interface SeatsStateSlice {

@@ -69,7 +69,7 @@ test('drop an export, fix a column guess, see before/after and the reconciled la
   await expect(page.getByTestId('sharer-table')).toContainText('小美');
 
   // the same file again changes nothing
-  const stats = await (await engine.api(`/sessions/${fx.sessionId}/stats`)).json();
+  const stats = (await (await engine.api(`/sessions/${fx.sessionId}/stats`)).json()) as { reconciled: unknown };
   expect(stats.reconciled).toMatchObject({ source: '千帆订单.csv' });
   const again = await engine.api(
     `/sessions/${fx.sessionId}/reconcile?file=${encodeURIComponent('千帆订单.csv')}&columns=${encodeURIComponent(JSON.stringify({ paidAt: '成交时间' }))}`,

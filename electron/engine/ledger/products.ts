@@ -4,14 +4,12 @@
  * product's run-of-show position.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { z } from 'zod';
 import type { ImportError, ProductInput } from '../../../shared/catalogue/import';
-import type { Product } from '../../../shared/contract/products';
+import { newProductSchema, type Product, productPatchSchema } from '../../../shared/contract/products';
 import { fromZodError, StudioError } from '../../../shared/errors';
-import { idSchema, moneySchema } from '../../../shared/events';
 
-/** The product shape of PROTOCOL.md D, as the seat contract declares it. */
-export type { Product } from '../../../shared/contract/products';
+/** The product shape of PROTOCOL.md D and its change schemas, as the contract declares them. */
+export type { Product, ProductPatch } from '../../../shared/contract/products';
 
 interface ProductRow {
   product_id: string;
@@ -25,26 +23,6 @@ interface ProductRow {
   link_no: number | null;
   position: number;
 }
-
-const nonNegativeMoney = moneySchema.refine((m) => m.amount >= 0, 'must not be negative');
-
-export const productPatchSchema = z.strictObject({
-  sku: idSchema.optional(),
-  title: z.string().trim().min(1).max(200).optional(),
-  price: nonNegativeMoney.optional(),
-  originalPrice: nonNegativeMoney.nullable().optional(),
-  stock: z.number().int().min(0).nullable().optional(),
-  image: z.string().max(2000).nullable().optional(),
-  linkNo: z.number().int().min(1).nullable().optional(),
-});
-export type ProductPatch = z.infer<typeof productPatchSchema>;
-
-export const newProductSchema = productPatchSchema.extend({
-  productId: idSchema.optional(),
-  sku: idSchema,
-  title: z.string().trim().min(1).max(200),
-  price: nonNegativeMoney,
-});
 
 export class ProductStore {
   constructor(

@@ -3,26 +3,17 @@
  * sockets are dropped at once (TokenStore notifies the seat server). Seat links carry the token in the
  * URL fragment and name the LAN address while sharing is on.
  */
-import { z } from 'zod';
-import {
-  type CommandHandlers,
-  HOST_ONLY,
-  type SeatInvite,
-  type SharingState,
-  type StudioState,
-  seatCommands,
-} from '../../../shared/contract';
-import { fromZodError, StudioError } from '../../../shared/errors';
-import { parseJson } from '../api/http-util';
+import type { CommandHandlers, RouteHandlers, SeatInvite, SharingState, StudioState } from '../../../shared/contract';
+import { StudioError } from '../../../shared/errors';
 import type { LanSharing } from '../api/lan-sharing';
-import type { Route } from '../api/router';
 import type { Logger } from '../log';
 import type { StateStore } from '../state';
 import type { TokenStore } from '../tokens';
 
 export interface SeatService {
   handlers: Pick<CommandHandlers, 'seats.create' | 'seats.list' | 'seats.revoke' | 'sharing.set'>;
-  routes: Route[];
+  /** `GET /seats`; the other seat routes run the seat commands. */
+  routeHandlers: Pick<RouteHandlers, 'GET /seats'>;
 }
 
 export function createSeatService(options: {
@@ -74,47 +65,8 @@ export function createSeatService(options: {
     },
   };
 
-  const body = <S extends z.ZodType>(schema: S, raw: Buffer): z.output<S> => {
-    const parsed = schema.safeParse(parseJson(raw));
-    if (!parsed.success) throw fromZodError(parsed.error, 'invalid_body');
-    return parsed.data;
+  const routeHandlers: SeatService['routeHandlers'] = {
+    'GET /seats': () => ({ seats: tokens.listSeats(), connected: state.slice('connectedSeats') }),
   };
-
-  const routes: Route[] = [
-    {
-      method: 'POST',
-      path: '/seats',
-      roles: HOST_ONLY,
-      handle: ({ body: raw }) => {
-        const a = body(seatCommands['seats.create'].args, raw);
-        const created = invite(a.role, a.label);
-        return { status: 201, body: { token: created.token, url: created.url, seat: created.seat } };
-      },
-    },
-    {
-      method: 'GET',
-      path: '/seats',
-      roles: HOST_ONLY,
-      handle: () => ({ body: { seats: tokens.listSeats(), connected: state.slice('connectedSeats') } }),
-    },
-    {
-      method: 'DELETE',
-      path: '/seats/:id',
-      roles: HOST_ONLY,
-      handle: ({ params }) => ({
-        body: handlers['seats.revoke']({ id: params.id }, { seat: { id: 'host', role: 'host', label: 'host' } }),
-      }),
-    },
-    {
-      method: 'POST',
-      path: '/sharing',
-      roles: HOST_ONLY,
-      handle: async ({ body: raw }) => ({
-        body: await handlers['sharing.set'](body(z.object({ enabled: z.boolean() }).strict(), raw), {
-          seat: { id: 'host', role: 'host', label: 'host' },
-        }),
-      }),
-    },
-  ];
-  return { handlers, routes };
+  return { handlers, routeHandlers };
 }

@@ -1,8 +1,9 @@
 /**
  * The recap's reads over the engine's HTTP API with this seat's token (every role may read recaps),
- * and downloads that report their progress.
+ * and downloads that report their progress. URLs and answer types come from the routes declared in
+ * shared/contract (recap.ts, studio.ts).
  */
-import type { CompareBody, QuestionsBody, RecapBody, SessionListRow } from '../../../shared/recap/types';
+import { type RouteKey, type RouteResult, routePath } from '../../../shared/contract';
 import type { ColumnMapping } from '../../../shared/reconcile/fields';
 import type { ExportPreview, ReconcileAnswer } from '../../../shared/reconcile/types';
 import { readSeatLink } from '../engine/seat-link';
@@ -49,25 +50,28 @@ async function get(path: string, init: { method?: string; body?: Blob; type?: st
   return response;
 }
 
-const json = async <T>(path: string): Promise<T> => (await (await get(path)).json()) as T;
-const id = encodeURIComponent;
+/** GETs a JSON route by its declaration. */
+const json = async <K extends RouteKey>(key: K, params: Parameters<typeof routePath<K>>[1]): Promise<RouteResult<K>> =>
+  (await (await get(routePath(key, params))).json()) as RouteResult<K>;
 
-/** Sends a file as the body (the engine detects CSV/XLSX and the charset). */
-const postFile = async <T>(path: string, file: Blob): Promise<T> =>
-  (await (await get(path, { method: 'POST', body: file, type: file.type || 'application/octet-stream' })).json()) as T;
+/** POSTs a file as the body of a route (the engine detects CSV/XLSX and the charset). */
+const postFile = async <K extends RouteKey>(path: string, file: Blob): Promise<RouteResult<K>> =>
+  (await (
+    await get(path, { method: 'POST', body: file, type: file.type || 'application/octet-stream' })
+  ).json()) as RouteResult<K>;
 
 export const recapApi = {
-  previewExport: (sessionId: string, file: Blob) =>
-    postFile<ExportPreview>(`/sessions/${id(sessionId)}/reconcile/preview`, file),
-  reconcile: (sessionId: string, file: Blob, name: string, columns: ColumnMapping) =>
-    postFile<ReconcileAnswer>(
-      `/sessions/${id(sessionId)}/reconcile?file=${id(name)}&columns=${id(JSON.stringify(columns))}`,
+  previewExport: (id: string, file: Blob) =>
+    postFile<'POST /sessions/:id/reconcile/preview'>(routePath('POST /sessions/:id/reconcile/preview', { id }), file),
+  reconcile: (id: string, file: Blob, name: string, columns: ColumnMapping) =>
+    postFile<'POST /sessions/:id/reconcile'>(
+      routePath('POST /sessions/:id/reconcile', { id }, { file: name, columns: JSON.stringify(columns) }),
       file,
     ),
-  sessions: () => json<{ sessions: SessionListRow[] }>('/recap/sessions').then((b) => b.sessions),
-  recap: (sessionId: string) => json<RecapBody>(`/sessions/${id(sessionId)}/recap`),
-  compare: (sessionId: string) => json<CompareBody>(`/sessions/${id(sessionId)}/recap/compare`),
-  questions: (sessionId: string) => json<QuestionsBody>(`/sessions/${id(sessionId)}/recap/questions`),
+  sessions: () => json('GET /recap/sessions', {}).then((b) => b.sessions),
+  recap: (id: string) => json('GET /sessions/:id/recap', { id }),
+  compare: (id: string) => json('GET /sessions/:id/recap/compare', { id }),
+  questions: (id: string) => json('GET /sessions/:id/recap/questions', { id }),
 };
 
 export type ExportKind = 'csv' | 'json' | 'html' | 'pdf';
@@ -81,8 +85,8 @@ export async function downloadExport(
 ): Promise<string> {
   const path =
     kind === 'csv' || kind === 'json'
-      ? `/sessions/${id(sessionId)}/export?format=${kind}`
-      : `/sessions/${id(sessionId)}/report?format=${kind}&lang=${lang}`;
+      ? routePath('GET /sessions/:id/export', { id: sessionId }, { format: kind })
+      : routePath('GET /sessions/:id/report', { id: sessionId }, { format: kind, lang });
   const response = await get(path);
   const chunks: Uint8Array[] = [];
   let received = 0;
