@@ -31,6 +31,7 @@ export * from './pins';
 export * from './products';
 export * from './radar';
 export * from './recap';
+export * from './reconcile';
 export * from './seats';
 export * from './session';
 export * from './studio';
