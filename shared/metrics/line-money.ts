@@ -22,9 +22,15 @@ export function splitByWeight(amount: number, weights: readonly number[]): numbe
 
 /** What each line of the order was paid, in minor units, in line order. */
 export function linePaid(order: RecordOrder): number[] {
-  if (order.total === null) return order.lines.map(() => 0);
+  const { lines, total } = order;
+  if (total === null) return lines.map(() => 0);
+  // Fast paths (a 4-hour show has tens of thousands of orders): one line, or paid exactly the list value.
+  if (lines.length === 1) return [total.amount];
+  let list = 0;
+  for (const l of lines) list += l.qty * l.unitPrice.amount;
+  if (list === total.amount) return lines.map((l) => l.qty * l.unitPrice.amount);
   return splitByWeight(
-    order.total.amount,
+    total.amount,
     order.lines.map((l) => l.qty * l.unitPrice.amount),
   );
 }
@@ -36,6 +42,7 @@ export function lineMoney(
 ): { paid: number[]; refunded: number[] } {
   const paid = linePaid(order);
   const refunded = paid.map(() => 0);
+  if (refunds.length === 0) return { paid, refunded };
   for (const r of refunds) {
     if (r.orderId !== order.orderId || paid.length === 0) continue;
     splitByWeight(r.amount.amount, paid).forEach((part, i) => {

@@ -9,6 +9,7 @@ import {
   type ProductFigures,
   type RecordOrder,
   type RecordPin,
+  type RecordRefund,
   type Segment,
   type SessionRecord,
   type SessionWindow,
@@ -61,12 +62,34 @@ export function pinSpans(pins: readonly RecordPin[], window: SessionWindow): Spa
   return spans;
 }
 
-/** Paid and refunded money of each session order's lines, computed once per recap. */
-type LineMoney = Map<string, { paid: number[]; refunded: number[] }>;
+/**
+ * Paid and refunded money of an order's lines, for the recap. Most orders have one line (its money is the
+ * order's): those are answered without building arrays; orders of several lines are split once and kept.
+ */
+class LineMoney {
+  private readonly refunds: Map<string, RecordRefund[]>;
+  private readonly refunded = new Map<string, number>();
+  private readonly split = new Map<string, { paid: number[]; refunded: number[] }>();
 
-function sessionLineMoney(record: SessionRecord, orders: readonly RecordOrder[]): LineMoney {
-  const refunds = refundsByOrder(record.refunds);
-  return new Map(orders.map((o) => [o.orderId, lineMoney(o, refunds.get(o.orderId) ?? [])]));
+  constructor(record: SessionRecord) {
+    this.refunds = refundsByOrder(record.refunds);
+    for (const [id, list] of this.refunds)
+      this.refunded.set(
+        id,
+        list.reduce((s, r) => s + r.amount.amount, 0),
+      );
+  }
+
+  /** Money paid and refunded for line i of the order. */
+  line(o: RecordOrder, i: number): { paid: number; refunded: number } {
+    if (o.lines.length === 1) return { paid: o.total?.amount ?? 0, refunded: this.refunded.get(o.orderId) ?? 0 };
+    let m = this.split.get(o.orderId);
+    if (!m) {
+      m = lineMoney(o, this.refunds.get(o.orderId) ?? []);
+      this.split.set(o.orderId, m);
+    }
+    return { paid: m.paid[i], refunded: m.refunded[i] };
+  }
 }
 
 /** The pinned product's lines in an order: money paid, refunded, units; null when it has none. */
@@ -75,18 +98,19 @@ function productLines(
   productId: string,
   money: LineMoney,
 ): { amount: number; refunded: number; units: number } | null {
-  const m = money.get(o.orderId)!;
   let amount = 0;
   let refunded = 0;
   let units = 0;
   let has = false;
-  o.lines.forEach((l, i) => {
-    if (l.productId !== productId) return;
-    amount += m.paid[i];
-    refunded += m.refunded[i];
+  for (let i = 0; i < o.lines.length; i++) {
+    const l = o.lines[i];
+    if (l.productId !== productId) continue;
+    const m = money.line(o, i);
+    amount += m.paid;
+    refunded += m.refunded;
     units += l.qty;
     has = true;
-  });
+  }
   return has ? { amount, refunded, units } : null;
 }
 
@@ -119,7 +143,7 @@ function firstPaidFrom(orders: readonly RecordOrder[], at: number): number {
 /** Segments with gmvAll, gmvProduct (paid), gmvTail (the 5 minutes after, session orders only), orders, units, questions. */
 export function computeSegments(record: SessionRecord): Segment[] {
   const orders = sessionOrders(record).sort((a, b) => a.paidAt - b.paidAt);
-  const lineMoneyOf = sessionLineMoney(record, orders);
+  const lineMoneyOf = new LineMoney(record);
   const { questions } = summarizeChat(record);
   const m = (amount: number): Money => money(amount, record.currency);
   const spans = pinSpans(record.pins, record.window);
@@ -183,7 +207,7 @@ export function computeProductFigures(record: SessionRecord, segments: readonly 
     { pins: number; pinnedMs: number; pinned: number; notPinned: number; refunded: number; units: number }
   >();
   for (const id of order) rows.set(id, { pins: 0, pinnedMs: 0, pinned: 0, notPinned: 0, refunded: 0, units: 0 });
-  const lineMoneyOf = sessionLineMoney(record, orders);
+  const lineMoneyOf = new LineMoney(record);
   const spansOf = new Map<string, Segment[]>();
   for (const s of segments) {
     const row = rows.get(s.productId)!;
@@ -192,11 +216,12 @@ export function computeProductFigures(record: SessionRecord, segments: readonly 
     spansOf.set(s.productId, [...(spansOf.get(s.productId) ?? []), s]);
   }
   for (const o of orders) {
-    const lm = lineMoneyOf.get(o.orderId)!;
-    for (const [i, l] of o.lines.entries()) {
+    for (let i = 0; i < o.lines.length; i++) {
+      const l = o.lines[i];
       const row = rows.get(l.productId)!;
-      const amount = lm.paid[i];
-      row.refunded += lm.refunded[i];
+      const lm = lineMoneyOf.line(o, i);
+      const amount = lm.paid;
+      row.refunded += lm.refunded;
       row.units += l.qty;
       const pinned = (spansOf.get(l.productId) ?? []).some((s) => o.paidAt >= s.start && o.paidAt < s.end);
       if (pinned) row.pinned += amount;
