@@ -32,6 +32,7 @@ export function initialState(options: Pick<EngineOptions, 'port' | 'gateway'>): 
       viewersNow: null,
       incomplete: false,
       currentPin: null,
+      channels: [],
     },
     gateway: {
       status: 'connecting',

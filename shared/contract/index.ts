@@ -15,6 +15,7 @@ import { type PinStateSlice, pinCommands, pinRoutes } from './pins';
 import type { ProductsStateSlice } from './products';
 import { type RadarStateSlice, radarCommands, radarRoutes } from './radar';
 import { recapRoutes } from './recap';
+import { reconcileRoutes } from './reconcile';
 import { type SeatsStateSlice, seatCommands, seatRoutes } from './seats';
 import type { SessionStateSlice } from './session';
 import { type StudioStateSlice, studioCommands, studioRoutes } from './studio';
@@ -30,6 +31,7 @@ export * from './pins';
 export * from './products';
 export * from './radar';
 export * from './recap';
+export * from './reconcile';
 export * from './seats';
 export * from './session';
 export * from './studio';
@@ -113,6 +115,7 @@ export const routes = {
   ...radarRoutes,
   ...obsRoutes,
   ...overlayRoutes,
+  ...reconcileRoutes,
 } as const;
 
 export type Routes = typeof routes;
