@@ -40,7 +40,7 @@ import {
   parseObsUrl,
 } from './obs';
 import { OBS_SETTINGS_FILE } from './obs/settings';
-import type { EngineOptions } from './options';
+import { DEFAULT_RESUME_WINDOW_MS, type EngineOptions } from './options';
 import { createOverlayHandlers, OverlayHub } from './overlay';
 import { followShowOnOverlays } from './overlay/follow-show';
 import { createPinService, type PinService } from './pins/pin-service';
@@ -139,6 +139,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     dataDir: options.dataDir,
     logger: logger.child({ module: 'ledger' }),
     room: gatewayConfig.kind === 'remote' ? gatewayConfig.room : 'demo',
+    resumeWindowMs: options.resumeWindowMs ?? DEFAULT_RESUME_WINDOW_MS,
     // Classified once per comment: the radar reuses the ledger's result (ChatIntel.classify).
     classifyQuestion: (text) => intel.classify(text).question,
   });
@@ -199,6 +200,9 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
         lastSeq: s.gateway.lastSeq,
       },
       session: s.session ? { id: s.session.id, startedAt: s.session.startedAt } : null,
+      interrupted: s.interrupted
+        ? { id: s.interrupted.id, title: s.interrupted.title, startedAt: s.interrupted.startedAt }
+        : null,
       pinned: s.pin.pinned ? { productId: s.pin.pinned.productId, since: s.pin.pinned.since } : null,
     };
   };

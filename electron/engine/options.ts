@@ -18,7 +18,14 @@ export interface EngineOptions {
   /** Demo speed factor for the audience simulator (1..100). */
   demoSpeed: number;
   headless: boolean;
+  /**
+   * How long after a session's last recorded event a crashed engine may pick it up again on its own
+   * (PROTOCOL D; STUDIO_RESUME_WINDOW_MS, default 10 minutes, 0 = never).
+   */
+  resumeWindowMs: number;
 }
+
+export const DEFAULT_RESUME_WINDOW_MS = 10 * 60_000;
 
 export class OptionsError extends Error {}
 
@@ -99,6 +106,12 @@ export function parseEngineArgs(
   if (!Number.isFinite(demoSpeed) || demoSpeed < 1 || demoSpeed > 100) {
     throw new OptionsError(`--demo-speed must be 1..100, got ${speedText}`);
   }
+  const windowText = env.STUDIO_RESUME_WINDOW_MS ?? String(DEFAULT_RESUME_WINDOW_MS);
+  if (!/^\d{1,12}$/.test(windowText)) {
+    throw new OptionsError(
+      `STUDIO_RESUME_WINDOW_MS must be a whole number of milliseconds (0 = never), got ${windowText}`,
+    );
+  }
 
   const host = values.get('--host') ?? '127.0.0.1';
   return {
@@ -109,6 +122,7 @@ export function parseEngineArgs(
     obs,
     demoSpeed,
     headless: flags.has('--headless'),
+    resumeWindowMs: Number(windowText),
     help: flags.has('--help'),
   };
 }

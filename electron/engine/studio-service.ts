@@ -17,6 +17,7 @@ import {
   studioSettingsSchema,
 } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
+import { idSchema } from '../../shared/events';
 import type { Route } from './api/router';
 import { JsonFileWriter, readJsonFile } from './json-file';
 import { AutoSession } from './ledger/auto-session';
@@ -200,8 +201,22 @@ export function createStudioService(options: {
     },
   }));
 
+  // PROTOCOL D: an interrupted session is settled over HTTP by the very handlers the console's buttons use.
+  const host = { seat: { id: 'control-api', role: 'host' as const, label: 'control API' } };
+  const settle =
+    (name: 'session.resume' | 'session.closeInterrupted'): Route['handle'] =>
+    ({ params }) => {
+      const id = idSchema.safeParse(params.id);
+      if (!id.success) throw new StudioError('invalid_id', 'The session id is not valid', { path: 'id' });
+      return { body: { session: handlers[name]({ id: id.data }, host) } };
+    };
+  routes.push(
+    { method: 'POST', path: '/sessions/:id/resume', roles: HOST_ONLY, handle: settle('session.resume') },
+    { method: 'POST', path: '/sessions/:id/close', roles: HOST_ONLY, handle: settle('session.closeInterrupted') },
+  );
+
   refreshProducts();
-  refreshSession();
+  refreshSession(ledger.autoResumed !== null);
   return {
     handlers,
     routes,

@@ -22,6 +22,8 @@ export interface StatusResponse {
   obs: { connected: boolean; streaming: boolean; recording: boolean; scene: string | null };
   gateway: { connected: boolean; lastSeq: number };
   session: { id: string; startedAt: number } | null;
+  /** A session a crash left open past the resume window: resume or close it (POST /sessions/{id}/resume|close). */
+  interrupted: { id: string; title: string; startedAt: number } | null;
   pinned: { productId: string; since: number } | null;
 }
 

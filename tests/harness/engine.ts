@@ -34,7 +34,7 @@ export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 export const NODE = process.env.MAISHOU_NODE ?? process.execPath;
 
 export async function startEngineProcess(
-  options: { args?: string[]; dataDir?: string; port?: number } = {},
+  options: { args?: string[]; dataDir?: string; port?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<EngineProcess> {
   const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'maishou-engine-'));
@@ -52,7 +52,10 @@ export async function startEngineProcess(
     ...(options.args ?? []),
   ];
   const launch = async () => {
-    const child = spawnTracked(NODE, args, { cwd: REPO_ROOT, env: { ...process.env, MAISHOU_LOG_LEVEL: 'info' } });
+    const child = spawnTracked(NODE, args, {
+      cwd: REPO_ROOT,
+      env: { ...process.env, MAISHOU_LOG_LEVEL: 'info', ...options.env },
+    });
     const ready = await readyLine<EngineReady>(child, 60_000);
     return { child, ready };
   };

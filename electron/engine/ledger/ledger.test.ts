@@ -91,7 +91,7 @@ describe('ledger: orders, refunds and anomalies', () => {
     ledger = open(dataDir, clock);
     expect(ledger.lastAppliedSeq('r1')).toBe(1);
     expect(ledger.lastAppliedSeq('other')).toBe(0);
-    ledger.resumeSession(s.id);
+    expect(ledger.currentSession()?.id).toBe(s.id); // back within the resume window: it goes on
     // the gateway no longer held seqs 2..4: resync from 5
     ledger.markGap('r1', 2, 4, T0 + 3 * MIN + 10_000);
     f.skip(3);
@@ -118,6 +118,7 @@ describe('ledger: sessions', () => {
     ledger.applyLiveEvents([f.paid('o1', T0 + 1_000, 100, [{ sku: 'A', qty: 1, unit: 100 }])]);
     expect(() => ledger.startSession()).toThrow(/already running/);
     ledger.close(); // no stop: what a crash leaves behind
+    clock.now = T0 + 1_000 + 10 * MIN + 2; // just past the resume window after the last event
     ledger = open(dataDir, clock);
     expect(ledger.currentSession()).toBeNull();
     expect(ledger.interruptedSession()).toMatchObject({ id: s.id, title: '夜场', endedAt: null });
@@ -125,9 +126,31 @@ describe('ledger: sessions', () => {
     ledger.applyLiveEvents([f.paid('o2', T0 + 2_000, 200, [])]);
     ledger.resumeSession(s.id);
     expect(ledger.liveFigures()?.figures.paidGmv).toEqual(cny(300));
-    clock.now = T0 + 5 * MIN;
-    expect(ledger.stopSession().endedAt).toBe(T0 + 5 * MIN);
+    clock.now = T0 + 15 * MIN;
+    expect(ledger.stopSession().endedAt).toBe(T0 + 15 * MIN);
     expect(ledger.listSessions()).toMatchObject([{ id: s.id, paidGmv: cny(300), orders: 2, peakViewers: null }]);
+    ledger.close();
+  });
+
+  it('a session left open by a crash goes on by itself when the ledger is back within the resume window', () => {
+    const dataDir = dirs.make();
+    const clock = { now: T0 };
+    let ledger = open(dataDir, clock);
+    const f = feed();
+    const s = ledger.startSession({ title: '夜场', at: T0 });
+    ledger.applyLiveEvents([f.paid('o1', T0 + 1_000, 100, [{ sku: 'A', qty: 1, unit: 100 }])]);
+    ledger.close();
+    clock.now = T0 + 1_000 + 10 * MIN; // exactly 10 minutes after the last recorded event
+    ledger = open(dataDir, clock);
+    expect(ledger.interruptedSession()).toBeNull();
+    expect(ledger.currentSession()).toMatchObject({ id: s.id, endedAt: null });
+    expect(ledger.autoResumed?.id).toBe(s.id);
+    expect(ledger.liveFigures()?.figures.paidGmv).toEqual(cny(100));
+    ledger.close();
+    // 0: never on its own, however soon
+    ledger = openLedger({ dataDir, backups: 3, room: 'r1', resumeWindowMs: 0, now: () => clock.now });
+    expect(ledger.currentSession()).toBeNull();
+    expect(ledger.interruptedSession()?.id).toBe(s.id);
     ledger.close();
   });
 

@@ -40,6 +40,11 @@ export interface LedgerOptions {
   /** chat question classifier (shared/chat isQuestion), applied when a comment arrives */
   classifyQuestion?: (text: string) => boolean;
   synchronous?: 'normal' | 'full';
+  /**
+   * A session left open by a crash goes on by itself when the ledger opens within this long of its last
+   * recorded event (PROTOCOL D: 10 minutes); later it waits as `interrupted`. 0: never on its own.
+   */
+  resumeWindowMs?: number;
   /** clock, for tests */
   now?: () => number;
 }
@@ -88,6 +93,10 @@ export class Ledger {
   /** units sold per product in the running session, kept incrementally once asked for (overlays poll it) */
   private sold: Map<string, number> | null = null;
   private interrupted: Session | null;
+  /** The interrupted session's last recorded event as found at open (later events belong to no session yet). */
+  private interruptedLastEvent: number | null = null;
+  /** The crashed session that went on by itself at open (within the resume window), if any. */
+  readonly autoResumed: SessionView | null = null;
   private closed = false;
   private readonly dataDir: string;
   private readonly backups: number;
@@ -119,7 +128,24 @@ export class Ledger {
     for (const s of open.slice(0, -1)) this.sessions.end(s.id, this.lastActivity(s), 'recovered');
     this.interrupted = open.at(-1) ?? null;
     if (this.interrupted) {
-      this.logger.warn({ session: this.interrupted.id }, 'a session was still open when the studio last stopped');
+      const s = this.interrupted;
+      const lastEvent = this.lastActivity(s);
+      const windowMs = options.resumeWindowMs ?? 10 * 60_000;
+      const away = this.now() - lastEvent;
+      if (windowMs > 0 && away <= windowMs) {
+        // Back soon enough: the show simply goes on; what the gateway still holds is replayed into it and
+        // what it no longer holds is marked as a gap by the live link.
+        this.interrupted = null;
+        this.current = { session: s, live: this.buildLive(s) };
+        this.autoResumed = view(s);
+        this.logger.warn({ session: s.id, awayMs: away }, 'the session open when the studio stopped goes on');
+      } else {
+        this.interruptedLastEvent = lastEvent;
+        this.logger.warn(
+          { session: s.id, awayMs: away, windowMs },
+          'a session was still open when the studio last stopped: resume or close it',
+        );
+      }
     }
   }
 
@@ -257,11 +283,15 @@ export class Ledger {
     return view(s);
   }
 
-  /** Ends the interrupted session at `at` (default: its last recorded event, else its start). */
+  /**
+   * Ends the interrupted session at `at` (default: its last event recorded before the engine stopped, else
+   * its start; events arriving after the restart are not pulled into it).
+   */
   closeInterrupted(id: string, at?: number): SessionView {
     this.assertOpen();
     const s = this.takeInterrupted(id);
-    return view(this.sessions.end(s.id, Math.max(at ?? this.lastActivity(s), s.startedAt), 'recovered'));
+    const last = this.interruptedLastEvent ?? this.lastActivity(s);
+    return view(this.sessions.end(s.id, Math.max(at ?? last, s.startedAt), 'recovered'));
   }
 
   private takeInterrupted(id: string): Session {
