@@ -30,7 +30,7 @@ import { DEMO_DIR, loadDemoCatalogue } from './ledger/demo';
 import { type Ledger, openLedger } from './ledger/ledger';
 import { ChatIntel } from './live/chat-intel';
 import { LiveService } from './live/live-service';
-import { createLogger, type Logger } from './log';
+import { createFileLogger, type Logger } from './log';
 import {
   createAesGcmSecretBox,
   createObsHandlers,
@@ -48,6 +48,7 @@ import { createRecapService } from './recap/recap-service';
 import { findRendererDir } from './renderer-dir';
 import { createSeatService } from './seats/seat-service';
 import { StateStore } from './state';
+import { StorageMonitor, statusStorage } from './storage-monitor';
 import { createStudioService } from './studio-service';
 import { systemHandlers, systemRoutes } from './system-routes';
 import { TokenStore } from './tokens';
@@ -86,7 +87,10 @@ export interface StartEngineOptions extends EngineOptions {
 }
 
 export async function startEngine(options: StartEngineOptions): Promise<Engine> {
-  const logger = options.logger ?? createLogger({ dir: join(options.dataDir, 'logs'), stderrLevel: 'warn' });
+  const made = options.logger
+    ? { logger: options.logger, file: null }
+    : createFileLogger({ dir: join(options.dataDir, 'logs'), stderrLevel: 'warn' });
+  const logger = made.logger;
   const tokens = new TokenStore(join(options.dataDir, 'tokens.json'));
   if (tokens.setAside)
     logger.warn(
@@ -148,12 +152,27 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     publish: (radar) => state.set('radar', radar),
     onAnswered: (mark) => ledger.recordAnswer(mark),
   });
-  const live = new LiveService({ dataDir: options.dataDir, state, logger, ledger, feed, intel });
+  let storage: StorageMonitor | null = null;
+  const live = new LiveService({
+    dataDir: options.dataDir,
+    state,
+    logger,
+    ledger,
+    feed,
+    intel,
+    onLedgerWrite: (error) => (error === null ? storage?.ledgerWriteOk() : storage?.ledgerWriteFailed(error)),
+  });
   const studio = createStudioService({ dataDir: options.dataDir, ledger, state, pins: pins.board, live, logger });
   const pinChanged = () => {
     const pinned = pins.board.state.pinned;
-    if (pinned) ledger.pin(pinned.productId, pinned.since);
-    else ledger.unpin(Date.now());
+    try {
+      if (pinned) ledger.pin(pinned.productId, pinned.since);
+      else ledger.unpin(Date.now());
+    } catch (error) {
+      // The pin itself stands (seats, overlays); only its record for the recap is missing.
+      logger.error({ err: error }, 'pin change not recorded in the ledger');
+      storage?.ledgerWriteFailed(error);
+    }
     intel.setPinned(pinned?.productId ?? null, pinned?.since ?? Date.now());
     live.pinChanged(pinned?.productId ?? null);
   };
@@ -182,6 +201,18 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     logger,
   });
   state.set('obs', obs.state);
+  storage = new StorageMonitor({
+    dataDir: options.dataDir,
+    state,
+    logger,
+    logFile: made.file,
+    lowBytes: options.diskLowBytes,
+    recordDirectory: async () =>
+      state.slice('obs').status === 'identified'
+        ? (await obs.connection.call('GetRecordDirectory')).recordDirectory
+        : null,
+  });
+  const storageMonitor = storage;
   let wasStreaming = false;
   obs.on('state', (s) => {
     state.set('obs', s);
@@ -204,6 +235,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
         ? { id: s.interrupted.id, title: s.interrupted.title, startedAt: s.interrupted.startedAt }
         : null,
       pinned: s.pin.pinned ? { productId: s.pin.pinned.productId, since: s.pin.pinned.since } : null,
+      storage: statusStorage(storageMonitor.current, s.ledgerProblem),
     };
   };
 
@@ -328,6 +360,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
         if (ledger.currentSession())
           studio.handlers['session.stop']({ confirm: true }, { seat: { id: 'host', role: 'host', label: 'host' } });
         studio.close();
+        storageMonitor.close();
         await live.close();
         feed.close();
         await obs.stop();

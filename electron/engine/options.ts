@@ -23,6 +23,8 @@ export interface EngineOptions {
    * (PROTOCOL D; STUDIO_RESUME_WINDOW_MS, default 10 minutes, 0 = never).
    */
   resumeWindowMs: number;
+  /** "Disk almost full" below this many free bytes (STUDIO_DISK_LOW_BYTES; default 2 GiB). */
+  diskLowBytes?: number;
 }
 
 export const DEFAULT_RESUME_WINDOW_MS = 10 * 60_000;
@@ -106,6 +108,9 @@ export function parseEngineArgs(
   if (!Number.isFinite(demoSpeed) || demoSpeed < 1 || demoSpeed > 100) {
     throw new OptionsError(`--demo-speed must be 1..100, got ${speedText}`);
   }
+  const lowText = env.STUDIO_DISK_LOW_BYTES;
+  if (lowText !== undefined && !/^\d{1,15}$/.test(lowText))
+    throw new OptionsError(`STUDIO_DISK_LOW_BYTES must be a whole number of bytes, got ${lowText}`);
   const windowText = env.STUDIO_RESUME_WINDOW_MS ?? String(DEFAULT_RESUME_WINDOW_MS);
   if (!/^\d{1,12}$/.test(windowText)) {
     throw new OptionsError(
@@ -123,6 +128,7 @@ export function parseEngineArgs(
     demoSpeed,
     headless: flags.has('--headless'),
     resumeWindowMs: Number(windowText),
+    ...(lowText ? { diskLowBytes: Number(lowText) } : {}),
     help: flags.has('--help'),
   };
 }

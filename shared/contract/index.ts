@@ -15,6 +15,7 @@ import type { ProductsStateSlice } from './products';
 import { type RadarStateSlice, radarCommands } from './radar';
 import { type SeatsStateSlice, seatCommands } from './seats';
 import type { SessionStateSlice } from './session';
+import type { StorageStateSlice } from './storage';
 import { type StudioStateSlice, studioCommands } from './studio';
 import type { SeatInfo } from './system';
 import { type SystemState, systemCommands } from './system';
@@ -29,6 +30,7 @@ export * from './products';
 export * from './radar';
 export * from './seats';
 export * from './session';
+export * from './storage';
 export * from './studio';
 export * from './system';
 
@@ -60,6 +62,7 @@ export type StudioState = SystemState &
   ObsStateSlice &
   RadarStateSlice &
   StudioStateSlice &
+  StorageStateSlice &
   OverlayStateSlice;
 export type StateSlice = keyof StudioState;
 
