@@ -110,7 +110,7 @@ describe('a full disk during a show', () => {
     // Still serving, and honest: the link is not at the gateway's head.
     await new Promise((r) => setTimeout(r, 1_500));
     const during = await status();
-    expect(engine.process.exitCode ?? null).toBeNull();
+    expect(engine.process.child.exitCode).toBeNull();
     expect(during.gateway.lastSeq).toBeLessThan(head);
     expect(during.storage.full).toBe(true);
     // A show goes on in other ways: pins, status and reads still answer.
