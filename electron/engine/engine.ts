@@ -27,7 +27,7 @@ import { createHotkeysService } from './hotkeys-service';
 import { ENGINE_VERSION, initialState } from './initial-state';
 import { readJsonFile } from './json-file';
 import { DEMO_DIR, loadDemoCatalogue } from './ledger/demo';
-import { type Ledger, openLedger } from './ledger/ledger';
+import { type Ledger, openLedgerOrRefuse } from './ledger/ledger';
 import { ChatIntel } from './live/chat-intel';
 import { LiveService } from './live/live-service';
 import { createFileLogger, type Logger } from './log';
@@ -139,7 +139,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     options.gateway.kind === 'remote'
       ? { kind: 'remote', url: options.gateway.url, room: options.gateway.room, token: options.gateway.token }
       : (savedGateway ?? { kind: 'demo', speed: options.demoSpeed });
-  const ledger = openLedger({
+  const ledger = openLedgerOrRefuse({
     dataDir: options.dataDir,
     logger: logger.child({ module: 'ledger' }),
     room: gatewayConfig.kind === 'remote' ? gatewayConfig.room : 'demo',
@@ -148,6 +148,11 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     classifyQuestion: (text) => intel.classify(text).question,
   });
   if (ledger.report.recovered) state.set('ledgerNotice', ledger.report.recovered.message);
+  if (ledger.refusal)
+    state.set('ledgerProblem', {
+      code: ledger.refusal.code === 'ledger_damaged' ? 'ledger_damaged' : 'ledger_unavailable',
+      message: ledger.refusal.message,
+    });
   const intel = new ChatIntel({
     publish: (radar) => state.set('radar', radar),
     onAnswered: (mark) => ledger.recordAnswer(mark),
@@ -322,11 +327,17 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   // Connect to OBS when the user has set it up (or passed --obs); a first run waits for Settings.
   if (obsConfigured) void obs.start();
 
-  if (gatewayConfig.kind === 'demo') {
-    const loaded = await loadDemoCatalogue(ledger);
-    if (loaded > 0) studio.refreshProducts();
+  if (ledger.refusal) {
+    // Nothing can be recorded: events stay at the gateway (acknowledged there, never lost) until the
+    // host deals with the file and restarts.
+    logger.error('the live link is not started: the ledger refuses writes');
+  } else {
+    if (gatewayConfig.kind === 'demo') {
+      const loaded = await loadDemoCatalogue(ledger);
+      if (loaded > 0) studio.refreshProducts();
+    }
+    await live.connect(gatewayConfig);
   }
-  await live.connect(gatewayConfig);
   state.set('engine', { ...state.slice('engine'), url });
   state.set('sharing', { ...state.slice('sharing'), port });
   logger.info({ url, dataDir: options.dataDir }, 'engine listening');

@@ -187,6 +187,8 @@ export function createStudioService(options: {
     roles: rolesFor(r.method, r.path),
     bodyLimit: r.path === '/products/import' ? 20 * 1024 * 1024 : undefined,
     handle: async ({ params, query, body, headers }) => {
+      // An empty stand-in must not answer as if the sessions were gone.
+      if (ledger.refusal) throw new StudioError(ledger.refusal.code, ledger.refusal.message, { status: 503 });
       const reply = await r.handler(ledger, {
         params,
         query: Object.fromEntries(query.entries()),

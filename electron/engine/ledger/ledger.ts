@@ -3,7 +3,8 @@
  * the figures of METRICS.md. One transaction per applied batch, live counters updated after each commit,
  * recap figures computed from the record by the pure functions of shared/metrics.
  */
-import type { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { parseCatalogue } from '../../../shared/catalogue/import';
 import { StudioError } from '../../../shared/errors';
 import type { LiveEvent } from '../../../shared/events';
@@ -16,8 +17,9 @@ import { DEFAULT_CURRENCY, type Money } from '../../../shared/money';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import { Applier, type ApplyResult, type Effect } from './apply';
-import { dailyBackup } from './backup';
+import { writeBackup } from './backup';
 import { type OpenReport, openDatabase } from './db';
+import { migrate } from './migrations';
 import { type Product, ProductStore } from './products';
 import { type ChatLine, readChatLinePages, readListTotals } from './recap-reads';
 import { type AnomalyRow, readAnomalies, readRecord, resolveLines, summary } from './record';
@@ -45,6 +47,14 @@ export interface LedgerOptions {
    * recorded event (PROTOCOL D: 10 minutes); later it waits as `interrupted`. 0: never on its own.
    */
   resumeWindowMs?: number;
+  /**
+   * The ledger file could not be opened safely (damaged with no healthy backup, or locked): the engine
+   * still runs, this ledger holds nothing and refuses every write with this error, and the live link is
+   * not started, so events wait at the gateway.
+   */
+  refuseWrites?: { code: string; message: string };
+  /** A copy of the ledger every this long while a session runs (default 30 minutes). */
+  backupEveryMs?: number;
   /** clock, for tests */
   now?: () => number;
 }
@@ -98,8 +108,12 @@ export class Ledger {
   /** The crashed session that went on by itself at open (within the resume window), if any. */
   readonly autoResumed: SessionView | null = null;
   private closed = false;
+  /** Set when the file could not be opened: every write is refused with it. */
+  readonly refusal: { code: string; message: string } | null;
   private readonly dataDir: string;
   private readonly backups: number;
+  private readonly backupEveryMs: number;
+  private backupTimer: NodeJS.Timeout | null = null;
 
   constructor(options: LedgerOptions) {
     this.logger = options.logger ?? silentLogger();
@@ -107,14 +121,18 @@ export class Ledger {
     this.defaultRoom = options.room ?? null;
     this.now = options.now ?? Date.now;
     this.dataDir = options.dataDir;
-    this.backups = options.backups ?? 7;
-    const { db, report } = openDatabase({
-      dataDir: options.dataDir,
-      logger: this.logger,
-      backups: this.backups,
-      synchronous: options.synchronous,
-      now: this.now(),
-    });
+    this.backups = options.backups ?? 10;
+    this.backupEveryMs = options.backupEveryMs ?? 30 * 60_000;
+    this.refusal = options.refuseWrites ?? null;
+    const { db, report } = this.refusal
+      ? openEmptyInMemory(options.dataDir)
+      : openDatabase({
+          dataDir: options.dataDir,
+          logger: this.logger,
+          backups: this.backups,
+          synchronous: options.synchronous,
+          now: this.now(),
+        });
     this.db = db;
     this.report = report;
     this.applier = new Applier(db, {
@@ -138,6 +156,7 @@ export class Ledger {
         this.interrupted = null;
         this.current = { session: s, live: this.buildLive(s) };
         this.autoResumed = view(s);
+        this.armBackups();
         this.logger.warn({ session: s.id, awayMs: away }, 'the session open when the studio stopped goes on');
       } else {
         this.interruptedLastEvent = lastEvent;
@@ -245,6 +264,7 @@ export class Ledger {
     });
     this.current = { session, live: this.buildLive(session) };
     this.sold = null;
+    this.armBackups();
     this.logger.info({ session: session.id }, 'session started');
     return view(session);
   }
@@ -255,13 +275,10 @@ export class Ledger {
     const at = Math.max(input.at ?? this.now(), this.current.session.startedAt);
     const session = this.sessions.end(this.current.session.id, at, input.reason ?? 'manual');
     this.current = null;
+    this.armBackups();
     this.logger.info({ session: session.id }, 'session stopped');
-    // After a show is the moment a copy matters most; at most one per day, skipped when today's exists.
-    try {
-      dailyBackup(this.db, this.dataDir, this.backups, this.now());
-    } catch (error) {
-      this.logger.warn({ err: error }, 'ledger backup after the session failed');
-    }
+    // After a show is the moment a copy matters most.
+    this.backupNow('stop');
     return view(session);
   }
 
@@ -280,6 +297,7 @@ export class Ledger {
     const s = this.takeInterrupted(id);
     this.current = { session: s, live: this.buildLive(s) };
     this.sold = null;
+    this.armBackups();
     return view(s);
   }
 
@@ -529,10 +547,31 @@ export class Ledger {
 
   // ---- lifecycle -----------------------------------------------------------------------------------
 
+  /** Writes a copy now (keeping the last N); a failure (full disk) is logged, never thrown. */
+  backupNow(reason: 'stop' | 'running'): string | null {
+    if (this.closed) return null;
+    try {
+      return writeBackup(this.db, this.dataDir, this.backups, reason, this.now());
+    } catch (error) {
+      this.logger.warn({ err: error, reason }, 'ledger backup failed');
+      return null;
+    }
+  }
+
+  /** A copy every backupEveryMs while a session runs; none while idle. */
+  private armBackups(): void {
+    if (this.backupTimer) clearInterval(this.backupTimer);
+    this.backupTimer = null;
+    if (!this.current || this.closed || this.backups <= 0) return;
+    this.backupTimer = setInterval(() => this.backupNow('running'), this.backupEveryMs);
+    this.backupTimer.unref();
+  }
+
   /** Checkpoints the WAL and closes the file. A running session stays open (resumable at next start). */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.backupTimer) clearInterval(this.backupTimer);
     try {
       this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } finally {
@@ -547,11 +586,34 @@ export class Ledger {
   }
 
   private assertOpen(): void {
+    if (this.refusal) throw new StudioError(this.refusal.code, this.refusal.message, { status: 503 });
     if (this.closed) throw new StudioError('ledger_closed', 'The ledger is closed', { status: 503 });
   }
+}
+
+/** The stand-in while the ledger file cannot be used: an empty schema in memory that refuses every write. */
+function openEmptyInMemory(dataDir: string): { db: DatabaseSync; report: OpenReport } {
+  const db = new DatabaseSync(':memory:');
+  migrate(db);
+  return { db, report: { file: join(dataDir, 'ledger.sqlite'), migrations: [], backup: null } };
 }
 
 /** Opens (creating, checking, migrating, backing up) the ledger in `dataDir`. */
 export function openLedger(options: LedgerOptions): Ledger {
   return new Ledger(options);
+}
+
+/**
+ * openLedger for the engine: when the file cannot be opened safely (`ledger_damaged`, `ledger_unavailable`)
+ * the engine still starts, with a ledger that refuses writes and says why, instead of failing and being
+ * restarted in a loop (or, worse, starting an empty ledger over the damaged one).
+ */
+export function openLedgerOrRefuse(options: LedgerOptions): Ledger {
+  try {
+    return new Ledger(options);
+  } catch (error) {
+    if (!(error instanceof StudioError) || !['ledger_damaged', 'ledger_unavailable'].includes(error.code)) throw error;
+    options.logger?.error({ code: error.code }, error.message);
+    return new Ledger({ ...options, refuseWrites: { code: error.code, message: error.message } });
+  }
 }
