@@ -3,7 +3,7 @@
  * Where mounting is impossible (not root, no tmpfs) `mountSmallDisk` throws, and the test says so.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,6 +13,12 @@ export interface SmallDisk {
   fill(): number;
   /** Removes the filler: space is back. */
   free(): void;
+  /**
+   * Shrinks the filesystem to what is in use now, then fills the rest: full at once without writing a
+   * large filler into memory. `restore` gives the space back.
+   */
+  fillNow(): void;
+  restore(): void;
   unmount(): void;
 }
 
@@ -51,6 +57,16 @@ export function mountSmallDisk(sizeBytes = 2 * 1024 * 1024): SmallDisk {
     },
     free() {
       rmSync(filler, { force: true });
+    },
+    fillNow() {
+      const s = statfsSync(dir);
+      const used = (s.blocks - s.bfree) * s.bsize;
+      execFileSync('mount', ['-o', `remount,size=${used + 256 * 1024}`, dir]);
+      this.fill();
+    },
+    restore() {
+      rmSync(filler, { force: true });
+      execFileSync('mount', ['-o', `remount,size=${sizeBytes}`, dir]);
     },
     unmount() {
       try {
