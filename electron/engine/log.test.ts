@@ -59,6 +59,11 @@ describe('engine log', () => {
       });
       expect(file!.health.failing).toBeNull();
       expect(changes).toEqual(['ENOSPC', null]);
+      // No half line left behind by a refused write: every line parses.
+      for (const line of readFileSync(join(disk.dir, 'logs', 'engine.log'), 'utf8')
+        .trim()
+        .split('\n'))
+        expect(() => JSON.parse(line)).not.toThrow();
       logger.flush();
     } finally {
       disk.unmount();

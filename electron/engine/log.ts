@@ -2,7 +2,16 @@
  * Structured logs (pino) in the data folder, rotated by size, with secrets redacted by key before
  * anything reaches the disk. Support exports the whole logs folder with one action.
  */
-import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  statSync,
+  truncateSync,
+  unlinkSync,
+  type WriteStream,
+} from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
@@ -48,6 +57,9 @@ export interface RotatingFileOptions {
 export class RotatingFile extends Writable {
   private stream: WriteStream | null = null;
   private size = 0;
+  /** Bytes of the current file known to be complete lines (a refused write may leave half a line). */
+  private written = 0;
+  private rotations = 0;
   private readonly path: string;
   private dropped = 0;
   private failure: { code: string; since: number } | null = null;
@@ -60,6 +72,7 @@ export class RotatingFile extends Writable {
     try {
       mkdirSync(options.dir, { recursive: true });
       this.size = existsSync(this.path) ? statSync(this.path).size : 0;
+      this.written = this.size;
     } catch (error) {
       this.fail(error);
     }
@@ -96,14 +109,18 @@ export class RotatingFile extends Writable {
       return;
     }
     this.size += chunk.length;
+    const generation = this.rotations;
     stream.write(chunk, (error) => {
+      const sameFile = generation === this.rotations; // else rotated meanwhile: its bytes are another file's
       if (error) {
         this.drop();
         this.fail(error);
+        if (sameFile) this.cutTornLine();
       } else if (this.failure) {
         this.failure = null;
         this.notify();
       }
+      if (!error && sameFile) this.written += chunk.length;
       done();
     });
   }
@@ -114,6 +131,16 @@ export class RotatingFile extends Writable {
       return;
     }
     this.stream.end(() => done());
+  }
+
+  /** A refused write may have left part of a line: cut the file back to its last whole line. */
+  private cutTornLine(): void {
+    try {
+      truncateSync(this.path, this.written);
+    } catch {
+      // nothing more to do; the next line starts after the fragment
+    }
+    this.size = this.written;
   }
 
   private drop(): void {
@@ -167,6 +194,8 @@ export class RotatingFile extends Writable {
     for (let i = keep - 1; i >= 1; i--) if (existsSync(numbered(i))) renameSync(numbered(i), numbered(i + 1));
     renameSync(this.path, numbered(1));
     this.size = 0;
+    this.written = 0;
+    this.rotations++;
     this.open();
   }
 }
