@@ -1,28 +1,27 @@
 /**
  * Sessions, products, studio settings and the gateway choice: the seat commands and the control API
- * routes over the ledger, plus what must follow every change (state for seats, pins' run-of-show,
- * the chat resolver and simulator, the auto session that follows OBS streaming).
+ * routes over the ledger (shared/contract/studio.ts declares both), plus what must follow every change
+ * (state for seats, pins' run-of-show, the chat resolver and simulator, the auto session that follows
+ * OBS streaming).
  */
 import { join } from 'node:path';
+import { charsetOf } from '../../shared/catalogue/import';
 import {
   type CommandHandlers,
   DEFAULT_STUDIO_SETTINGS,
-  HOST_ONLY,
-  OPERATORS,
+  fileReply,
+  type ImportResult,
   type Product,
-  type Role,
+  type RouteHandlers,
   type SessionInfo,
   type StudioSettings,
   type StudioState,
   studioSettingsSchema,
 } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
-import { idSchema } from '../../shared/events';
-import type { Route } from './api/router';
 import { JsonFileWriter, readJsonFile } from './json-file';
 import { AutoSession } from './ledger/auto-session';
 import type { Ledger } from './ledger/ledger';
-import { ledgerRoutes } from './ledger/routes';
 import type { SessionReason } from './ledger/sessions';
 import type { LiveService } from './live/live-service';
 import type { Logger } from './log';
@@ -43,20 +42,26 @@ type StudioHandlers = Pick<
   | 'gateway.configure'
 >;
 
+type StudioRouteHandlers = Pick<
+  RouteHandlers,
+  | 'GET /sessions'
+  | 'GET /sessions/:id/stats'
+  | 'GET /sessions/:id/export'
+  | 'GET /products'
+  | 'POST /products'
+  | 'POST /products/import'
+>;
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export interface StudioService {
   handlers: StudioHandlers;
-  routes: Route[];
+  /** Control API routes of their own (the others run the seat commands above). */
+  routeHandlers: StudioRouteHandlers;
   refreshProducts(): void;
   /** OBS started or stopped streaming (drives the auto session). */
   streamingChanged(active: boolean, at: number): void;
   close(): void;
-}
-
-/** Who may call each ledger route: reading for everyone, products for operators, sessions for the host. */
-function rolesFor(method: string, path: string): readonly Role[] {
-  if (method === 'GET') return ['host', 'assistant', 'viewer'];
-  if (path.startsWith('/products')) return OPERATORS;
-  return HOST_ONLY;
 }
 
 export function createStudioService(options: {
@@ -98,7 +103,7 @@ export function createStudioService(options: {
     live.sessionChanged(current, seed);
   };
 
-  const startSession = (input: { title?: string; at?: number; reason?: SessionReason }): SessionInfo => {
+  const startSession = (input: { title?: string; room?: string; at?: number; reason?: SessionReason }): SessionInfo => {
     const session = ledger.startSession(input) as SessionInfo;
     logger.info({ session: session.id, reason: input.reason }, 'session started');
     refreshSession();
@@ -131,9 +136,18 @@ export function createStudioService(options: {
     armAutoTimer();
   };
 
+  /** One import for the seat command (base64) and the control API (the raw body). */
+  const importProducts = async (bytes: Uint8Array, contentType: string | undefined, charset?: string) => {
+    if (bytes.length === 0) throw new StudioError('empty_body', 'Send the CSV or XLSX file as the request body');
+    const result: ImportResult = await ledger.importProducts(bytes, { contentType, charset });
+    refreshProducts();
+    return result;
+  };
+
   const handlers: StudioHandlers = {
-    'session.start': (a) => startSession({ title: a.title, reason: 'manual' }),
-    'session.stop': () => stopSession({ reason: 'manual' }),
+    'session.start': (a, ctx) =>
+      startSession({ title: a.title, room: a.room, reason: ctx.via === 'http' ? 'control_api' : 'manual' }),
+    'session.stop': (_, ctx) => stopSession({ reason: ctx.via === 'http' ? 'control_api' : 'manual' }),
     'session.resume': (a) => {
       const s = ledger.resumeSession(a.id) as SessionInfo;
       refreshSession(true);
@@ -144,16 +158,10 @@ export function createStudioService(options: {
       refreshSession();
       return s;
     },
-    'products.import': async (a) => {
-      const bytes = Buffer.from(a.contentBase64, 'base64');
+    'products.import': (a) => {
+      const bytes = new Uint8Array(Buffer.from(a.contentBase64, 'base64'));
       if (bytes.length === 0) throw new StudioError('empty_file', 'The file is empty', { path: 'contentBase64' });
-      const isXlsx = /\.xlsx$/i.test(a.fileName);
-      const result = await ledger.importProducts(new Uint8Array(bytes), {
-        contentType: isXlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
-        charset: a.charset,
-      });
-      refreshProducts();
-      return result;
+      return importProducts(bytes, /\.xlsx$/i.test(a.fileName) ? XLSX_TYPE : 'text/csv', a.charset);
     },
     'products.update': (a) => {
       const product = ledger.updateProduct(a.productId, a.patch) as Product;
@@ -180,48 +188,35 @@ export function createStudioService(options: {
     'gateway.configure': (config) => live.connect(config, true),
   };
 
-  // Ledger routes, with roles, and the same follow-ups as the seat commands after a write.
-  const routes: Route[] = ledgerRoutes.map((r) => ({
-    method: r.method,
-    path: r.path,
-    roles: rolesFor(r.method, r.path),
-    bodyLimit: r.path === '/products/import' ? 20 * 1024 * 1024 : undefined,
-    handle: async ({ params, query, body, headers }) => {
-      // An empty stand-in must not answer as if the sessions were gone.
-      if (ledger.refusal) throw new StudioError(ledger.refusal.code, ledger.refusal.message, { status: 503 });
-      const reply = await r.handler(ledger, {
-        params,
-        query: Object.fromEntries(query.entries()),
-        body,
-        headers,
-      });
-      if (r.method !== 'GET' && reply.status < 300) {
-        if (r.path.startsWith('/products')) refreshProducts();
-        else refreshSession();
-      }
-      return { status: reply.status, body: reply.body, headers: reply.headers };
+  // A ledger that refuses writes is an empty stand-in: it must not answer as if the sessions were gone.
+  const readable = () => {
+    if (ledger.refusal) throw new StudioError(ledger.refusal.code, ledger.refusal.message, { status: 503 });
+  };
+  const routeHandlers: StudioRouteHandlers = {
+    'GET /sessions': () => (readable(), { sessions: ledger.listSessions() }),
+    'GET /sessions/:id/stats': ({ params }) => (readable(), ledger.stats(params.id)),
+    'GET /sessions/:id/export': ({ params, query }) =>
+      (readable() ?? query.format === 'csv')
+        ? fileReply('text/csv; charset=utf-8', ledger.exportCsv(params.id), `session-${params.id}.csv`)
+        : fileReply(
+            'application/json; charset=utf-8',
+            JSON.stringify(ledger.exportJson(params.id)),
+            `session-${params.id}.json`,
+          ),
+    'GET /products': () => (readable(), { products: ledger.listProducts() }),
+    'POST /products': ({ body }) => {
+      const product = ledger.addProduct(body);
+      refreshProducts();
+      return { product };
     },
-  }));
-
-  // PROTOCOL D: an interrupted session is settled over HTTP by the very handlers the console's buttons use.
-  const host = { seat: { id: 'control-api', role: 'host' as const, label: 'control API' } };
-  const settle =
-    (name: 'session.resume' | 'session.closeInterrupted'): Route['handle'] =>
-    ({ params }) => {
-      const id = idSchema.safeParse(params.id);
-      if (!id.success) throw new StudioError('invalid_id', 'The session id is not valid', { path: 'id' });
-      return { body: { session: handlers[name]({ id: id.data }, host) } };
-    };
-  routes.push(
-    { method: 'POST', path: '/sessions/:id/resume', roles: HOST_ONLY, handle: settle('session.resume') },
-    { method: 'POST', path: '/sessions/:id/close', roles: HOST_ONLY, handle: settle('session.closeInterrupted') },
-  );
+    'POST /products/import': ({ body }) => importProducts(body.bytes, body.contentType, charsetOf(body.contentType)),
+  };
 
   refreshProducts();
   refreshSession(ledger.autoResumed !== null);
   return {
     handlers,
-    routes,
+    routeHandlers,
     refreshProducts,
     streamingChanged(active, at) {
       const decision = active ? auto.streamStarted(at, ledger.currentSession() !== null) : auto.streamStopped(at);

@@ -44,7 +44,6 @@ function start(): void {
 
   const socket = io('/overlay', {
     auth: { token },
-    transports: ['websocket'],
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   });

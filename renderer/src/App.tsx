@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { Toasts } from './components/Toasts';
 import { type MessageKey, useT } from './i18n';
+import { PrompterView } from './prompter/PrompterView';
 import { navigate, ROUTES, type RouteId, useRoute } from './router';
 import { useStudio } from './store/studio';
 import { LiveView } from './views/LiveView';
@@ -25,6 +26,14 @@ export function App() {
     document.documentElement.lang = language;
     document.title = t('app.name');
   }, [language, t]);
+  if (seat?.role === 'prompter' || window.location.pathname.startsWith('/prompter')) {
+    return (
+      <>
+        <PrompterView />
+        <Toasts />
+      </>
+    );
+  }
   const View = VIEWS[route];
   return (
     <div className={route === 'live' ? 'app app--live' : 'app'}>

@@ -2,7 +2,8 @@
  * Sessions (场次) and their live figures, with the keys of METRICS.md. Live figures are provisional
  * until the session ends and refunds settle.
  */
-import type { Figures } from '../metrics/types';
+import type { ExportAnomaly } from '../metrics/export';
+import type { ComputedStats, Figures, SessionWindow } from '../metrics/types';
 import type { Money } from '../money';
 
 export interface SessionInfo {
@@ -11,6 +12,20 @@ export interface SessionInfo {
   room: string | null;
   startedAt: number;
   endedAt: number | null;
+}
+
+/** A row of `GET /sessions`, newest first. */
+export interface SessionSummary extends SessionInfo {
+  paidGmv: Money;
+  orders: number;
+  peakViewers: number | null;
+}
+
+/** `GET /sessions/{id}/stats`: every figure of METRICS.md, segments, products, minutes, anomalies. */
+export interface SessionStats extends ComputedStats {
+  session: SessionInfo;
+  window: SessionWindow;
+  anomalies: ExportAnomaly[];
 }
 
 /** Every figure of METRICS.md by its key (shared/metrics computes them). */

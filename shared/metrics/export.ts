@@ -169,11 +169,20 @@ type CsvRow = Partial<Record<CsvColumn, string | number | boolean | null>>;
 
 const COLUMN_INDEX = new Map<string, number>(CSV_COLUMNS.map((c, i) => [c, i]));
 
+/**
+ * Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a CR) gets a leading
+ * apostrophe, as do texts already starting with one, so reading back strips exactly one. Numbers (fen
+ * amounts, negative ones included) are written as numbers and never prefixed: they are not text.
+ */
+export const escapeFormulaText = (v: string): string => (/^[=+\-@\t\r']/.test(v) ? `'${v}` : v);
+export const unescapeFormulaText = (v: string): string => (v.startsWith("'") ? v.slice(1) : v);
+
 const cell = (v: string | number | boolean | null | undefined): string => {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? '1' : '0';
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  const text = escapeFormulaText(v);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 /** One CSV line; only the row's own keys are visited (a 4-hour show exports ~200,000 chat rows). */
@@ -285,6 +294,7 @@ export function recordFromExportCsv(text: string): SessionRecord {
   const parsed = Papa.parse<Record<CsvColumn, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: true,
+    transform: unescapeFormulaText,
   });
   const num = (s: string) => Number(s);
   const opt = (s: string) => (s === '' ? null : s);

@@ -2,7 +2,10 @@
  * Names of the recap's figures and table columns in both languages (METRICS.md's 中文 column), shared
  * by the console's recap view and the printable report so both say the same thing.
  */
-export type RecapLang = 'zh-CN' | 'en';
+import type { Language } from '../language';
+
+/** The report's language: the studio's one language type. */
+export type RecapLang = Language;
 
 export const FIGURE_LABELS: Record<RecapLang, Record<string, string>> = {
   'zh-CN': {

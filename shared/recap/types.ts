@@ -2,6 +2,7 @@
  * What the recap routes answer (electron/engine/recap) and the console and the printable report read.
  * Figures, segments, products and minutes are the stats of METRICS.md unchanged; the rest is added here.
  */
+import type { FactKey } from '../catalogue/facts';
 import type { Intent } from '../chat/intent';
 import type { Completeness, Figures, MinuteRow, ProductFigures, Segment, SessionWindow } from '../metrics/types';
 import type { Money } from '../money';
@@ -107,6 +108,19 @@ export interface QuestionsBody {
   perProduct: QuestionShare[];
   demandVsPins: DemandVsPin[];
   answerTimes: AnswerTimes;
+  /** Facts to add before the next show: questions the catalogue could not answer, most asked first. */
+  missingFacts: MissingFact[];
+}
+
+/** A fact the catalogue lacked when viewers asked (shared/radar/answers.ts `missing`). */
+export interface MissingFact {
+  productId: string;
+  fact: FactKey | 'stock';
+  questions: number;
+  /** distinct viewers who asked */
+  askers: number;
+  /** the most recent question, as written */
+  example: string;
 }
 
 /** `GET /recap/sessions`: the list with the totals it shows. */

@@ -60,6 +60,35 @@ describe('recap routes', () => {
     expect(svc.compare(fx.previousId).previous.sessions).toBe(0);
   });
 
+  it('renders one PDF at a time with the real Chromium: a second request meanwhile gets 429 and Retry-After', async () => {
+    const svc = createRecapService({ ledger, logger: silentLogger() }); // found per OS: /usr/bin/chromium here
+    const report = route(svc, '/sessions/:id/report');
+    const call = () =>
+      report.handle({
+        params: { id: fx.sessionId },
+        query: new URLSearchParams('format=pdf'),
+        body: Buffer.alloc(0),
+        headers: {},
+        identity,
+      });
+    const [first, second] = await Promise.allSettled([call(), call()]);
+    expect(first.status).toBe('fulfilled');
+    const pdf = (first as PromiseFulfilledResult<{ body: unknown }>).value.body as Buffer;
+    expect(Buffer.from(pdf).subarray(0, 4).toString('latin1')).toBe('%PDF');
+    // the HTTP server answers this 429 with Retry-After: 10 (sendError reads extra.retryAfter)
+    expect((second as PromiseRejectedResult).reason).toMatchObject({
+      code: 'busy',
+      status: 429,
+      extra: { retryAfter: 10 },
+    });
+    // free again once the first is done
+    expect(
+      Buffer.from((await call()).body as Buffer)
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).toBe('%PDF');
+  }, 120_000);
+
   it('answers 501 for a PDF without Chromium, and the HTML report escapes text and has no script', async () => {
     const svc = createRecapService({ ledger, logger: silentLogger(), chromium: null });
     const report = route(svc, '/sessions/:id/report');
@@ -71,7 +100,11 @@ describe('recap routes', () => {
         headers: {},
         identity,
       });
-    await expect(call('format=pdf')).rejects.toMatchObject({ status: 501, code: 'pdf_unavailable' });
+    await expect(call('format=pdf')).rejects.toMatchObject({
+      status: 501,
+      code: 'pdf_unavailable',
+      message: expect.stringMatching(/install .*(Chromium|Edge)/),
+    });
     await expect(call('format=doc')).rejects.toMatchObject({ status: 400 });
     ledger.renameSession(fx.previousId, '<img src=x onerror=alert(1)>');
     const html = String((await call('format=html&lang=en')).body);
@@ -96,7 +129,7 @@ describe('recap routes', () => {
     const svc = createRecapService({ ledger, logger: silentLogger(), chromium: null });
     for (const r of svc.routes) {
       expect(r.method).toBe('GET');
-      expect([...r.roles].sort()).toEqual(['assistant', 'host', 'viewer']);
+      expect([...r.roles].sort()).toEqual(['assistant', 'host', 'prompter', 'viewer']);
     }
   });
 });

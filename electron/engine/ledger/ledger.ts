@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parseCatalogue } from '../../../shared/catalogue/import';
+import type { XlsxRowReader } from '../../../shared/catalogue/xlsx';
+import { capErrors } from '../../../shared/catalogue/zip-limits';
 import { StudioError } from '../../../shared/errors';
 import type { LiveEvent } from '../../../shared/events';
 import { buildExport, exportCsv, type SessionExport } from '../../../shared/metrics/export';
@@ -23,7 +25,9 @@ import { migrate } from './migrations';
 import { type Product, ProductStore } from './products';
 import { type ChatLine, readChatLinePages, readListTotals } from './recap-reads';
 import { type AnomalyRow, readAnomalies, readRecord, resolveLines, summary } from './record';
+import { RecordingStore } from './recordings';
 import { type Session, type SessionReason, SessionStore } from './sessions';
+import { xlsxWorkerReader } from './xlsx-in-worker';
 
 export type { ApplyResult } from './apply';
 export type { Product } from './products';
@@ -57,6 +61,8 @@ export interface LedgerOptions {
   backupEveryMs?: number;
   /** clock, for tests */
   now?: () => number;
+  /** XLSX catalogue reader (default: a worker thread with a heap limit) */
+  readXlsx?: XlsxRowReader;
 }
 
 export interface SessionView {
@@ -97,6 +103,8 @@ export class Ledger {
   private readonly applier: Applier;
   private readonly sessions: SessionStore;
   private readonly products: ProductStore;
+  /** OBS recordings on the studio clock (electron/engine/recordings keeps it up to date). */
+  readonly recordings: RecordingStore;
   private current: { session: Session; live: LiveFigures } | null = null;
   /** sku -> productId, cached between catalogue changes (read on every applied batch) */
   private skuCache: Map<string, string> | null = null;
@@ -111,6 +119,7 @@ export class Ledger {
   /** Set when the file could not be opened: every write is refused with it. */
   readonly refusal: { code: string; message: string } | null;
   private readonly dataDir: string;
+  private readonly readXlsx: XlsxRowReader;
   private readonly backups: number;
   private readonly backupEveryMs: number;
   private backupTimer: NodeJS.Timeout | null = null;
@@ -123,6 +132,7 @@ export class Ledger {
     this.dataDir = options.dataDir;
     this.backups = options.backups ?? 10;
     this.backupEveryMs = options.backupEveryMs ?? 30 * 60_000;
+    this.readXlsx = options.readXlsx ?? xlsxWorkerReader();
     this.refusal = options.refuseWrites ?? null;
     const { db, report } = this.refusal
       ? openEmptyInMemory(options.dataDir)
@@ -141,6 +151,7 @@ export class Ledger {
     });
     this.sessions = new SessionStore(db);
     this.products = new ProductStore(db, this.currency);
+    this.recordings = new RecordingStore(db);
     const open = this.sessions.open();
     // More than one open session can only come from an older crash; all but the newest are closed at their last event.
     for (const s of open.slice(0, -1)) this.sessions.end(s.id, this.lastActivity(s), 'recovered');
@@ -488,10 +499,10 @@ export class Ledger {
     options: { contentType?: string; charset?: string } = {},
   ): Promise<{ imported: number; errors: { line: number; message: string }[] }> {
     this.assertOpen();
-    const parsed = await parseCatalogue(bytes, options);
+    const parsed = await parseCatalogue(bytes, { ...options, readXlsx: this.readXlsx });
     this.skuCache = null;
     const stored = this.products.importRows(parsed.products, this.now());
-    const errors = [...parsed.errors, ...stored.errors].sort((a, b) => a.line - b.line);
+    const errors = capErrors([...parsed.errors, ...stored.errors].sort((a, b) => a.line - b.line));
     this.logger.info({ imported: stored.imported, errors: errors.length }, 'catalogue imported');
     return { imported: stored.imported, errors };
   }

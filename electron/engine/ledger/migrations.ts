@@ -126,6 +126,24 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX answer_marks_by_at ON answer_marks (at);
   `,
+  // 3: product facts (尺码表, 材质 ...) as a JSON object; NULL = none
+  `
+  ALTER TABLE products ADD COLUMN facts TEXT;
+  `,
+  // 4: OBS recordings on the studio clock (a session's recordings are those overlapping its window)
+  `
+  CREATE TABLE recordings (
+    id INTEGER PRIMARY KEY,
+    -- NULL until OBS names the file (obs-websocket gives it on STARTED or STOPPED)
+    path TEXT,
+    started_at INTEGER NOT NULL,
+    ended_at INTEGER,
+    -- JSON [[from, to|null], ...]: paused spans, on the studio clock
+    pauses TEXT NOT NULL DEFAULT '[]',
+    CHECK (ended_at IS NULL OR ended_at >= started_at)
+  ) STRICT;
+  CREATE INDEX recordings_by_start ON recordings (started_at);
+  `,
 ];
 
 /** Applies every migration newer than the file's `user_version`; returns the versions applied. */

@@ -387,6 +387,11 @@ export class ObsController extends EventEmitter<ControllerEvents> {
     };
   }
 
+  /** The OBS password and stream key held now (for scrubbing, never for display). */
+  secretValues(): string[] {
+    return [this.settings.password, this.settings.streamKey].filter((v): v is string => !!v);
+  }
+
   private target() {
     return { url: obsUrl(this.settings.host, this.settings.port), password: this.settings.password };
   }

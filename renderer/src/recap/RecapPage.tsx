@@ -10,9 +10,12 @@ import { recapApi } from './api';
 import { ExportBar } from './ExportBar';
 import { HeadlineFigures } from './figures';
 import { type RecapT, useRecapT } from './i18n';
+import { MissingFacts } from './MissingFacts';
 import { RecapChart } from './RecapChart';
 import { BackLink, RecapError } from './RecapFrame';
 import { SortableTable } from './SortableTable';
+import { RecapTape } from './tape/RecapTape';
+import { useTape } from './tape/useTape';
 
 export function RecapPage(props: { id: string }) {
   const t = useRecapT();
@@ -23,6 +26,7 @@ export function RecapPage(props: { id: string }) {
   const [compare, setCompare] = useState<CompareBody | null>(null);
   const [questions, setQuestions] = useState<QuestionsBody | null>(null);
   const [range, setRange] = useState<{ first: number; last: number } | null>(null);
+  const tape = useTape(props.id);
 
   useEffect(() => {
     let live = true;
@@ -103,7 +107,7 @@ export function RecapPage(props: { id: string }) {
       <section aria-labelledby="recap-chart-title">
         <h2 id="recap-chart-title">{t('report.chart')}</h2>
         <p className="muted no-print">{t('recap.chartHint')}</p>
-        <RecapChart model={model} t={t} onRange={setRange} />
+        <RecapChart model={model} t={t} onRange={setRange} onPick={tape.seekTo} playhead={tape.playhead} />
         {sel && (
           <section
             className="recap-range"
@@ -137,16 +141,31 @@ export function RecapPage(props: { id: string }) {
         )}
       </section>
 
-      <PinTable rows={pinLedger(recap.segments, recap.figures.paidGmv.currency)} t={t} lang={lang} name={name} />
+      <RecapTape recap={recap} tape={tape} isHost={role === 'host'} />
+      <PinTable
+        rows={pinLedger(recap.segments, recap.figures.paidGmv.currency)}
+        t={t}
+        lang={lang}
+        name={name}
+        onPlay={(productId) => tape.seekTo(recap.segments.find((x) => x.productId === productId)?.start ?? s.startedAt)}
+      />
       <ProductTable recap={recap} t={t} lang={lang} name={name} />
       <Questions questions={questions} t={t} name={name} />
+      <MissingFacts questions={questions} t={t} lang={lang} name={name} stockLabel={t('intent.stock')} />
       {recap.anomalies.length > 0 && <p className="note">{t('report.anomalies', { n: recap.anomalies.length })}</p>}
       <ExportBar sessionId={s.id} t={t} lang={lang} />
     </section>
   );
 }
 
-function PinTable(props: { rows: PinLedgerRow[]; t: RecapT; lang: 'zh-CN' | 'en'; name: (id: string) => string }) {
+function PinTable(props: {
+  rows: PinLedgerRow[];
+  t: RecapT;
+  lang: 'zh-CN' | 'en';
+  name: (id: string) => string;
+  /** plays the recording from the product's first pin */
+  onPlay: (productId: string) => void;
+}) {
   const { t, lang } = props;
   const m = (v: { amount: number } | null) => v?.amount ?? null;
   return (
@@ -164,7 +183,11 @@ function PinTable(props: { rows: PinLedgerRow[]; t: RecapT; lang: 'zh-CN' | 'en'
             key: 'product',
             label: t('report.product'),
             sort: (r) => props.name(r.productId),
-            render: (r) => props.name(r.productId),
+            render: (r) => (
+              <button type="button" className="link" onClick={() => props.onPlay(r.productId)}>
+                {props.name(r.productId)}
+              </button>
+            ),
           },
           { key: 'pins', label: t('report.pins'), numeric: true, sort: (r) => r.pins, render: (r) => r.pins },
           {

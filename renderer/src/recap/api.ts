@@ -1,8 +1,11 @@
 /**
  * The recap's reads over the engine's HTTP API with this seat's token (every role may read recaps),
- * and downloads that report their progress.
+ * and downloads that report their progress. URLs and answer types come from the routes declared in
+ * shared/contract (recap.ts, studio.ts).
  */
-import type { CompareBody, QuestionsBody, RecapBody, SessionListRow } from '../../../shared/recap/types';
+
+import { type RouteKey, type RouteResult, routePath } from '../../../shared/contract';
+import type { Language } from '../../../shared/language';
 import { readSeatLink } from '../engine/seat-link';
 
 export class RecapApiError extends Error {
@@ -41,14 +44,15 @@ async function get(path: string): Promise<Response> {
   return response;
 }
 
-const json = async <T>(path: string): Promise<T> => (await (await get(path)).json()) as T;
-const id = encodeURIComponent;
+/** GETs a JSON route by its declaration. */
+const json = async <K extends RouteKey>(key: K, params: Parameters<typeof routePath<K>>[1]): Promise<RouteResult<K>> =>
+  (await (await get(routePath(key, params))).json()) as RouteResult<K>;
 
 export const recapApi = {
-  sessions: () => json<{ sessions: SessionListRow[] }>('/recap/sessions').then((b) => b.sessions),
-  recap: (sessionId: string) => json<RecapBody>(`/sessions/${id(sessionId)}/recap`),
-  compare: (sessionId: string) => json<CompareBody>(`/sessions/${id(sessionId)}/recap/compare`),
-  questions: (sessionId: string) => json<QuestionsBody>(`/sessions/${id(sessionId)}/recap/questions`),
+  sessions: () => json('GET /recap/sessions', {}).then((b) => b.sessions),
+  recap: (id: string) => json('GET /sessions/:id/recap', { id }),
+  compare: (id: string) => json('GET /sessions/:id/recap/compare', { id }),
+  questions: (id: string) => json('GET /sessions/:id/recap/questions', { id }),
 };
 
 export type ExportKind = 'csv' | 'json' | 'html' | 'pdf';
@@ -57,13 +61,13 @@ export type ExportKind = 'csv' | 'json' | 'html' | 'pdf';
 export async function downloadExport(
   sessionId: string,
   kind: ExportKind,
-  lang: 'zh-CN' | 'en',
+  lang: Language,
   onProgress: (received: number) => void,
 ): Promise<string> {
   const path =
     kind === 'csv' || kind === 'json'
-      ? `/sessions/${id(sessionId)}/export?format=${kind}`
-      : `/sessions/${id(sessionId)}/report?format=${kind}&lang=${lang}`;
+      ? routePath('GET /sessions/:id/export', { id: sessionId }, { format: kind })
+      : routePath('GET /sessions/:id/report', { id: sessionId }, { format: kind, lang });
   const response = await get(path);
   const chunks: Uint8Array[] = [];
   let received = 0;

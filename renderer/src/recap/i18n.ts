@@ -5,6 +5,7 @@
  */
 
 import { useCallback } from 'react';
+import type { Language } from '../../../shared/language';
 import { FIGURE_LABELS, fill, INTENT_NAMES, REPORT_LABELS, type ReportKey } from '../../../shared/recap/labels';
 import { useStudio } from '../store/studio';
 
@@ -70,6 +71,13 @@ const zhCN = {
   'compare.diff': '变化',
   'compare.curves': '每分钟曲线（从开播起对齐）',
   'compare.minute': '第 {n} 分钟',
+  'missing.title': '下一场前要补的商品资料',
+  'missing.explain': '观众问了、但商品资料里没有答案的问题，按提问数排序。补上后，提词器和问题雷达就能给出建议回答。',
+  'missing.product': '商品',
+  'missing.fact': '缺少的资料',
+  'missing.questions': '提问数（人数）',
+  'missing.example': '例如',
+  'missing.none': '观众的问题都能从商品资料里找到答案。',
 } as const;
 
 export type RecapKey = keyof typeof zhCN | `report.${ReportKey}` | `figure.${string}` | `intent.${string}`;
@@ -137,13 +145,21 @@ const en: Record<UiKey, string> = {
   'compare.diff': 'Change',
   'compare.curves': 'Per minute (aligned from start)',
   'compare.minute': 'Minute {n}',
+  'missing.title': 'Facts to add before the next show',
+  'missing.explain':
+    'Questions viewers asked that the catalogue could not answer, most asked first. Once added, the prompter and the question radar suggest the answer.',
+  'missing.product': 'Product',
+  'missing.fact': 'Missing fact',
+  'missing.questions': 'Questions (viewers)',
+  'missing.example': 'For example',
+  'missing.none': 'The catalogue could answer every question viewers asked.',
 };
 
-const UI: Record<'zh-CN' | 'en', Record<UiKey, string>> = { 'zh-CN': zhCN, en };
+const UI: Record<Language, Record<UiKey, string>> = { 'zh-CN': zhCN, en };
 
 export type RecapT = (key: RecapKey, vars?: Record<string, string | number>) => string;
 
-export function recapTranslate(lang: 'zh-CN' | 'en', key: RecapKey, vars?: Record<string, string | number>): string {
+export function recapTranslate(lang: Language, key: RecapKey, vars?: Record<string, string | number>): string {
   let text: string;
   if (key.startsWith('report.')) text = REPORT_LABELS[lang][key.slice(7) as ReportKey];
   else if (key.startsWith('figure.')) text = FIGURE_LABELS[lang][key.slice(7)] ?? key;

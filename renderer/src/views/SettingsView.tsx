@@ -3,6 +3,7 @@ import { AutoSessionPanel } from '../settings/AutoSessionPanel';
 import { GatewayPanel } from '../settings/GatewayPanel';
 import { HotkeysPanel } from '../settings/HotkeysPanel';
 import { ObsPanel } from '../settings/ObsPanel';
+import { RecordingPanel } from '../settings/RecordingPanel';
 import { SeatsPanel } from '../settings/SeatsPanel';
 import { useStudio } from '../store/studio';
 
@@ -28,6 +29,7 @@ export function SettingsView() {
       <ObsPanel />
       <GatewayPanel />
       <AutoSessionPanel />
+      <RecordingPanel />
       <SeatsPanel />
       <HotkeysPanel />
       <section aria-labelledby="engine-title" className="settings-section">

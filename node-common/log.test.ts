@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { mountSmallDisk } from '../../tests/harness/tmpfs';
+import { mountSmallDisk } from '../tests/harness/tmpfs';
 import { createFileLogger, createLogger } from './log';
 
-describe('engine log', () => {
+describe('log', () => {
   it('writes structured lines with secrets redacted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'log-'));
     const log = createLogger({ dir, level: 'info' });
