@@ -18,6 +18,7 @@ import { recapRoutes } from './recap';
 import { reconcileRoutes } from './reconcile';
 import { type SeatsStateSlice, seatCommands, seatRoutes } from './seats';
 import type { SessionStateSlice } from './session';
+import type { StorageStateSlice } from './storage';
 import { type StudioStateSlice, studioCommands, studioRoutes } from './studio';
 import type { SeatInfo } from './system';
 import { type SystemState, systemCommands, systemRoutes } from './system';
@@ -34,6 +35,7 @@ export * from './recap';
 export * from './reconcile';
 export * from './seats';
 export * from './session';
+export * from './storage';
 export * from './studio';
 export * from './system';
 
@@ -65,6 +67,7 @@ export type StudioState = SystemState &
   ObsStateSlice &
   RadarStateSlice &
   StudioStateSlice &
+  StorageStateSlice &
   OverlayStateSlice;
 export type StateSlice = keyof StudioState;
 

@@ -27,6 +27,8 @@ export interface LiveServiceOptions {
   intel: ChatIntel;
   /** Called with every applied batch after the ledger has it (overlays' order ticker, goal). */
   onApplied?: (events: readonly LiveEvent[]) => void;
+  /** Every ledger write of a batch: null when committed, else the error (full disk ...). */
+  onLedgerWrite?: (error: unknown | null) => void;
 }
 
 /** Figures, per-product tallies and the radar reach seats at most this often (phones on Wi-Fi). */
@@ -81,7 +83,14 @@ export class LiveService {
       token: target.token,
       lastSeq: ledger.lastAppliedSeq(target.room),
       apply: (events) => this.apply(events),
-      onGap: (gap) => ledger.markGap(target.room, gap.fromSeq, gap.toSeq),
+      onGap: (gap) => {
+        try {
+          ledger.markGap(target.room, gap.fromSeq, gap.toSeq);
+        } catch (error) {
+          this.options.onLedgerWrite?.(error);
+          throw error;
+        }
+      },
       logger: logger.child({ module: 'live' }),
     });
     // The link reports every applied batch; seats need a new status at once, but lastSeq/behind only
@@ -133,8 +142,14 @@ export class LiveService {
     const valid = events.filter((e) => liveEventSchema.safeParse(e).success);
     if (valid.length !== events.length)
       this.options.logger.warn({ dropped: events.length - valid.length }, 'invalid live events ignored');
-    // Durable when it returns (throws -> the link redelivers); the ledger's live tally has the effects.
-    ledger.applyLiveEvents(valid);
+    try {
+      // Durable when it returns (throws -> the link redelivers from lastSeq); the ledger's live tally has the effects.
+      ledger.applyLiveEvents(valid);
+    } catch (error) {
+      this.options.onLedgerWrite?.(error);
+      throw error;
+    }
+    this.options.onLedgerWrite?.(null);
     const chat = [];
     const orders = [];
     let viewersNow: number | null = null;
