@@ -5,7 +5,7 @@
  */
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_RECORDING_SETTINGS, type StudioState, studioRoutes } from '../../shared/contract';
+import { DEFAULT_RECORDING_SETTINGS, reconcileRoutes, type StudioState, studioRoutes } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
 import { type Route, serveRoutes } from './api/router';
 import { FeedHub } from './feed/feed-hub';
@@ -46,9 +46,10 @@ function studioApi(now?: () => number) {
     await live.close();
     ledger.close();
   });
-  const served = serveRoutes(studioRoutes, studio.handlers, studio.routeHandlers);
+  const routes = { ...studioRoutes, ...reconcileRoutes };
+  const served = serveRoutes(routes, studio.handlers, studio.routeHandlers);
   const call = async (
-    key: keyof typeof studioRoutes,
+    key: keyof typeof routes,
     over: { params?: Record<string, string>; query?: string; body?: string | Buffer; type?: string } = {},
   ): Promise<{ status: number; body: unknown; headers: Record<string, string> }> => {
     const [method, path] = key.split(' ');
@@ -189,5 +190,49 @@ describe('session and product routes over the studio service', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     // Had the route skipped the seat command's follow-ups, the old grace timer would have ended this one.
     expect(state.slice('session')).toMatchObject({ id: manual.session.id, endedAt: null });
+  });
+
+  it('reconciles an ended session with a GBK export over HTTP; bad mappings and files change nothing', async () => {
+    const clock = { now: T0 };
+    const { ledger, call } = studioApi(() => clock.now);
+    const { session } = (await call('POST /sessions/start', { body: '{"title":"对账"}' })).body as {
+      session: { id: string };
+    };
+    ledger.applyLiveEvents([feed().paid('o1', T0 + 5, 1_000, [{ sku: 'A', qty: 1, unit: 1_000 }])]);
+    clock.now = T0 + 120_000;
+    await call('POST /sessions/stop');
+    const params = { id: session.id };
+    const file = iconv.encode(
+      `订单导出\n订单号,付款完成,实付金额\no1,${new Date(T0 + 5).toISOString()},12.00\no2,${new Date(T0 + 60_000).toISOString()},3.00\n`,
+      'gbk',
+    );
+    const preview = await call('POST /sessions/:id/reconcile/preview', { params, body: file, type: 'text/csv' });
+    expect(preview.body).toMatchObject({
+      headerLine: 2,
+      mapping: { orderId: '订单号', paidAt: null, paidAmount: '实付金额' },
+    });
+    const stats = (await call('GET /sessions/:id/stats', { params })).body;
+    const bad = await call('POST /sessions/:id/reconcile', { params, body: file, query: 'columns={nope' });
+    expect([bad.status, errorOf(bad.body).code]).toEqual([400, 'invalid_columns']);
+    const missing = await call('POST /sessions/:id/reconcile', { params, body: file });
+    expect([missing.status, errorOf(missing.body).path]).toEqual([400, 'columns.paidAt']);
+    expect((await call('GET /sessions/:id/stats', { params })).body).toEqual(stats);
+    const query = `file=${encodeURIComponent('订单.csv')}&columns=${encodeURIComponent('{"paidAt":"付款完成"}')}`;
+    const done = await call('POST /sessions/:id/reconcile', {
+      params,
+      body: file,
+      query,
+      type: 'text/csv; charset=gbk',
+    });
+    expect(done.body).toMatchObject({
+      matched: 1,
+      onlyInExport: ['o2'],
+      amountMismatches: [{ orderId: 'o1', studio: { amount: 1_000 }, export: { amount: 1_200 } }],
+      figures: { paidGmv: { amount: 1_500, currency: 'CNY' }, orders: 2 },
+    });
+    const after = (await call('GET /sessions/:id/stats', { params })).body as { reconciled: unknown };
+    expect(after.reconciled).toEqual({ at: T0 + 120_000, source: '订单.csv' });
+    const unknown = await call('POST /sessions/:id/reconcile', { params: { id: 'nope' }, body: file, query });
+    expect(unknown.status).toBe(404);
   });
 });

@@ -5,6 +5,7 @@
  * OBS streaming).
  */
 import { join } from 'node:path';
+import { z } from 'zod';
 import { charsetOf } from '../../shared/catalogue/import';
 import {
   type CommandHandlers,
@@ -18,7 +19,8 @@ import {
   type StudioState,
   studioSettingsSchema,
 } from '../../shared/contract';
-import { StudioError } from '../../shared/errors';
+import { fromZodError, StudioError } from '../../shared/errors';
+import { type ColumnMapping, EXPORT_FIELDS, type ExportField } from '../../shared/reconcile/fields';
 import { JsonFileWriter, readJsonFile } from './json-file';
 import { AutoSession } from './ledger/auto-session';
 import type { Ledger } from './ledger/ledger';
@@ -50,9 +52,30 @@ type StudioRouteHandlers = Pick<
   | 'GET /products'
   | 'POST /products'
   | 'POST /products/import'
+  | 'POST /sessions/:id/reconcile'
+  | 'POST /sessions/:id/reconcile/preview'
 >;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const columnsSchema = z.partialRecord(
+  z.enum(EXPORT_FIELDS as [ExportField, ...ExportField[]]),
+  z.string().max(200).nullable(),
+);
+
+/** `?columns=` of a reconcile request: the user's corrected mapping, JSON of field -> header (null: none). */
+function parseColumns(raw: string | undefined): Partial<ColumnMapping> | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new StudioError('invalid_columns', 'columns must be a JSON object of field -> header', { path: 'columns' });
+  }
+  const parsed = columnsSchema.safeParse(value);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  return parsed.data as Partial<ColumnMapping>;
+}
 
 export interface StudioService {
   handlers: StudioHandlers;
@@ -92,15 +115,11 @@ export function createStudioService(options: {
     if (pinned && !ids.has(pinned)) pins.productRemoved(pinned);
   };
 
-  const refreshSession = (resumed = false) => {
+  const refreshSession = () => {
     const current = ledger.currentSession();
     state.set('session', current);
     state.set('interrupted', ledger.interruptedSession());
-    const seed =
-      resumed && current
-        ? ledger.stats(current.id).minutes.map((m) => ({ minute: m.start, paidGmv: m.paidGmv.amount }))
-        : [];
-    live.sessionChanged(current, seed);
+    live.sessionChanged();
   };
 
   const startSession = (input: {
@@ -162,7 +181,7 @@ export function createStudioService(options: {
     'session.stop': (_, ctx) => stopSession({ reason: ctx.via === 'http' ? 'control_api' : 'manual' }),
     'session.resume': (a) => {
       const s = ledger.resumeSession(a.id) as SessionInfo;
-      refreshSession(true);
+      refreshSession();
       return s;
     },
     'session.closeInterrupted': (a) => {
@@ -200,24 +219,39 @@ export function createStudioService(options: {
     'gateway.configure': (config) => live.connect(config, true),
   };
 
+  // A ledger that refuses writes is an empty stand-in: it must not answer as if the sessions were gone.
+  const readable = () => {
+    if (ledger.refusal) throw new StudioError(ledger.refusal.code, ledger.refusal.message, { status: 503 });
+  };
   const routeHandlers: StudioRouteHandlers = {
-    'GET /sessions': () => ({ sessions: ledger.listSessions() }),
-    'GET /sessions/:id/stats': ({ params }) => ledger.stats(params.id),
+    'GET /sessions': () => (readable(), { sessions: ledger.listSessions() }),
+    'GET /sessions/:id/stats': ({ params }) => (readable(), ledger.stats(params.id)),
     'GET /sessions/:id/export': ({ params, query }) =>
-      query.format === 'csv'
+      (readable() ?? query.format === 'csv')
         ? fileReply('text/csv; charset=utf-8', ledger.exportCsv(params.id), `session-${params.id}.csv`)
         : fileReply(
             'application/json; charset=utf-8',
             JSON.stringify(ledger.exportJson(params.id)),
             `session-${params.id}.json`,
           ),
-    'GET /products': () => ({ products: ledger.listProducts() }),
+    'GET /products': () => (readable(), { products: ledger.listProducts() }),
     'POST /products': ({ body }) => {
       const product = ledger.addProduct(body);
       refreshProducts();
       return { product };
     },
     'POST /products/import': ({ body }) => importProducts(body.bytes, body.contentType, charsetOf(body.contentType)),
+    'POST /sessions/:id/reconcile': ({ params, body, query }) =>
+      ledger.reconcile(params.id, body.bytes, {
+        contentType: body.contentType,
+        charset: charsetOf(body.contentType),
+        source: query.file ?? 'export',
+        columns: parseColumns(query.columns),
+      }),
+    'POST /sessions/:id/reconcile/preview': ({ params, body }) => {
+      ledger.getSession(params.id);
+      return ledger.previewExport(body.bytes, { contentType: body.contentType, charset: charsetOf(body.contentType) });
+    },
   };
 
   refreshProducts();

@@ -35,15 +35,23 @@ export interface XlsxRows {
 
 export type XlsxRowReader = (bytes: Uint8Array, keep: number) => Promise<XlsxRows>;
 
-/** Reads the first worksheet in this thread (the engine runs it in a worker: see xlsx-in-worker.ts). */
-export const parseXlsxRows: XlsxRowReader = async (bytes, keep) => {
+/**
+ * Reads the first worksheet in this thread (the engine runs catalogue imports in a worker: see
+ * xlsx-in-worker.ts); `text` turns each cell into what the reader needs (default cellText).
+ */
+export const parseXlsxRows = async (
+  bytes: Uint8Array,
+  keep: number,
+  text: (value: CellValue) => string = cellText,
+): Promise<XlsxRows> => {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   const out: XlsxRows = { rows: [], total: 0 };
   sheet?.eachRow({ includeEmpty: false }, (row, line) => {
     out.total++;
-    if (out.rows.length < keep) out.rows.push({ line, cells: (row.values as CellValue[]).slice(1).map(cellText) });
+    if (out.rows.length < keep)
+      out.rows.push({ line, cells: Array.from((row.values as CellValue[]).slice(1), (v) => text(v)) });
   });
   return out;
 };

@@ -15,9 +15,11 @@ import { type PinStateSlice, pinCommands, pinRoutes } from './pins';
 import type { ProductsStateSlice } from './products';
 import { type RadarStateSlice, radarCommands, radarRoutes } from './radar';
 import { recapRoutes } from './recap';
+import { reconcileRoutes } from './reconcile';
 import { recordingsRoutes } from './recordings';
 import { type SeatsStateSlice, seatCommands, seatRoutes } from './seats';
 import type { SessionStateSlice } from './session';
+import type { StorageStateSlice } from './storage';
 import { type StudioStateSlice, studioCommands, studioRoutes } from './studio';
 import type { SeatInfo } from './system';
 import { type SystemState, systemCommands, systemRoutes } from './system';
@@ -31,9 +33,11 @@ export * from './pins';
 export * from './products';
 export * from './radar';
 export * from './recap';
+export * from './reconcile';
 export * from './recordings';
 export * from './seats';
 export * from './session';
+export * from './storage';
 export * from './studio';
 export * from './system';
 
@@ -65,6 +69,7 @@ export type StudioState = SystemState &
   ObsStateSlice &
   RadarStateSlice &
   StudioStateSlice &
+  StorageStateSlice &
   OverlayStateSlice;
 export type StateSlice = keyof StudioState;
 
@@ -115,6 +120,7 @@ export const routes = {
   ...radarRoutes,
   ...obsRoutes,
   ...overlayRoutes,
+  ...reconcileRoutes,
   ...recordingsRoutes,
 } as const;
 

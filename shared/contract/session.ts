@@ -2,7 +2,7 @@
  * Sessions (场次) and their live figures, with the keys of METRICS.md. Live figures are provisional
  * until the session ends and refunds settle.
  */
-import type { ExportAnomaly } from '../metrics/export';
+import type { ExportAnomaly, Reconciled } from '../metrics/export';
 import type { ComputedStats, Figures, SessionWindow } from '../metrics/types';
 import type { Money } from '../money';
 
@@ -28,6 +28,8 @@ export interface SessionStats extends ComputedStats {
   session: SessionInfo;
   window: SessionWindow;
   anomalies: ExportAnomaly[];
+  /** the last reconciliation with the platform's export; null while the figures are provisional */
+  reconciled: Reconciled | null;
 }
 
 /** Every figure of METRICS.md by its key (shared/metrics computes them). */
@@ -43,6 +45,8 @@ export interface LiveFiguresState {
   incomplete: boolean;
   /** The pinned product's paid GMV and units since it was pinned (讲解中 GMV). */
   currentPin: { productId: string; since: number; gmv: Money; units: number } | null;
+  /** Paid GMV and orders per channel (live, share = 推客, note, other), for the live/推客 split. */
+  channels: { channel: 'live' | 'share' | 'note' | 'other'; paidGmv: Money; orders: number }[];
 }
 
 export interface GatewayLinkState {

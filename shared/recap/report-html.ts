@@ -10,6 +10,7 @@ import { fmtChange, fmtDateTime, fmtDuration, fmtFigure, fmtInt, fmtMoney, fmtPe
 import { escapeHtml as e } from './html';
 import { FIGURE_LABELS, fill, INTENT_NAMES, REPORT_LABELS, type RecapLang } from './labels';
 import { pinLedger } from './pin-ledger';
+import { booksLabel, renderOrderTruth } from './report-channels';
 import type { CompareBody, QuestionsBody, RecapBody } from './types';
 
 export interface ReportInput {
@@ -50,7 +51,8 @@ export function renderReport(input: ReportInput): string {
   const { recap, compare, questions, lang } = input;
   const L = REPORT_LABELS[lang];
   const F = FIGURE_LABELS[lang];
-  const name = (id: string | null) => (id === null ? L.noProduct : productLabel(id, recap.catalogue, 24));
+  const name = (id: string | null) =>
+    id === null ? L.noProduct : productLabel(id, recap.catalogue, 24, L.unknownProduct);
   const s = recap.session;
   const end = s.endedAt ?? recap.window.end;
   const parts: string[] = [];
@@ -60,6 +62,7 @@ export function renderReport(input: ReportInput): string {
     `<h1>${e(L.reportTitle)} · ${e(s.title)}${s.rehearsal ? ` <span class="tag">${e(L.rehearsal)}</span>` : ''}</h1>`,
     `<p class="meta">${e(L.date)}: ${e(fmtDateTime(s.startedAt))} – ${e(fmtDateTime(end))} · ${e(L.duration)} ${e(fmtDuration(end - s.startedAt))}</p>`,
   );
+  parts.push(`<p class="note" data-books>${e(booksLabel(recap, lang))}</p>`);
   if (recap.running) parts.push(`<p class="note">${e(L.provisional)}</p>`);
   if (recap.lateRefunds.count > 0) {
     parts.push(
@@ -106,6 +109,8 @@ export function renderReport(input: ReportInput): string {
     }),
     '</section>',
   );
+
+  parts.push(renderOrderTruth(recap, lang, (id) => name(id)));
 
   // pin ledger
   const pins = pinLedger(recap.segments, recap.figures.paidGmv.currency);

@@ -4,6 +4,8 @@
  */
 import type { FactKey } from '../catalogue/facts';
 import type { Intent } from '../chat/intent';
+import type { ChannelFigures, ProductChannels, SharerFigures } from '../metrics/channels';
+import type { Reconciled } from '../metrics/export';
 import type { Completeness, Figures, MinuteRow, ProductFigures, Segment, SessionWindow } from '../metrics/types';
 import type { Money } from '../money';
 import type { AnswerTimes, DemandVsPin, TopQuestion } from '../radar/recap';
@@ -34,6 +36,8 @@ export interface ProductSales {
 /** Refunds of the session's orders that arrived after it ended: settled figures moved after the show. */
 export interface LateRefunds {
   count: number;
+  /** each refund with its date, and whether the feed or a reconciled export brought it */
+  list: { orderId: string; refundId: string; amount: Money; at: number; source: 'feed' | 'export' }[];
   amount: Money;
   /** settled GMV as it stood when the show ended */
   settledAtEnd: Money;
@@ -55,6 +59,12 @@ export interface RecapBody {
   lateRefunds: LateRefunds;
   /** the session is still running: every figure is provisional */
   running: boolean;
+  /** who sold it: the session per channel, the top 推客, each product per channel */
+  channels: ChannelFigures[];
+  sharers: SharerFigures[];
+  productChannels: ProductChannels[];
+  /** the last reconciliation with the platform's export; null: the figures are the feed's, provisional */
+  reconciled: Reconciled | null;
 }
 
 export type HeadlineKey =

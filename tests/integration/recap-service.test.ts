@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Ledger, openLedger } from '../../electron/engine/ledger/ledger';
 import { silentLogger } from '../../electron/engine/log';
 import { createRecapService } from '../../electron/engine/recap/recap-service';
-import { buildRecapFixture, type RecapFixture } from '../harness/recap-fixture';
+import { buildRecapFixture, FIXTURE_T0, type RecapFixture } from '../harness/recap-fixture';
 
 let fx: RecapFixture;
 let ledger: Ledger;
@@ -37,6 +37,16 @@ describe('recap routes', () => {
     );
     expect(recap.lateRefunds).toEqual({
       count: 1,
+      // each late refund with its date and where it came from (the live feed, within its history)
+      list: [
+        {
+          orderId: 'o-2',
+          refundId: 'r-1',
+          amount: { amount: fx.expected.lateRefund, currency: 'CNY' },
+          at: FIXTURE_T0 + 40 * 60_000,
+          source: 'feed',
+        },
+      ],
       amount: { amount: fx.expected.lateRefund, currency: 'CNY' },
       settledAtEnd: { amount: fx.expected.paidGmv, currency: 'CNY' },
     });

@@ -3,26 +3,36 @@
  * the figures of METRICS.md. One transaction per applied batch, live counters updated after each commit,
  * recap figures computed from the record by the pure functions of shared/metrics.
  */
-import type { DatabaseSync } from 'node:sqlite';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { parseCatalogue } from '../../../shared/catalogue/import';
 import type { XlsxRowReader } from '../../../shared/catalogue/xlsx';
 import { capErrors } from '../../../shared/catalogue/zip-limits';
 import { StudioError } from '../../../shared/errors';
 import type { LiveEvent } from '../../../shared/events';
-import { buildExport, exportCsv, type SessionExport } from '../../../shared/metrics/export';
+import { buildExport, exportCsv, type Reconciled, type SessionExport } from '../../../shared/metrics/export';
+import { computeFigures } from '../../../shared/metrics/figures';
 import { LiveFigures } from '../../../shared/metrics/live-figures';
 import { toRecordOrder } from '../../../shared/metrics/replay';
 import { computeStats } from '../../../shared/metrics/stats';
 import type { ComputedStats, Figures, SessionRecord, SessionWindow } from '../../../shared/metrics/types';
 import { DEFAULT_CURRENCY, type Money } from '../../../shared/money';
+import { type ColumnMapping, guessMapping, headerSignature } from '../../../shared/reconcile/fields';
+import { parseExport } from '../../../shared/reconcile/parse';
+import { applyPlan, planReconciliation } from '../../../shared/reconcile/plan';
+import { readExportTable } from '../../../shared/reconcile/table';
+import type { ExportPreview, ReconcileAnswer } from '../../../shared/reconcile/types';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import { Applier, type ApplyResult, type Effect } from './apply';
-import { dailyBackup } from './backup';
+import { writeBackup } from './backup';
 import { type OpenReport, openDatabase } from './db';
+import { migrate } from './migrations';
 import { type Product, ProductStore } from './products';
 import { type ChatLine, readChatLinePages, readListTotals } from './recap-reads';
-import { type AnomalyRow, readAnomalies, readRecord, resolveLines, summary } from './record';
+import { ReconcileStore } from './reconcile-store';
+import { type AnomalyRow, readAnomalies, readRecord, summary } from './record';
 import { RecordingStore } from './recordings';
 import { type Session, type SessionReason, SessionStore } from './sessions';
 import { xlsxWorkerReader } from './xlsx-in-worker';
@@ -44,6 +54,19 @@ export interface LedgerOptions {
   /** chat question classifier (shared/chat isQuestion), applied when a comment arrives */
   classifyQuestion?: (text: string) => boolean;
   synchronous?: 'normal' | 'full';
+  /**
+   * A session left open by a crash goes on by itself when the ledger opens within this long of its last
+   * recorded event (PROTOCOL D: 10 minutes); later it waits as `interrupted`. 0: never on its own.
+   */
+  resumeWindowMs?: number;
+  /**
+   * The ledger file could not be opened safely (damaged with no healthy backup, or locked): the engine
+   * still runs, this ledger holds nothing and refuses every write with this error, and the live link is
+   * not started, so events wait at the gateway.
+   */
+  refuseWrites?: { code: string; message: string };
+  /** A copy of the ledger every this long while a session runs (default 30 minutes). */
+  backupEveryMs?: number;
   /** clock, for tests */
   now?: () => number;
   /** XLSX catalogue reader (default: a worker thread with a heap limit) */
@@ -66,6 +89,8 @@ export interface StatsBody extends ComputedStats {
   session: SessionView;
   window: SessionWindow;
   anomalies: Omit<AnomalyRow, 'seq'>[];
+  /** the last reconciliation with the platform's export, or null: the figures are provisional */
+  reconciled: Reconciled | null;
 }
 
 export interface SessionSummary extends SessionView {
@@ -95,16 +120,23 @@ export class Ledger {
   private readonly products: ProductStore;
   /** OBS recordings on the studio clock (electron/engine/recordings keeps it up to date). */
   readonly recordings: RecordingStore;
+  private readonly reconciliations: ReconcileStore;
   private current: { session: Session; live: LiveFigures } | null = null;
   /** sku -> productId, cached between catalogue changes (read on every applied batch) */
   private skuCache: Map<string, string> | null = null;
-  /** units sold per product in the running session, kept incrementally once asked for (overlays poll it) */
-  private sold: Map<string, number> | null = null;
   private interrupted: Session | null;
+  /** The interrupted session's last recorded event as found at open (later events belong to no session yet). */
+  private interruptedLastEvent: number | null = null;
+  /** The crashed session that went on by itself at open (within the resume window), if any. */
+  readonly autoResumed: SessionView | null = null;
   private closed = false;
+  /** Set when the file could not be opened: every write is refused with it. */
+  readonly refusal: { code: string; message: string } | null;
   private readonly dataDir: string;
   private readonly readXlsx: XlsxRowReader;
   private readonly backups: number;
+  private readonly backupEveryMs: number;
+  private backupTimer: NodeJS.Timeout | null = null;
 
   constructor(options: LedgerOptions) {
     this.logger = options.logger ?? silentLogger();
@@ -112,15 +144,19 @@ export class Ledger {
     this.defaultRoom = options.room ?? null;
     this.now = options.now ?? Date.now;
     this.dataDir = options.dataDir;
-    this.backups = options.backups ?? 7;
+    this.backups = options.backups ?? 10;
+    this.backupEveryMs = options.backupEveryMs ?? 30 * 60_000;
     this.readXlsx = options.readXlsx ?? xlsxWorkerReader();
-    const { db, report } = openDatabase({
-      dataDir: options.dataDir,
-      logger: this.logger,
-      backups: this.backups,
-      synchronous: options.synchronous,
-      now: this.now(),
-    });
+    this.refusal = options.refuseWrites ?? null;
+    const { db, report } = this.refusal
+      ? openEmptyInMemory(options.dataDir)
+      : openDatabase({
+          dataDir: options.dataDir,
+          logger: this.logger,
+          backups: this.backups,
+          synchronous: options.synchronous,
+          now: this.now(),
+        });
     this.db = db;
     this.report = report;
     this.applier = new Applier(db, {
@@ -130,12 +166,31 @@ export class Ledger {
     this.sessions = new SessionStore(db);
     this.products = new ProductStore(db, this.currency);
     this.recordings = new RecordingStore(db);
+    this.reconciliations = new ReconcileStore(db);
     const open = this.sessions.open();
     // More than one open session can only come from an older crash; all but the newest are closed at their last event.
     for (const s of open.slice(0, -1)) this.sessions.end(s.id, this.lastActivity(s), 'recovered');
     this.interrupted = open.at(-1) ?? null;
     if (this.interrupted) {
-      this.logger.warn({ session: this.interrupted.id }, 'a session was still open when the studio last stopped');
+      const s = this.interrupted;
+      const lastEvent = this.lastActivity(s);
+      const windowMs = options.resumeWindowMs ?? 10 * 60_000;
+      const away = this.now() - lastEvent;
+      if (windowMs > 0 && away <= windowMs) {
+        // Back soon enough: the show simply goes on; what the gateway still holds is replayed into it and
+        // what it no longer holds is marked as a gap by the live link.
+        this.interrupted = null;
+        this.current = { session: s, live: this.buildLive(s) };
+        this.autoResumed = view(s);
+        this.armBackups();
+        this.logger.warn({ session: s.id, awayMs: away }, 'the session open when the studio stopped goes on');
+      } else {
+        this.interruptedLastEvent = lastEvent;
+        this.logger.warn(
+          { session: s.id, awayMs: away, windowMs },
+          'a session was still open when the studio last stopped: resume or close it',
+        );
+      }
     }
   }
 
@@ -168,13 +223,8 @@ export class Ledger {
     const skuMap = this.skuMap();
     for (const e of effects) {
       if (session.room !== null && e.room !== session.room) continue;
-      if (e.type === 'order') {
-        const order = toRecordOrder(e.state, skuMap);
-        live.order(order);
-        if (this.sold && e.newlyPaid && order.paidAt >= session.startedAt) {
-          for (const l of order.lines) this.sold.set(l.productId, (this.sold.get(l.productId) ?? 0) + l.qty);
-        }
-      } else if (e.type === 'refund') live.refund(e.refund);
+      if (e.type === 'order') live.order(toRecordOrder(e.state, skuMap));
+      else if (e.type === 'refund') live.refund(e.refund);
       else if (e.type === 'chat') live.chatEvent(e.chat);
       else if (e.type === 'like') live.like(e.like);
       else live.viewers(e.viewers);
@@ -182,7 +232,6 @@ export class Ledger {
   }
 
   private skuMap(): Map<string, string> {
-    if (this.skuCache === null) this.sold = null; // product ids of lines may have changed
     this.skuCache ??= this.products.skuMap();
     return this.skuCache;
   }
@@ -238,7 +287,7 @@ export class Ledger {
       rehearsal: input.rehearsal === true || room === DEMO_ROOM,
     });
     this.current = { session, live: this.buildLive(session) };
-    this.sold = null;
+    this.armBackups();
     this.logger.info({ session: session.id }, 'session started');
     return view(session);
   }
@@ -249,13 +298,10 @@ export class Ledger {
     const at = Math.max(input.at ?? this.now(), this.current.session.startedAt);
     const session = this.sessions.end(this.current.session.id, at, input.reason ?? 'manual');
     this.current = null;
+    this.armBackups();
     this.logger.info({ session: session.id }, 'session stopped');
-    // After a show is the moment a copy matters most; at most one per day, skipped when today's exists.
-    try {
-      dailyBackup(this.db, this.dataDir, this.backups, this.now());
-    } catch (error) {
-      this.logger.warn({ err: error }, 'ledger backup after the session failed');
-    }
+    // After a show is the moment a copy matters most.
+    this.backupNow('stop');
     return view(session);
   }
 
@@ -273,15 +319,19 @@ export class Ledger {
     this.assertOpen();
     const s = this.takeInterrupted(id);
     this.current = { session: s, live: this.buildLive(s) };
-    this.sold = null;
+    this.armBackups();
     return view(s);
   }
 
-  /** Ends the interrupted session at `at` (default: its last recorded event, else its start). */
+  /**
+   * Ends the interrupted session at `at` (default: its last event recorded before the engine stopped, else
+   * its start; events arriving after the restart are not pulled into it).
+   */
   closeInterrupted(id: string, at?: number): SessionView {
     this.assertOpen();
     const s = this.takeInterrupted(id);
-    return view(this.sessions.end(s.id, Math.max(at ?? this.lastActivity(s), s.startedAt), 'recovered'));
+    const last = this.interruptedLastEvent ?? this.lastActivity(s);
+    return view(this.sessions.end(s.id, Math.max(at ?? last, s.startedAt), 'recovered'));
   }
 
   private takeInterrupted(id: string): Session {
@@ -382,11 +432,7 @@ export class Ledger {
 
   /** The body of `GET /sessions/{id}/stats`. */
   stats(sessionId: string, now = this.now()): StatsBody {
-    const s = this.sessions.require(sessionId);
-    const record = this.recordOf(s, now);
-    const computed = computeStats(record);
-    const anomalies = readAnomalies(this.db, s.room, record.window).map(({ seq: _seq, ...a }) => a);
-    return { session: view(s), window: record.window, ...computed, anomalies };
+    return this.statsWithRecord(sessionId, now).stats;
   }
 
   exportJson(sessionId: string, now = this.now()): SessionExport {
@@ -394,7 +440,73 @@ export class Ledger {
     const record = this.recordOf(s, now, true);
     const stats = computeStats(record);
     const anomalies = readAnomalies(this.db, s.room, record.window).map(({ seq: _seq, ...a }) => a);
-    return buildExport(view(s), record, stats, anomalies);
+    return buildExport(view(s), record, stats, anomalies, this.reconciled(s.id));
+  }
+
+  /** The session's last reconciliation (when, with which file), or null while its figures are provisional. */
+  reconciled(sessionId: string): Reconciled | null {
+    const last = this.reconciliations.last(sessionId);
+    return last ? { at: last.at, source: last.source } : null;
+  }
+
+  /**
+   * `POST /sessions/{id}/reconcile`: corrects an ended session by the platform's order export (PROTOCOL D,
+   * METRICS "Reconciliation"). The same file with the same columns again changes nothing and answers
+   * as the first time; another file replaces what the last one said.
+   */
+  async reconcile(
+    sessionId: string,
+    bytes: Uint8Array,
+    options: { contentType?: string; charset?: string; source?: string; columns?: Partial<ColumnMapping> } = {},
+  ): Promise<ReconcileAnswer> {
+    this.assertOpen();
+    const s = this.sessions.require(sessionId);
+    if (s.endedAt === null) {
+      throw new StudioError('session_running', 'Reconcile a session after it has ended', { status: 409 });
+    }
+    const parsed = parseExport(await readExportTable(bytes, options), s.currency, options.columns);
+    const source = (options.source ?? 'export').slice(0, 200);
+    const digest = createHash('sha256').update(bytes).update(JSON.stringify(parsed.mapping)).digest('hex');
+    const last = this.reconciliations.last(s.id);
+    if (last?.digest === digest) return { ...(last.result as ReconcileAnswer), unchanged: true };
+    const record = this.recordOf(s, this.now());
+    const { plan, summary } = planReconciliation(record, parsed, this.products.skuMap());
+    const at = this.now();
+    // The answer's figures come from the pure plan over the record; the tests hold the ledger's to them.
+    const answer: ReconcileAnswer = {
+      ...summary,
+      figures: computeFigures(applyPlan(record, plan, at)),
+      before: computeFigures(record),
+      reconciled: { at, source },
+      unchanged: false,
+    };
+    this.reconciliations.apply(s.id, { room: s.room, window: record.window }, plan, {
+      at,
+      source,
+      digest,
+      result: answer,
+    });
+    this.logger.info(
+      { session: s.id, matched: answer.matched, added: answer.onlyInExport.length, kind: answer.kind },
+      'session reconciled with the platform export',
+    );
+    return answer;
+  }
+
+  /** The column-mapping step: the header found, the guess, the first rows, the file's shape. */
+  async previewExport(
+    bytes: Uint8Array,
+    options: { contentType?: string; charset?: string } = {},
+  ): Promise<ExportPreview> {
+    const table = await readExportTable(bytes, options);
+    return {
+      header: table.header,
+      headerLine: table.headerLine,
+      signature: headerSignature(table.header),
+      mapping: guessMapping(table.header),
+      rows: table.rows.slice(0, 5).map((r) => r.cells),
+      rowCount: table.rows.length,
+    };
   }
 
   exportCsv(sessionId: string, now = this.now()): string {
@@ -408,7 +520,11 @@ export class Ledger {
     const s = this.sessions.require(sessionId);
     const record = this.recordOf(s, now);
     const anomalies = readAnomalies(this.db, s.room, record.window).map(({ seq: _seq, ...a }) => a);
-    return { stats: { session: view(s), window: record.window, ...computeStats(record), anomalies }, record };
+    const reconciled = this.reconciled(s.id);
+    return {
+      stats: { session: view(s), window: record.window, ...computeStats(record), anomalies, reconciled },
+      record,
+    };
   }
 
   /** The session's comments with text and actor, a page at a time in record order (the recap's question tables). */
@@ -461,8 +577,8 @@ export class Ledger {
   ): Promise<{ imported: number; errors: { line: number; message: string }[] }> {
     this.assertOpen();
     const parsed = await parseCatalogue(bytes, { ...options, readXlsx: this.readXlsx });
-    this.skuCache = null;
     const stored = this.products.importRows(parsed.products, this.now());
+    this.catalogueChanged();
     const errors = capErrors([...parsed.errors, ...stored.errors].sort((a, b) => a.line - b.line));
     this.logger.info({ imported: stored.imported, errors: errors.length }, 'catalogue imported');
     return { imported: stored.imported, errors };
@@ -473,13 +589,15 @@ export class Ledger {
   }
 
   addProduct(input: unknown): Product {
-    this.skuCache = null;
-    return this.products.add(input, this.now());
+    const product = this.products.add(input, this.now());
+    this.catalogueChanged();
+    return product;
   }
 
   updateProduct(productId: string, patch: unknown): Product {
-    this.skuCache = null;
-    return this.products.update(productId, patch, this.now());
+    const product = this.products.update(productId, patch, this.now());
+    this.catalogueChanged();
+    return product;
   }
 
   reorderProducts(productIds: readonly string[]): Product[] {
@@ -487,8 +605,23 @@ export class Ledger {
   }
 
   deleteProduct(productId: string): void {
-    this.skuCache = null;
     this.products.delete(productId);
+    this.catalogueChanged();
+  }
+
+  /** Lines naming only a sku may now resolve to another product: the running tally is rebuilt once. */
+  private catalogueChanged(): void {
+    this.skuCache = null;
+    if (this.current) this.current.live = this.buildLive(this.current.session);
+  }
+
+  /**
+   * The running session's live tally (shared/metrics LiveFigures): figures, per-product units and paid
+   * money, the channel split and GMV per minute, kept from the effects of each applied batch (never
+   * re-read from SQL). Read it, never feed it: the ledger does. Null when no session runs.
+   */
+  liveTally(): LiveFigures | null {
+    return this.current?.live ?? null;
   }
 
   /** Units sold per product id in a session (default: the running one), from its paid orders. */
@@ -496,33 +629,39 @@ export class Ledger {
     const s = sessionId ? this.sessions.require(sessionId) : this.current?.session;
     if (!s) return {};
     if (s.id === this.current?.session.id) {
-      this.skuMap(); // drops the counts when the catalogue changed
-      this.sold ??= new Map(Object.entries(this.soldFromSql(s, now)));
-      return Object.fromEntries(this.sold);
+      return Object.fromEntries(this.current.live.productTallies().map((p) => [p.productId, p.units]));
     }
-    return this.soldFromSql(s, now);
-  }
-
-  private soldFromSql(s: Session, now: number): Record<string, number> {
-    const window = this.windowOf(s, now);
-    const skuMap = this.products.skuMap();
-    const room = s.room === null ? '' : 'room = ? AND';
-    const rows = this.db
-      .prepare(`SELECT items FROM orders WHERE ${room} paid_at >= ? AND paid_at < ?`)
-      .all(...(s.room === null ? [] : [s.room]), window.start, window.end) as { items: string }[];
-    const sold: Record<string, number> = {};
-    for (const r of rows) {
-      for (const l of resolveLines(JSON.parse(r.items), skuMap)) sold[l.productId] = (sold[l.productId] ?? 0) + l.qty;
-    }
-    return sold;
+    const products = computeStats(this.recordOf(s, now)).products.filter((p) => p.units > 0);
+    return Object.fromEntries(products.map((p) => [p.productId, p.units]));
   }
 
   // ---- lifecycle -----------------------------------------------------------------------------------
+
+  /** Writes a copy now (keeping the last N); a failure (full disk) is logged, never thrown. */
+  backupNow(reason: 'stop' | 'running'): string | null {
+    if (this.closed) return null;
+    try {
+      return writeBackup(this.db, this.dataDir, this.backups, reason, this.now());
+    } catch (error) {
+      this.logger.warn({ err: error, reason }, 'ledger backup failed');
+      return null;
+    }
+  }
+
+  /** A copy every backupEveryMs while a session runs; none while idle. */
+  private armBackups(): void {
+    if (this.backupTimer) clearInterval(this.backupTimer);
+    this.backupTimer = null;
+    if (!this.current || this.closed || this.backups <= 0) return;
+    this.backupTimer = setInterval(() => this.backupNow('running'), this.backupEveryMs);
+    this.backupTimer.unref();
+  }
 
   /** Checkpoints the WAL and closes the file. A running session stays open (resumable at next start). */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.backupTimer) clearInterval(this.backupTimer);
     try {
       this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } finally {
@@ -537,11 +676,34 @@ export class Ledger {
   }
 
   private assertOpen(): void {
+    if (this.refusal) throw new StudioError(this.refusal.code, this.refusal.message, { status: 503 });
     if (this.closed) throw new StudioError('ledger_closed', 'The ledger is closed', { status: 503 });
   }
+}
+
+/** The stand-in while the ledger file cannot be used: an empty schema in memory that refuses every write. */
+function openEmptyInMemory(dataDir: string): { db: DatabaseSync; report: OpenReport } {
+  const db = new DatabaseSync(':memory:');
+  migrate(db);
+  return { db, report: { file: join(dataDir, 'ledger.sqlite'), migrations: [], backup: null } };
 }
 
 /** Opens (creating, checking, migrating, backing up) the ledger in `dataDir`. */
 export function openLedger(options: LedgerOptions): Ledger {
   return new Ledger(options);
+}
+
+/**
+ * openLedger for the engine: when the file cannot be opened safely (`ledger_damaged`, `ledger_unavailable`)
+ * the engine still starts, with a ledger that refuses writes and says why, instead of failing and being
+ * restarted in a loop (or, worse, starting an empty ledger over the damaged one).
+ */
+export function openLedgerOrRefuse(options: LedgerOptions): Ledger {
+  try {
+    return new Ledger(options);
+  } catch (error) {
+    if (!(error instanceof StudioError) || !['ledger_damaged', 'ledger_unavailable'].includes(error.code)) throw error;
+    options.logger?.error({ code: error.code }, error.message);
+    return new Ledger({ ...options, refuseWrites: { code: error.code, message: error.message } });
+  }
 }

@@ -148,6 +148,25 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE sessions ADD COLUMN rehearsal INTEGER NOT NULL DEFAULT 0 CHECK (rehearsal IN (0, 1));
   `,
+  // 6: who sold it (channels, 推客) and the platform's books (reconciliation); additive only
+  `
+  ALTER TABLE orders ADD COLUMN sharer_id TEXT;
+  ALTER TABLE orders ADD COLUMN sharer_name TEXT;
+  ALTER TABLE orders ADD COLUMN commission INTEGER;
+  -- 'export': missed by the live feed, added by a reconciliation
+  ALTER TABLE orders ADD COLUMN source TEXT NOT NULL DEFAULT 'feed';
+  -- the live feed's amount when a reconciliation replaced it with the export's
+  ALTER TABLE orders ADD COLUMN feed_total INTEGER;
+  ALTER TABLE refunds ADD COLUMN source TEXT NOT NULL DEFAULT 'feed';
+  -- the last reconciliation of each session: when, with which file (name and SHA-256), and its answer
+  CREATE TABLE reconciliations (
+    session_id TEXT PRIMARY KEY REFERENCES sessions (id),
+    at INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    result TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /** Applies every migration newer than the file's `user_version`; returns the versions applied. */

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { type DemoRoom, startDemoRoom } from '../../../gateway/demo';
-import type { GatewayLinkState, LiveFiguresState, Product, StudioState } from '../../../shared/contract';
+import type { GatewayLinkState, LiveFiguresState, Product, ProductLive, StudioState } from '../../../shared/contract';
 import type { GatewayConfig } from '../../../shared/contract/studio';
 import { type LiveEvent, liveEventSchema } from '../../../shared/events';
 import { money } from '../../../shared/money';
@@ -17,7 +17,6 @@ import type { Logger } from '../log';
 import type { StateStore } from '../state';
 import type { ChatIntel } from './chat-intel';
 import { GatewayLink } from './gateway-link';
-import { SessionTally } from './session-tally';
 
 export interface LiveServiceOptions {
   dataDir: string;
@@ -28,6 +27,8 @@ export interface LiveServiceOptions {
   intel: ChatIntel;
   /** Called with every applied batch after the ledger has it (overlays' order ticker, goal). */
   onApplied?: (events: readonly LiveEvent[]) => void;
+  /** Every ledger write of a batch: null when committed, else the error (full disk ...). */
+  onLedgerWrite?: (error: unknown | null) => void;
 }
 
 /** Figures, per-product tallies and the radar reach seats at most this often (phones on Wi-Fi). */
@@ -36,7 +37,6 @@ const FIGURES_EVERY_MS = 200;
 export class LiveService {
   private link: GatewayLink | null = null;
   private demo: DemoRoom | null = null;
-  private tally: SessionTally | null = null;
   private figuresTimer: NodeJS.Timeout | null = null;
   private readonly heartbeat: NodeJS.Timeout;
   private config: GatewayConfig = { kind: 'demo' };
@@ -83,7 +83,14 @@ export class LiveService {
       token: target.token,
       lastSeq: ledger.lastAppliedSeq(target.room),
       apply: (events) => this.apply(events),
-      onGap: (gap) => ledger.markGap(target.room, gap.fromSeq, gap.toSeq),
+      onGap: (gap) => {
+        try {
+          ledger.markGap(target.room, gap.fromSeq, gap.toSeq);
+        } catch (error) {
+          this.options.onLedgerWrite?.(error);
+          throw error;
+        }
+      },
       logger: logger.child({ module: 'live' }),
     });
     // The link reports every applied batch; seats need a new status at once, but lastSeq/behind only
@@ -135,8 +142,14 @@ export class LiveService {
     const valid = events.filter((e) => liveEventSchema.safeParse(e).success);
     if (valid.length !== events.length)
       this.options.logger.warn({ dropped: events.length - valid.length }, 'invalid live events ignored');
-    ledger.applyLiveEvents(valid); // durable when it returns; throws -> the link redelivers
-    this.tally?.add(valid);
+    try {
+      // Durable when it returns (throws -> the link redelivers from lastSeq); the ledger's live tally has the effects.
+      ledger.applyLiveEvents(valid);
+    } catch (error) {
+      this.options.onLedgerWrite?.(error);
+      throw error;
+    }
+    this.options.onLedgerWrite?.(null);
     const chat = [];
     const orders = [];
     let viewersNow: number | null = null;
@@ -172,19 +185,8 @@ export class LiveService {
     this.scheduleFigures();
   }
 
-  /** A session started or resumed (or ended: null): live tallies start over. */
-  sessionChanged(
-    session: { startedAt: number; id: string } | null,
-    seed: { minute: number; paidGmv: number }[] = [],
-  ): void {
-    this.tally = session
-      ? new SessionTally(
-          session.startedAt,
-          'CNY',
-          (sku, productId) => productId ?? this.skuToProduct.get(sku) ?? null,
-          seed,
-        )
-      : null;
+  /** A session started, resumed or ended: the ledger's live tally changed with it. */
+  sessionChanged(): void {
     this.publishFigures();
   }
 
@@ -210,24 +212,33 @@ export class LiveService {
     const { ledger, state } = this.options;
     const now = Date.now();
     const live = ledger.liveFigures(now);
+    const tally = ledger.liveTally();
     const pinned = state.slice('pin').pinned;
+    const since = tally && pinned ? tally.productSince(pinned.productId, pinned.since) : null;
     const currentPin =
-      this.tally && pinned
-        ? (() => {
-            const since = this.tally.productSince(pinned.productId, pinned.since);
-            return { productId: pinned.productId, since: pinned.since, gmv: money(since.gmv), units: since.units };
-          })()
+      since && pinned
+        ? {
+            productId: pinned.productId,
+            since: pinned.since,
+            gmv: money(since.gmv, tally!.currency),
+            units: since.units,
+          }
         : null;
     const figures: LiveFiguresState = {
       sessionId: live?.sessionId ?? null,
       figures: live?.figures ?? null,
-      gmvPerMinute: this.tally?.gmvPerMinute(now) ?? [],
+      gmvPerMinute: tally?.gmvPerMinute(now) ?? [],
       viewersNow: this.viewersNow,
       incomplete: live?.moneyIncomplete ?? false,
       currentPin,
+      channels: tally?.channelSplit() ?? [],
     };
     state.set('figures', figures);
-    state.set('productLive', this.tally?.perProduct() ?? {});
+    const productLive: Record<string, ProductLive> = {};
+    for (const p of tally?.productTallies() ?? []) {
+      productLive[p.productId] = { productId: p.productId, soldUnits: p.units, gmv: p.paid };
+    }
+    state.set('productLive', productLive);
   }
 
   private async disconnect(): Promise<void> {

@@ -9,6 +9,7 @@ import { noBrowserMessage } from '../../../node-common/chromium';
 import { isIntent } from '../../../shared/chat';
 import { fileReply, type RouteHandlers, recapRoutes } from '../../../shared/contract';
 import { StudioError } from '../../../shared/errors';
+import { computeProductChannels } from '../../../shared/metrics/channels';
 import type { Figures } from '../../../shared/metrics/types';
 import { divideRoundHalfUp, money } from '../../../shared/money';
 import type { AnswerMark } from '../../../shared/radar/recap';
@@ -76,6 +77,10 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
       productSales: productSales(record),
       lateRefunds: lateRefunds(record, stats.figures.settledGmv.amount),
       running: ledger.currentSession()?.id === id,
+      channels: stats.channels,
+      sharers: stats.sharers,
+      productChannels: computeProductChannels(record),
+      reconciled: stats.reconciled,
     };
   }
 

@@ -11,8 +11,10 @@ import { ExportBar } from './ExportBar';
 import { HeadlineFigures } from './figures';
 import { type RecapT, useRecapT } from './i18n';
 import { MissingFacts } from './MissingFacts';
+import { BooksNote, ChannelTables, LateRefundList } from './OrderTruth';
 import { RecapChart } from './RecapChart';
 import { BackLink, RecapError } from './RecapFrame';
+import { ReconcilePanel } from './ReconcilePanel';
 import { SortableTable } from './SortableTable';
 import { RecapTape } from './tape/RecapTape';
 import { useTape } from './tape/useTape';
@@ -28,6 +30,7 @@ export function RecapPage(props: { id: string }) {
   const [range, setRange] = useState<{ first: number; last: number } | null>(null);
   const tape = useTape(props.id);
   const [withRehearsals, setWithRehearsals] = useState(false);
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -62,6 +65,19 @@ export function RecapPage(props: { id: string }) {
     };
   }, [props.id, withRehearsals]);
 
+  // A reconciliation changed the figures: read them again (the question tables did not change).
+  useEffect(() => {
+    if (version === 0) return;
+    let live = true;
+    recapApi.recap(props.id).then(
+      (r) => live && setRecap(r),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.id, version]);
+
   const model = useMemo(() => (recap ? chartModel(recap.minutes, recap.segments, recap.catalogue) : null), [recap]);
   const back = <BackLink t={t} />;
   if (error) return <RecapError t={t} error={error} />;
@@ -75,7 +91,8 @@ export function RecapPage(props: { id: string }) {
 
   const s = recap.session;
   const end = s.endedAt ?? recap.window.end;
-  const name = (id: string | null) => (id === null ? t('report.noProduct') : productLabel(id, recap.catalogue, 24));
+  const name = (id: string | null) =>
+    id === null ? t('report.noProduct') : productLabel(id, recap.catalogue, 24, t('report.unknownProduct'));
   const sel = range ? rangeFigures(recap.minutes, range.first, range.last) : null;
   return (
     <section className="view recap" aria-labelledby="recap-title" data-testid="recap-page">
@@ -97,6 +114,7 @@ export function RecapPage(props: { id: string }) {
           {t('report.provisional')}
         </p>
       )}
+      <BooksNote recap={recap} lang={lang} />
       {recap.lateRefunds.count > 0 && (
         <p className="note" role="note" data-testid="late-refunds">
           {t('report.lateRefunds', {
@@ -106,6 +124,7 @@ export function RecapPage(props: { id: string }) {
           })}
         </p>
       )}
+      <LateRefundList recap={recap} lang={lang} />
       {recap.incomplete.incompleteMinutes > 0 && (
         <p className="note" role="note" data-testid="incomplete-note">
           {t('report.incompleteMinutes', { n: recap.incomplete.incompleteMinutes })}
@@ -173,9 +192,13 @@ export function RecapPage(props: { id: string }) {
         onPlay={(productId) => tape.seekTo(recap.segments.find((x) => x.productId === productId)?.start ?? s.startedAt)}
       />
       <ProductTable recap={recap} t={t} lang={lang} name={name} />
+      <ChannelTables recap={recap} t={t} lang={lang} name={name} />
       <Questions questions={questions} t={t} name={name} />
       <MissingFacts questions={questions} t={t} lang={lang} name={name} stockLabel={t('intent.stock')} />
       {recap.anomalies.length > 0 && <p className="note">{t('report.anomalies', { n: recap.anomalies.length })}</p>}
+      {role === 'host' && !recap.running && (
+        <ReconcilePanel sessionId={s.id} t={t} lang={lang} onReconciled={() => setVersion((v) => v + 1)} />
+      )}
       <ExportBar sessionId={s.id} t={t} lang={lang} />
     </section>
   );

@@ -6,7 +6,11 @@
 
 import { type RouteKey, type RouteResult, routePath } from '../../../shared/contract';
 import type { Language } from '../../../shared/language';
+import type { ColumnMapping } from '../../../shared/reconcile/fields';
+import type { ExportPreview, ReconcileAnswer } from '../../../shared/reconcile/types';
 import { readSeatLink } from '../engine/seat-link';
+
+export type { ExportPreview, ReconcileAnswer };
 
 export class RecapApiError extends Error {
   constructor(
@@ -24,10 +28,14 @@ const seat = () => {
   return link;
 };
 
-async function get(path: string): Promise<Response> {
+async function get(path: string, init: { method?: string; body?: Blob; type?: string } = {}): Promise<Response> {
   const { engineUrl, token } = seat();
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  if (init.type) headers['content-type'] = init.type;
   const response = await fetch(`${engineUrl}/api/v1${path}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    method: init.method ?? 'GET',
+    body: init.body,
+    headers,
   });
   if (!response.ok) {
     let code = 'http_error';
@@ -51,7 +59,20 @@ const json = async <K extends RouteKey>(
   search = '',
 ): Promise<RouteResult<K>> => (await (await get(`${routePath(key, params)}${search}`)).json()) as RouteResult<K>;
 
+/** POSTs a file as the body of a route (the engine detects CSV/XLSX and the charset). */
+const postFile = async <K extends RouteKey>(path: string, file: Blob): Promise<RouteResult<K>> =>
+  (await (
+    await get(path, { method: 'POST', body: file, type: file.type || 'application/octet-stream' })
+  ).json()) as RouteResult<K>;
+
 export const recapApi = {
+  previewExport: (id: string, file: Blob) =>
+    postFile<'POST /sessions/:id/reconcile/preview'>(routePath('POST /sessions/:id/reconcile/preview', { id }), file),
+  reconcile: (id: string, file: Blob, name: string, columns: ColumnMapping) =>
+    postFile<'POST /sessions/:id/reconcile'>(
+      routePath('POST /sessions/:id/reconcile', { id }, { file: name, columns: JSON.stringify(columns) }),
+      file,
+    ),
   sessions: () => json('GET /recap/sessions', {}).then((b) => b.sessions),
   recap: (id: string) => json('GET /sessions/:id/recap', { id }),
   /** Rehearsals (彩排) are left out of the baselines unless `withRehearsals`. */

@@ -8,6 +8,7 @@ import { ProgramPreview } from '../components/ProgramPreview';
 import { QuestionsStrip } from '../components/QuestionsStrip';
 import { RunOfShow } from '../components/RunOfShow';
 import { SessionControl } from '../components/SessionControl';
+import { StudioNotices } from '../components/StudioNotices';
 import { usePinShortcuts } from '../hooks/usePinShortcuts';
 import { useT } from '../i18n';
 
@@ -29,6 +30,7 @@ export function LiveView() {
         <SessionControl />
         <GatewayStatus />
       </div>
+      <StudioNotices />
       <div className="live-grid">
         <div className="live-grid__ros">
           <RunOfShow />
