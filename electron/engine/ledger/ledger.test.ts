@@ -1,9 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordFromExport, recordFromExportCsv } from '../../../shared/metrics/export';
 import { computeStats } from '../../../shared/metrics/stats';
-import { listBackups } from './backup';
 import { openLedger } from './ledger';
 import { feed, MIN, T0, tempDirs } from './ledger.test-helpers';
 
