@@ -2,7 +2,7 @@
  * The headless engine as a real child process (`electron/engine/cli.ts` on the project's Node 22),
  * exactly as `npm run studio -- --headless` runs it. Restart keeps the port and data folder.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_STUDIO_SETTINGS } from '../../shared/contract';
@@ -46,6 +46,7 @@ export async function startEngineProcess(
 ): Promise<EngineProcess> {
   const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'maishou-engine-'));
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const settingsFile = join(dataDir, 'settings.json');
   if (!options.firstRun && !existsSync(settingsFile))
     writeFileSync(settingsFile, JSON.stringify({ ...DEFAULT_STUDIO_SETTINGS, setupCompletedAt: Date.now() }));
