@@ -3,8 +3,9 @@
  * validate the whole batch, then commit (dedupe, seq, durability) and hand the new events to the feed.
  */
 
-import { fromZodError, StudioError } from '../shared/errors';
-import { type InboundEvent, inboundBatchSchema, type LiveEvent } from '../shared/events';
+import { StudioError } from '../shared/errors';
+import type { InboundEvent, LiveEvent } from '../shared/events';
+import { validateInboundBatch } from '../shared/live/inbound';
 import type { GatewayStore } from './store/types';
 
 /** PROTOCOL.md B's 200 body. */
@@ -27,9 +28,7 @@ export class Ingestor {
 
   /** Validates `input` (any JSON value) as a batch; throws StudioError 400 with a path on the first fault. */
   validate(input: unknown): InboundEvent[] {
-    const parsed = inboundBatchSchema.safeParse(input);
-    if (!parsed.success) throw fromZodError(parsed.error, 'invalid_event');
-    return parsed.data as InboundEvent[];
+    return validateInboundBatch(input);
   }
 
   /** Validates, commits and publishes; resolves once the new events are durable. */
