@@ -28,6 +28,7 @@ import { ENGINE_VERSION, initialState } from './initial-state';
 import { readJsonFile } from './json-file';
 import { DEMO_DIR, loadDemoCatalogue } from './ledger/demo';
 import { type Ledger, openLedger } from './ledger/ledger';
+import { createBridgeService } from './live/bridge-service';
 import { ChatIntel } from './live/chat-intel';
 import { LiveService } from './live/live-service';
 import { createLogger, type Logger } from './log';
@@ -147,7 +148,25 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     publish: (radar) => state.set('radar', radar),
     onAnswered: (mark) => ledger.recordAnswer(mark),
   });
-  const live = new LiveService({ dataDir: options.dataDir, state, logger, ledger, feed, intel });
+  const quietMs = Number(process.env.STUDIO_SOURCE_QUIET_MS);
+  const live = new LiveService({
+    dataDir: options.dataDir,
+    state,
+    logger,
+    ledger,
+    feed,
+    intel,
+    room: gatewayConfig.kind === 'remote' ? gatewayConfig.room : 'demo',
+    ...(quietMs > 0 ? { quietMs } : {}),
+  });
+  const bridges = createBridgeService({
+    dataDir: options.dataDir,
+    live,
+    state,
+    logger,
+    bridgeTokens: () => tokens.listSeats().filter((s) => s.role === 'bridge' && s.revokedAt === null),
+  });
+  tokens.onRevoke((id) => bridges.tokenRevoked(id));
   const studio = createStudioService({ dataDir: options.dataDir, ledger, state, pins: pins.board, live, logger });
   const pinChanged = () => {
     const pinned = pins.board.state.pinned;
@@ -216,7 +235,16 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     pages,
   });
   sharing = new LanSharing(http, portNow, options.lanAddresses);
-  const seatService = createSeatService({ tokens, sharing, state, port: portNow, logger });
+  const seatService = createSeatService({
+    tokens,
+    sharing,
+    state,
+    port: portNow,
+    logger,
+    onCreated: (seat) => {
+      if (seat.role === 'bridge') bridges.tokenCreated(seat.id, seat.label);
+    },
+  });
 
   router.add(
     ...systemRoutes({
@@ -228,6 +256,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...pins.routes,
     ...seatService.routes,
     ...studio.routes,
+    ...bridges.routes,
     ...createRecapService({ ledger, logger: logger.child({ module: 'recap' }) }).routes,
   );
   const handlers: CommandHandlers = {
@@ -241,6 +270,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...createHotkeysService(options.dataDir, state, logger),
     ...createObsHandlers(obs),
     ...studio.handlers,
+    ...bridges.handlers,
     'radar.markAnswered': (a) => {
       const answered = intel.markAnswered(a.groupId);
       if (!answered)
@@ -324,6 +354,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
         if (ledger.currentSession())
           studio.handlers['session.stop']({ confirm: true }, { seat: { id: 'host', role: 'host', label: 'host' } });
         studio.close();
+        await bridges.close();
         await live.close();
         feed.close();
         await obs.stop();

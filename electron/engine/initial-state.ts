@@ -32,6 +32,8 @@ export function initialState(options: Pick<EngineOptions, 'port' | 'gateway'>): 
       incomplete: false,
       currentPin: null,
     },
+    sources: [],
+    bridges: [],
     gateway: {
       status: 'connecting',
       source: options.gateway.kind === 'remote' ? options.gateway.url : 'demo',

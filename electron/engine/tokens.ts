@@ -7,14 +7,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { Role } from '../../shared/contract';
+import type { ApiRole } from '../../shared/contract';
 
-export type TokenRole = Role | 'overlay';
+export type TokenRole = ApiRole | 'overlay';
 
 export interface SeatToken {
   id: string;
   token: string;
-  role: Role;
+  role: ApiRole;
   label: string;
   createdAt: number;
   revokedAt: number | null;
@@ -27,7 +27,7 @@ const fileSchema = z.object({
     z.object({
       id: z.string(),
       token: z.string().min(20),
-      role: z.enum(['host', 'assistant', 'viewer']),
+      role: z.enum(['host', 'assistant', 'viewer', 'bridge']),
       label: z.string(),
       createdAt: z.number(),
       revokedAt: z.number().nullable(),
@@ -110,7 +110,7 @@ export class TokenStore {
     return this.index.get(digest(token)) ?? null;
   }
 
-  createSeat(role: Role, label: string): SeatToken {
+  createSeat(role: ApiRole, label: string): SeatToken {
     const seat: SeatToken = {
       id: `seat_${randomBytes(6).toString('hex')}`,
       token: newToken(),

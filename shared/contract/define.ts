@@ -10,6 +10,14 @@ export const ANY_ROLE: readonly Role[] = ROLES;
 export const HOST_ONLY: readonly Role[] = ['host'];
 export const OPERATORS: readonly Role[] = ['host', 'assistant'];
 
+/**
+ * Roles a token may carry over HTTP: the seat roles, plus `bridge` for programs that only push live
+ * events in (POST /bridge/events). A bridge is never a seat: it cannot open the console or run commands.
+ */
+export type ApiRole = Role | 'bridge';
+/** The host, and bridge tokens: who may push live events into the running session. */
+export const BRIDGE_ROLES: readonly ApiRole[] = ['host', 'bridge'];
+
 export interface CommandSpec<A extends z.ZodType = z.ZodType, R = unknown> {
   readonly args: A;
   readonly roles: readonly Role[];

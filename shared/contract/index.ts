@@ -15,6 +15,7 @@ import type { ProductsStateSlice } from './products';
 import { type RadarStateSlice, radarCommands } from './radar';
 import { type SeatsStateSlice, seatCommands } from './seats';
 import type { SessionStateSlice } from './session';
+import { type SourcesStateSlice, sourceCommands } from './sources';
 import { type StudioStateSlice, studioCommands } from './studio';
 import type { SeatInfo } from './system';
 import { type SystemState, systemCommands } from './system';
@@ -29,6 +30,7 @@ export * from './products';
 export * from './radar';
 export * from './seats';
 export * from './session';
+export * from './sources';
 export * from './studio';
 export * from './system';
 
@@ -42,6 +44,7 @@ export const commands = {
   ...radarCommands,
   ...studioCommands,
   ...overlayCommands,
+  ...sourceCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -60,7 +63,8 @@ export type StudioState = SystemState &
   ObsStateSlice &
   RadarStateSlice &
   StudioStateSlice &
-  OverlayStateSlice;
+  OverlayStateSlice &
+  SourcesStateSlice;
 export type StateSlice = keyof StudioState;
 
 export interface Snapshot {

@@ -65,6 +65,11 @@ export function startSeatServer(options: SeatServerOptions): SeatServer {
       next(new Error('bad_token'));
       return;
     }
+    // A bridge token only pushes live events in (POST /bridge/events); it never sees the studio.
+    if (identity.role === 'bridge') {
+      next(new Error('forbidden'));
+      return;
+    }
     socket.data.seat = { id: identity.seatId, role: identity.role, label: identity.label } satisfies SeatInfo;
     next();
   });

@@ -7,9 +7,9 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { LiveEvent } from '../../../shared/events';
+import { isLocalSeq, LOCAL_SEQ_BASE, localLane, seqLane } from '../../../shared/live/seq-lane';
 import type { OrderState } from '../../../shared/metrics/order-state';
 import { type Anomaly, applyOrderEvent, type OrderEvent } from '../../../shared/metrics/order-state';
-import { isLocalSeq, LOCAL_SEQ_BASE, localLane, seqLane } from '../../../shared/live/seq-lane';
 import { eventTime } from '../../../shared/metrics/replay';
 import {
   MINUTE_MS,

@@ -11,6 +11,7 @@ import {
   OPERATORS,
   type PinState,
   pinCommands,
+  type Role,
   type StudioState,
 } from '../../../shared/contract';
 import { fromZodError } from '../../../shared/errors';
@@ -75,7 +76,9 @@ export function createPinService(options: {
       if (!parsed.success) throw fromZodError(parsed.error, 'invalid_body');
       const handler = handlers[name] as (args: unknown, ctx: unknown) => unknown;
       return {
-        body: handler(parsed.data, { seat: { id: identity.seatId, role: identity.role, label: identity.label } }),
+        body: handler(parsed.data, {
+          seat: { id: identity.seatId, role: identity.role as Role, label: identity.label },
+        }),
       };
     },
   });

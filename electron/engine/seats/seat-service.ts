@@ -31,6 +31,8 @@ export function createSeatService(options: {
   state: StateStore<StudioState>;
   port: () => number;
   logger: Logger;
+  /** Told of every seat or bridge token created (the console lists bridges before they first post). */
+  onCreated?: (seat: { id: string; role: string; label: string }) => void;
 }): SeatService {
   const { tokens, sharing, state, logger } = options;
 
@@ -40,12 +42,17 @@ export function createSeatService(options: {
     port: options.port(),
   });
 
-  const invite = (role: 'assistant' | 'viewer', label?: string): SeatInvite => {
+  const DEFAULT_LABEL = { assistant: '场控', viewer: '观看', bridge: '桥接' } as const;
+  const invite = (role: 'assistant' | 'viewer' | 'bridge', label?: string): SeatInvite => {
     const count = tokens.listSeats().filter((s) => s.role === role).length + 1;
-    const seat = tokens.createSeat(role, label ?? `${role === 'assistant' ? '场控' : '观看'} ${count}`);
-    const host = sharing.enabledAddresses[0] ?? '127.0.0.1';
+    const seat = tokens.createSeat(role, label ?? `${DEFAULT_LABEL[role]} ${count}`);
     const { token, ...record } = seat;
     logger.info({ seat: seat.id, role }, 'seat created');
+    options.onCreated?.(record);
+    // A bridge is a program on this machine: its address is the endpoint it posts to, never a LAN one.
+    if (role === 'bridge')
+      return { seat: record, token, url: `http://127.0.0.1:${options.port()}/api/v1/bridge/events` };
+    const host = sharing.enabledAddresses[0] ?? '127.0.0.1';
     return { seat: record, token, url: `http://${host}:${options.port()}/live#token=${token}` };
   };
 
