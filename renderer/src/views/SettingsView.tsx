@@ -1,5 +1,6 @@
 import { LANGUAGES, type Language, useT } from '../i18n';
 import { AutoSessionPanel } from '../settings/AutoSessionPanel';
+import { BridgesPanel } from '../settings/BridgesPanel';
 import { GatewayPanel } from '../settings/GatewayPanel';
 import { HotkeysPanel } from '../settings/HotkeysPanel';
 import { ObsPanel } from '../settings/ObsPanel';
@@ -27,6 +28,7 @@ export function SettingsView() {
       </div>
       <ObsPanel />
       <GatewayPanel />
+      <BridgesPanel />
       <AutoSessionPanel />
       <SeatsPanel />
       <HotkeysPanel />
