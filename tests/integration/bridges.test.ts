@@ -11,6 +11,7 @@ import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Gateway, startGateway } from '../../gateway/gateway';
 import type { BridgeView, ChatItem, FeedBatch, SourceHealth, StudioState } from '../../shared/contract';
+import type { ErrorBody } from '../../shared/errors';
 import type { InboundEvent } from '../../shared/events';
 import { type EngineProcess, startEngineProcess } from '../harness/engine';
 import { type FakeSsnRelay, startFakeSsnRelay } from '../harness/fake-ssn-relay';
@@ -49,22 +50,29 @@ const paid = (orderId: string, amount: number): InboundEvent => ({
 });
 
 /** What a user's script does: plain fetch with the bridge token. */
-async function post(body: unknown, token = bridgeToken): Promise<{ status: number; json: any }> {
+async function post(
+  body: unknown,
+  token = bridgeToken,
+): Promise<{ status: number; json: { error: ErrorBody } & Record<string, unknown> }> {
   const res = await engine.api('/bridge/events', {
     method: 'POST',
     token,
     headers: { 'content-type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, json: await res.json() };
+  return { status: res.status, json: (await res.json()) as { error: ErrorBody } & Record<string, unknown> };
 }
 
-async function stats(id = sessionId): Promise<any> {
+interface Stats {
+  figures: { orders: number; paidGmv: { amount: number; currency: string } };
+  minutes: { chat: number }[];
+}
+async function stats(id = sessionId): Promise<Stats> {
   const res = await engine.api(`/sessions/${id}/stats`);
   expect(res.status).toBe(200);
-  return res.json();
+  return (await res.json()) as Stats;
 }
-const chatCount = (s: any): number => s.minutes.reduce((n: number, m: { chat: number }) => n + m.chat, 0);
+const chatCount = (s: Stats): number => s.minutes.reduce((n, m) => n + m.chat, 0);
 
 beforeAll(async () => {
   gwDir = mkdtempSync(join(tmpdir(), 'maishou-bridge-gw-'));
