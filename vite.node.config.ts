@@ -24,6 +24,8 @@ export default defineConfig({
     rollupOptions: {
       input: {
         'engine/index': resolve(import.meta.dirname, 'electron/engine/cli.ts'),
+        // read by xlsx-in-worker.ts as ./xlsx-worker.js next to the engine bundle
+        'engine/xlsx-worker': resolve(import.meta.dirname, 'electron/engine/ledger/xlsx-worker.ts'),
         'gateway/index': resolve(import.meta.dirname, 'gateway/cli.ts'),
       },
       external,

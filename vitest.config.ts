@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       'shared/**/*.test.ts',
+      'node-common/**/*.test.ts',
       'electron/**/*.test.ts',
       'gateway/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyComment } from '../shared/chat/classify';
+import { classifyComment } from '../shared/chat';
 import { buildProductIndex, type CatalogueEntry, resolveProduct } from '../shared/chat/resolve-product';
 import { DemandHeat, demandKindOf } from '../shared/radar/demand-heat';
 import { QuestionRadar } from '../shared/radar/question-radar';

@@ -62,15 +62,25 @@ async function withGateway<T>(fn: (gw: Gateway) => Promise<T>): Promise<T> {
 /** 10 socket.io clients; `onEvents` sees every batch each client receives. */
 async function sioClients(url: string, onEvents: (client: number, events: LiveEvent[]) => void): Promise<Socket[]> {
   const sockets = Array.from({ length: CLIENTS }, (_, i) => {
+    // Stock transports, as real clients: long-polling first, measured once upgraded (their steady state).
     const s = connect(`${url}/live`, {
       auth: { token: 'bench-read-token', room: 'bench', lastSeq: 0 },
-      transports: ['websocket'],
       forceNew: true,
     });
     s.on('events', (events: LiveEvent[]) => onEvents(i, events));
     return s;
   });
-  await Promise.all(sockets.map((s) => new Promise<void>((r) => s.once('connect', () => r()))));
+  await Promise.all(
+    sockets.map(
+      (s) =>
+        new Promise<void>((r) =>
+          s.io.once('open', () => {
+            if (s.io.engine.transport.name === 'websocket') r();
+            else s.io.engine.once('upgrade', () => r());
+          }),
+        ),
+    ),
+  );
   return sockets;
 }
 

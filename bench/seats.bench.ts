@@ -74,9 +74,16 @@ export default async function run({ quick }: { quick: boolean }): Promise<BenchR
     }
 
     // Baseline: bare seats, no pages.
-    const a = io(`${engine.url}/seat`, { auth: { token: seat.token }, transports: ['websocket'] });
-    const b = io(`${engine.url}/seat`, { auth: { token: engine.controlToken }, transports: ['websocket'] });
+    // Stock transports; timed once both have upgraded to WebSocket (the steady state of every seat).
+    const a = io(`${engine.url}/seat`, { auth: { token: seat.token } });
+    const b = io(`${engine.url}/seat`, { auth: { token: engine.controlToken } });
+    const upgraded = (s: typeof a) =>
+      new Promise<void>((r) => {
+        if (s.io.engine.transport.name === 'websocket') r();
+        else s.io.engine.once('upgrade', () => r());
+      });
     await Promise.all([new Promise((r) => a.once('snapshot', r)), new Promise((r) => b.once('snapshot', r))]);
+    await Promise.all([upgraded(a), upgraded(b)]);
     const bare: number[] = [];
     for (let i = 0; i < pins; i++) {
       const product = products[(i % (products.length - 1)) + 1];

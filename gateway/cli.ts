@@ -1,13 +1,13 @@
 /**
  * Standalone gateway (PROTOCOL.md G):
- *   npm run gateway -- --config FILE [--port N] [--data-dir DIR] [--redis URL] [--host H]
+ *   npm run gateway -- --config FILE [--port N] [--data-dir DIR] [--redis URL] [--host H] [--allow-volatile-redis]
  * Prints `{ "ready": true, "url": "http://127.0.0.1:N" }` when listening; SIGTERM/SIGINT close gracefully
  * (in-flight batches finish and are acknowledged, then the store closes).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger } from '../electron/engine/log';
+import { createLogger } from '../node-common/log';
 import { fromZodError } from '../shared/errors';
 import { configFileSchema } from './config';
 import { startGateway } from './gateway';
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     host: { type: 'string' },
     'data-dir': { type: 'string' },
     redis: { type: 'string' },
+    'allow-volatile-redis': { type: 'boolean' },
   },
   strict: true,
 });
@@ -41,14 +42,21 @@ const port = values.port === undefined ? 8787 : Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be 0..65535');
 
 const logger = createLogger({ name: 'gateway', stderrLevel: process.env.MAISHOU_LOG_LEVEL ?? 'warn' });
-const gateway = await startGateway({
-  host: values.host ?? '127.0.0.1',
-  port,
-  dataDir: values.redis ? undefined : resolve(values['data-dir'] ?? 'gateway-data'),
-  redisUrl: values.redis,
-  rooms: parsed.data.rooms,
-  logger,
-});
+let gateway: Awaited<ReturnType<typeof startGateway>>;
+try {
+  gateway = await startGateway({
+    host: values.host ?? '127.0.0.1',
+    port,
+    dataDir: values.redis ? undefined : resolve(values['data-dir'] ?? 'gateway-data'),
+    redisUrl: values.redis,
+    allowVolatileRedis: values['allow-volatile-redis'],
+    rooms: parsed.data.rooms,
+    retention: parsed.data.retention,
+    logger,
+  });
+} catch (error) {
+  fail((error as Error).message);
+}
 process.stdout.write(`${JSON.stringify({ ready: true, url: gateway.url })}\n`);
 
 let stopping = false;

@@ -3,14 +3,16 @@
  * `dataDir`, or Redis when `redisUrl` is given, in which case several nodes can serve the same rooms).
  * Used in-process by the engine (demo room) and by gateway/cli.ts.
  */
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import { Server } from 'socket.io';
+import { sendError } from '../node-common/http';
 import { StudioError } from '../shared/errors';
 import type { InboundEvent } from '../shared/events';
+import { DOUDIAN_FUTURE_TOLERANCE_MS } from './adapters/doudian';
 import {
   DEFAULT_RATE_LIMIT,
   DEFAULT_RETENTION,
@@ -28,6 +30,9 @@ import { SqliteStore } from './store/sqlite';
 import type { GatewayStore } from './store/types';
 
 export type { RoomConfig } from './config';
+
+const starting = () => new StudioError('starting', 'The gateway is starting', { status: 503 });
+
 export type { AckResult } from './ingest';
 
 export interface GatewayOptions {
@@ -39,6 +44,10 @@ export interface GatewayOptions {
   dataDir?: string;
   /** Redis URL: seq, dedupe and history in Redis, socket.io Redis adapter between nodes. */
   redisUrl?: string;
+  /** Start on a Redis without any persistence (refused otherwise: see store/redis-durability.ts). */
+  allowVolatileRedis?: boolean;
+  /** A commit not durable within this many ms is answered 503 with Retry-After (default 2000). */
+  commitTimeoutMs?: number;
   rooms: RoomConfig[];
   logger?: Logger;
   retention?: Partial<RetentionOptions>;
@@ -84,7 +93,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   let store: GatewayStore;
   let redis: RedisStore | null = null;
   if (options.redisUrl) {
-    redis = await RedisStore.connect(options.redisUrl, retention);
+    redis = await RedisStore.connect(options.redisUrl, retention, {
+      logger,
+      allowVolatile: options.allowVolatileRedis,
+    });
     store = redis;
   } else if (options.dataDir) {
     store = new SqliteStore(options.dataDir, retention);
@@ -92,14 +104,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     throw new Error('startGateway needs dataDir or redisUrl');
   }
 
-  const http = createServer();
+  // The request listener is given to createServer BEFORE socket.io attaches: engine.io then wraps it and
+  // hands it only requests outside /socket.io/. A listener added afterwards would also see engine.io's own
+  // requests, answer them 404, and engine.io's later write would throw ERR_HTTP_HEADERS_SENT (issue 14).
+  let onRequest: RequestListener = (_req, res) => sendError(res, starting());
+  const http = createServer((req, res) => onRequest(req, res));
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
   const adapterClients: { close(): Promise<unknown> }[] = [];
   if (redis) {
-    const pub = redis.duplicateClient();
-    const sub = redis.duplicateClient();
-    pub.on('error', () => {});
-    sub.on('error', () => {});
+    const pub = redis.duplicateClient(logger, 'pub');
+    const sub = redis.duplicateClient(logger, 'sub');
     await Promise.all([pub.connect(), sub.connect()]);
     adapterClients.push(pub, sub);
     io.adapter(createAdapter(pub, sub, { key: 'maishou:gw:sio' }));
@@ -116,7 +130,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     store,
     (id) => rooms.has(id),
     (room, events) => feed.publish(room, events),
-    now,
+    {
+      now,
+      commitTimeoutMs: options.commitTimeoutMs,
+      logger,
+    },
   );
 
   let inflight = 0;
@@ -135,15 +153,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
     logger,
     now,
+    doudianMaxAgeMs: retention.dedupeMs - DOUDIAN_FUTURE_TOLERANCE_MS,
   });
-  http.on('request', (req, res) => {
+  onRequest = (req, res) => {
     inflight++;
     res.once('close', () => {
       inflight--;
       if (inflight === 0) idle?.();
     });
     handler(req, res);
-  });
+  };
 
   const pruneTimer = setInterval(
     () => void store.prune(now()).catch((err) => logger.warn({ err }, 'prune failed')),

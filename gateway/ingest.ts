@@ -3,10 +3,13 @@
  * validate the whole batch, then commit (dedupe, seq, durability) and hand the new events to the feed.
  */
 
+import type { Logger } from 'pino';
+import pino from 'pino';
 import { StudioError } from '../shared/errors';
 import type { InboundEvent, LiveEvent } from '../shared/events';
 import { validateInboundBatch } from '../shared/live/inbound';
 import type { GatewayStore } from './store/types';
+import { type ThrottledLog, throttledLog } from './throttled-log';
 
 /** PROTOCOL.md B's 200 body. */
 export interface AckResult {
@@ -18,13 +21,34 @@ export interface AckResult {
 
 export type CommitListener = (room: string, events: LiveEvent[]) => void;
 
+export interface IngestorOptions {
+  now?: () => number;
+  /** A commit not durable within this many ms is answered 503 with Retry-After (default 2000). */
+  commitTimeoutMs?: number;
+  logger?: Logger;
+}
+
+/** Seconds a platform is asked to wait after a 503 from the store. */
+export const STORE_RETRY_AFTER_S = 5;
+
+const unavailable = (message: string) =>
+  new StudioError('store_unavailable', message, { status: 503, extra: { retryAfter: STORE_RETRY_AFTER_S } });
+
 export class Ingestor {
+  private readonly now: () => number;
+  private readonly commitTimeoutMs: number;
+  private readonly logStoreError: ThrottledLog;
+
   constructor(
     private readonly store: GatewayStore,
     private readonly hasRoom: (room: string) => boolean,
     private readonly onCommit: CommitListener,
-    private readonly now: () => number = Date.now,
-  ) {}
+    options: IngestorOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.commitTimeoutMs = options.commitTimeoutMs ?? 2_000;
+    this.logStoreError = throttledLog(options.logger ?? pino({ level: 'silent' }), 'warn');
+  }
 
   /** Validates `input` (any JSON value) as a batch; throws StudioError 400 with a path on the first fault. */
   validate(input: unknown): InboundEvent[] {
@@ -39,15 +63,40 @@ export class Ingestor {
     return this.commitValid(room, events);
   }
 
-  /** Commits events already validated (adapters build them from typed code, the simulator too). */
+  /**
+   * Commits events already validated (adapters build them from typed code, the simulator too).
+   * Only events the store newly applied go to the feed; redelivered ids are counted as duplicates.
+   * A store that fails or does not answer within `commitTimeoutMs` gets the request a 503 with Retry-After,
+   * so nothing is acknowledged that is not durable. A commit that completes after its timeout (the script
+   * reached Redis just before it went away) is still published: its seqs are taken, and the platform's
+   * retry of the same ids is then acknowledged as duplicates.
+   */
   async commitValid(room: string, events: InboundEvent[]): Promise<AckResult> {
+    const commit = this.store.commit(room, events, this.now());
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        reject(unavailable(`The store did not confirm the events within ${this.commitTimeoutMs} ms`));
+      }, this.commitTimeoutMs);
+    });
+    commit.then(
+      (late) => {
+        if (timedOut && late.accepted.length > 0) this.onCommit(room, late.accepted);
+      },
+      () => {},
+    );
     let result: Awaited<ReturnType<GatewayStore['commit']>>;
     try {
-      result = await this.store.commit(room, events, this.now());
+      result = await Promise.race([commit, timeout]);
     } catch (error) {
-      throw new StudioError('store_unavailable', `Could not store the events: ${(error as Error).message}`, {
-        status: 503,
-      });
+      const message = (error as Error).message;
+      this.logStoreError('commit', { room, err: message }, 'store commit failed; answering 503');
+      if (error instanceof StudioError) throw error;
+      throw unavailable(`Could not store the events: ${message}`);
+    } finally {
+      clearTimeout(timer);
     }
     const { accepted, duplicates } = result;
     if (accepted.length > 0) this.onCommit(room, accepted);

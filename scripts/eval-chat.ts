@@ -5,7 +5,7 @@
  * `--errors` lists every misclassified comment (use it on tuning files only, never on the held-out set).
  */
 import { readFileSync } from 'node:fs';
-import { classifyComment } from '../shared/chat/classify';
+import { classifyComment } from '../shared/chat';
 import { evaluate, formatReport, LabelledFileError, parseLabelledJsonl } from '../shared/chat/evaluation';
 
 const args = process.argv.slice(2);

@@ -3,10 +3,10 @@
  * folder in the data directory, else the demo catalogue. Read-only, inside those folders only.
  */
 
+import { sendError } from '../../node-common/http';
 import type { ProductCard } from '../../shared/contract';
 import { StudioError } from '../../shared/errors';
 import type { PageHandler } from './api/http-server';
-import { sendError } from './api/http-util';
 import { serveStatic } from './api/static-files';
 import { fileImageLoader } from './overlay/png/image-loader';
 import type { CardImage } from './overlay/png/render-card';

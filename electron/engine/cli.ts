@@ -8,6 +8,7 @@ import { OptionsError, parseEngineArgs, USAGE } from './options';
 
 interface ParentPort {
   postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
 }
 
 async function main(): Promise<void> {
@@ -26,12 +27,19 @@ async function main(): Promise<void> {
     return;
   }
   const lan = process.env.MAISHOU_LAN_ADDRESSES?.split(',').filter(Boolean);
-  const engine = await startEngine({ ...options, ...(lan ? { lanAddresses: () => lan } : {}) });
   const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+  const engine = await startEngine({
+    ...options,
+    ...(lan ? { lanAddresses: () => lan } : {}),
+    ...(parentPort ? { parentPort } : {}),
+  });
   if (parentPort) parentPort.postMessage(engine.ready);
   else process.stdout.write(`${JSON.stringify(engine.ready)}\n`);
 
+  let closing = false;
   const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
     engine.logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
@@ -44,6 +52,10 @@ async function main(): Promise<void> {
     );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // the desktop shell asks over the parent port on quit (a utilityProcess gets no SIGTERM on Windows)
+  parentPort?.on('message', (event) => {
+    if ((event.data as { type?: string })?.type === 'shutdown') shutdown('quit');
+  });
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.on('unhandledRejection', (reason) => engine.logger.error({ err: reason }, 'unhandled rejection'));
 }

@@ -10,6 +10,8 @@ import {
   type GatewayConfig,
   gatewayConfigSchema,
   obsStatusOf,
+  type RouteHandlers,
+  routes,
   type StatusResponse,
   type StudioState,
 } from '../../shared/contract';
@@ -18,10 +20,11 @@ import type { PageHandler } from './api/http-server';
 import { createHttpServer } from './api/http-server';
 import { LanSharing } from './api/lan-sharing';
 import { listen } from './api/listen';
-import { Router } from './api/router';
+import { Router, serveRoutes } from './api/router';
 import { type SeatServer, startSeatServer } from './api/seat-server';
 import { loopbackPolicy } from './api/security';
 import { catalogueImageLoader, catalogueMedia } from './catalogue-media';
+import { ensurePrivateDir } from './durable-file';
 import { FeedHub } from './feed/feed-hub';
 import { createHotkeysService } from './hotkeys-service';
 import { ENGINE_VERSION, initialState } from './initial-state';
@@ -31,6 +34,7 @@ import { type Ledger, openLedger } from './ledger/ledger';
 import { createBridgeService } from './live/bridge-service';
 import { ChatIntel } from './live/chat-intel';
 import { LiveService } from './live/live-service';
+import { createRadarService } from './live/radar-service';
 import { createLogger, type Logger } from './log';
 import {
   createAesGcmSecretBox,
@@ -45,12 +49,15 @@ import type { EngineOptions } from './options';
 import { createOverlayHandlers, OverlayHub } from './overlay';
 import { followShowOnOverlays } from './overlay/follow-show';
 import { createPinService, type PinService } from './pins/pin-service';
+import { type PortLike, parentPortPrinter } from './recap/parent-port-pdf';
 import { createRecapService } from './recap/recap-service';
+import { trackRecordings } from './recordings/recording-tracker';
+import { createRecordingsService } from './recordings/recordings-service';
 import { findRendererDir } from './renderer-dir';
 import { createSeatService } from './seats/seat-service';
 import { StateStore } from './state';
 import { createStudioService } from './studio-service';
-import { systemHandlers, systemRoutes } from './system-routes';
+import { systemHandlers, systemRouteHandlers } from './system-routes';
 import { TokenStore } from './tokens';
 
 export { ENGINE_VERSION } from './initial-state';
@@ -84,10 +91,15 @@ export interface StartEngineOptions extends EngineOptions {
   rendererDir?: string;
   /** Addresses LAN sharing listens on (default: this machine's private IPv4 addresses). */
   lanAddresses?: () => string[];
+  /** Electron's utilityProcess parent port, when the desktop app runs the engine. */
+  parentPort?: PortLike;
 }
 
 export async function startEngine(options: StartEngineOptions): Promise<Engine> {
+  // tokens and sealed secrets live here: this user's alone
+  const tightened = ensurePrivateDir(options.dataDir);
   const logger = options.logger ?? createLogger({ dir: join(options.dataDir, 'logs'), stderrLevel: 'warn' });
+  if (tightened) logger.warn({ dir: options.dataDir }, 'data folder was readable by other users: made private (0700)');
   const tokens = new TokenStore(join(options.dataDir, 'tokens.json'));
   if (tokens.setAside)
     logger.warn(
@@ -203,6 +215,8 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   let wasStreaming = false;
   obs.on('state', (s) => {
     state.set('obs', s);
+    // OBS set up after start (first-run setup) without browser sources: the PNG card starts now.
+    if (s.status === 'identified' && !s.hasBrowserSource) overlay?.enablePng();
     if (s.streaming.active !== wasStreaming) {
       wasStreaming = s.streaming.active;
       studio.streamingChanged(wasStreaming, Date.now());
@@ -225,7 +239,14 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   const rendererDir = findRendererDir(options.rendererDir);
   if (!rendererDir) logger.warn('renderer build not found: browser seats get 503 until `npm run build:renderer`');
   const catalogueRoots = [join(options.dataDir, 'catalogue'), DEMO_DIR];
-  const pages: PageHandler[] = [catalogueMedia(catalogueRoots)];
+  const recordingSettings = () => state.slice('settings').recording;
+  const untrackRecordings = trackRecordings({ obs, ledger, logger, settings: recordingSettings });
+  const recordings = createRecordingsService({
+    ledger,
+    logger: logger.child({ module: 'recordings' }),
+    settings: recordingSettings,
+  });
+  const pages: PageHandler[] = [catalogueMedia(catalogueRoots), recordings.page];
   const http = createHttpServer({
     policy,
     router,
@@ -246,40 +267,50 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     },
   });
 
-  router.add(
-    ...systemRoutes({
-      status,
-      logDir: join(options.dataDir, 'logs'),
-      version: ENGINE_VERSION,
-      secrets: () => [tokens.controlToken, tokens.overlayToken],
-    }),
-    ...pins.routes,
-    ...seatService.routes,
-    ...studio.routes,
-    ...bridges.routes,
-    ...createRecapService({ ledger, logger: logger.child({ module: 'recap' }) }).routes,
-  );
+  const radar = createRadarService(intel, () => state.get().products);
+  // Recordings and clips (issue 19): routes in the Route style until they are declared in shared/contract.
+  router.add(...recordings.routes);
+  const overlayHandlers = createOverlayHandlers(() => {
+    if (!overlay) throw new StudioError('not_ready', 'Overlays are starting', { status: 503 });
+    return overlay;
+  });
+  const obsHandlers = createObsHandlers(obs);
   const handlers: CommandHandlers = {
     ...systemHandlers(status),
-    ...createOverlayHandlers(() => {
-      if (!overlay) throw new StudioError('not_ready', 'Overlays are starting', { status: 503 });
-      return overlay;
-    }),
+    ...overlayHandlers,
     ...pins.handlers,
     ...seatService.handlers,
-    ...createHotkeysService(options.dataDir, state, logger),
-    ...createObsHandlers(obs),
+    ...createHotkeysService(options.dataDir, state, logger, options.parentPort),
+    ...obsHandlers,
     ...studio.handlers,
     ...bridges.handlers,
-    'radar.markAnswered': (a) => {
-      const answered = intel.markAnswered(a.groupId);
-      if (!answered)
-        throw new StudioError('unknown_group', `No open question group ${a.groupId}`, { status: 404, path: 'groupId' });
-      return { answered };
-    },
+    ...radar.handlers,
     'chat.highlight': (a) => feed.highlight(a.id),
     'chat.unhighlight': (a) => feed.unhighlight(a.id),
   };
+  const routeHandlers: RouteHandlers = {
+    ...systemRouteHandlers({
+      logDir: join(options.dataDir, 'logs'),
+      version: ENGINE_VERSION,
+      secrets: () => [
+        ...tokens.secretValues(),
+        ...obs.secretValues(),
+        ...(options.gateway.kind === 'remote' ? [options.gateway.token] : []),
+        ...(live.gatewayConfig.kind === 'remote' ? [live.gatewayConfig.token] : []),
+      ],
+    }),
+    ...seatService.routeHandlers,
+    ...studio.routeHandlers,
+    ...radar.routeHandlers,
+    ...bridges.routeHandlers,
+    ...createRecapService({
+      ledger,
+      logger: logger.child({ module: 'recap' }),
+      // in the desktop app the main process prints with Electron's printToPDF
+      ...(options.parentPort ? { printPdf: parentPortPrinter(options.parentPort) } : {}),
+    }).routeHandlers,
+  };
+  router.add(...serveRoutes(routes, handlers, routeHandlers));
 
   seats = startSeatServer({
     http,
@@ -355,6 +386,8 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
           studio.handlers['session.stop']({ confirm: true }, { seat: { id: 'host', role: 'host', label: 'host' } });
         studio.close();
         await bridges.close();
+        untrackRecordings();
+        await recordings.close();
         await live.close();
         feed.close();
         await obs.stop();

@@ -1,11 +1,11 @@
 /**
  * Small JSON files in the data folder (pin state, settings): read validated, written atomically
- * (tmp + rename) and in order, so a crash never leaves half a file and a late write never wins.
+ * (tmp + fsync + rename + folder fsync) and in order, so a crash never leaves half a file and a late write never wins.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import type { z } from 'zod';
+import { writeFileDurable } from './durable-file';
 import type { Logger } from './log';
 
 /**
@@ -46,9 +46,7 @@ export class JsonFileWriter {
     this.chain = this.chain
       .catch(() => undefined)
       .then(async () => {
-        await mkdir(dirname(this.file), { recursive: true });
-        await writeFile(tmp, text, { mode: this.mode });
-        await rename(tmp, this.file);
+        await writeFileDurable(this.file, text, this.mode, tmp);
       });
     return this.chain;
   }

@@ -54,4 +54,49 @@ describe('engine options', () => {
     expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toContain('Maishou Studio');
     expect(defaultDataDir({ MAISHOU_DATA_DIR: '/d' }, 'linux')).toBe('/d');
   });
+
+  it('takes the gateway token and OBS password from a file or the environment, off the command line', () => {
+    const files: Record<string, string> = {
+      '/run/secrets/gw': 'tok-from-file\n',
+      '/run/secrets/obs': 'obs-pw\r\nignored\n',
+    };
+    const readFile = (p: string) => {
+      if (!(p in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
+      return files[p];
+    };
+    const base = ['--headless', '--gateway', 'http://gw:8080', '--room', 'r1'];
+    const fromFile = parseEngineArgs(
+      [
+        ...base,
+        '--token-file',
+        '/run/secrets/gw',
+        '--obs',
+        'ws://127.0.0.1:4455',
+        '--obs-password-file',
+        '/run/secrets/obs',
+      ],
+      {},
+      readFile,
+    );
+    expect(fromFile.gateway).toEqual({ kind: 'remote', url: 'http://gw:8080', room: 'r1', token: 'tok-from-file' });
+    expect(fromFile.obs).toEqual({ url: 'ws://127.0.0.1:4455', password: 'obs-pw' });
+    const fromEnv = parseEngineArgs([...base, '--obs', 'ws://127.0.0.1:4455'], {
+      MAISHOU_GATEWAY_TOKEN: 'tok-env',
+      MAISHOU_OBS_PASSWORD: 'pw-env',
+    });
+    expect(fromEnv.gateway).toMatchObject({ token: 'tok-env' });
+    expect(fromEnv.obs?.password).toBe('pw-env');
+    // the command line still wins; the variable alone does not switch away from the demo room
+    expect(parseEngineArgs([...base, '--token', 'cli'], { MAISHOU_GATEWAY_TOKEN: 'env' }).gateway).toMatchObject({
+      token: 'cli',
+    });
+    expect(parseEngineArgs(['--headless'], { MAISHOU_GATEWAY_TOKEN: 'env' }).gateway).toEqual({ kind: 'demo' });
+    expect(() => parseEngineArgs([...base, '--token-file', '/missing'], {}, readFile)).toThrow(
+      /cannot read \/missing \(ENOENT\)/,
+    );
+    expect(() => parseEngineArgs([...base, '--token', 'a', '--token-file', '/run/secrets/gw'], {}, readFile)).toThrow(
+      /not both/,
+    );
+    expect(() => parseEngineArgs([...base], {})).toThrow(/--gateway needs --room and --token/);
+  });
 });

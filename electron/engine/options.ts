@@ -2,6 +2,7 @@
  * Command-line options of the headless engine (PROTOCOL.md F), parsed purely so bad input gets a clear
  * message before anything starts.
  */
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,17 +40,51 @@ const FLAGS_WITH_VALUE = new Set([
   '--token',
   '--obs',
   '--obs-password',
+  '--token-file',
+  '--obs-password-file',
   '--demo-speed',
 ]);
 const BOOLEAN_FLAGS = new Set(['--headless', '--demo', '--help']);
 
 export const USAGE = `Usage: npm run studio -- --headless [--port N] [--data-dir DIR]
        [--gateway URL --room R --token T | --demo] [--demo-speed 1..100]
-       [--obs ws://HOST:PORT --obs-password P]`;
+       [--obs ws://HOST:PORT --obs-password P]
+Secrets can stay off the command line (other local users can read it):
+       --token-file FILE or MAISHOU_GATEWAY_TOKEN instead of --token,
+       --obs-password-file FILE or MAISHOU_OBS_PASSWORD instead of --obs-password.`;
+
+/**
+ * A secret from the command line, else a file (first line, trimmed), else the environment. The file
+ * and variable forms keep it out of the process list.
+ */
+function secretOption(
+  values: Map<string, string>,
+  flag: string,
+  envName: string,
+  env: NodeJS.ProcessEnv,
+  readFile: (path: string) => string,
+): string | undefined {
+  if (values.has(flag) && values.has(`${flag}-file`)) throw new OptionsError(`Give ${flag} or ${flag}-file, not both`);
+  if (values.has(flag)) return values.get(flag);
+  const file = values.get(`${flag}-file`);
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = readFile(file);
+    } catch (error) {
+      throw new OptionsError(`${flag}-file: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    const value = text.split(/\r?\n/)[0].trim();
+    if (!value) throw new OptionsError(`${flag}-file: ${file} is empty`);
+    return value;
+  }
+  return env[envName] || undefined;
+}
 
 export function parseEngineArgs(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
 ): EngineOptions & { help: boolean } {
   const values = new Map<string, string>();
   const flags = new Set<string>();
@@ -74,6 +109,10 @@ export function parseEngineArgs(
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new OptionsError(`--port must be 0..65535, got ${portText}`);
 
+  const token = secretOption(values, '--token', 'MAISHOU_GATEWAY_TOKEN', env, readFile);
+  const obsPassword = secretOption(values, '--obs-password', 'MAISHOU_OBS_PASSWORD', env, readFile);
+  // the variable alone does not ask for a gateway; a flag or a file given with --gateway does
+  if (token !== undefined && (values.has('--gateway') || values.has('--token-file'))) values.set('--token', token);
   const remote = ['--gateway', '--room', '--token'].filter((f) => values.has(f));
   if (remote.length > 0 && flags.has('--demo')) throw new OptionsError('--demo cannot be combined with --gateway');
   if (remote.length > 0 && remote.length < 3) throw new OptionsError('--gateway needs --room and --token too');
@@ -89,8 +128,8 @@ export function parseEngineArgs(
     const url = values.get('--obs')!;
     if (!/^wss?:\/\/[^\s/]+(:\d+)?\/?$/.test(url))
       throw new OptionsError(`--obs must look like ws://127.0.0.1:4455, got ${url}`);
-    obs = { url, password: values.get('--obs-password') ?? '' };
-  } else if (values.has('--obs-password')) {
+    obs = { url, password: obsPassword ?? '' };
+  } else if (values.has('--obs-password') || values.has('--obs-password-file')) {
     throw new OptionsError('--obs-password needs --obs');
   }
 

@@ -1,27 +1,29 @@
 /**
  * Sessions, products, studio settings and the gateway choice: the seat commands and the control API
- * routes over the ledger, plus what must follow every change (state for seats, pins' run-of-show,
- * the chat resolver and simulator, the auto session that follows OBS streaming).
+ * routes over the ledger (shared/contract/studio.ts declares both), plus what must follow every change
+ * (state for seats, pins' run-of-show, the chat resolver and simulator, the auto session that follows
+ * OBS streaming).
  */
 import { join } from 'node:path';
+import { z } from 'zod';
+import { charsetOf } from '../../shared/catalogue/import';
 import {
   type CommandHandlers,
   DEFAULT_STUDIO_SETTINGS,
-  HOST_ONLY,
-  OPERATORS,
+  fileReply,
+  type ImportResult,
   type Product,
-  type Role,
+  type RouteHandlers,
   type SessionInfo,
   type StudioSettings,
   type StudioState,
   studioSettingsSchema,
 } from '../../shared/contract';
-import { StudioError } from '../../shared/errors';
-import type { Route } from './api/router';
+import { fromZodError, StudioError } from '../../shared/errors';
+import { type ColumnMapping, EXPORT_FIELDS, type ExportField } from '../../shared/reconcile/fields';
 import { JsonFileWriter, readJsonFile } from './json-file';
 import { AutoSession } from './ledger/auto-session';
 import type { Ledger } from './ledger/ledger';
-import { ledgerRoutes } from './ledger/routes';
 import type { SessionReason } from './ledger/sessions';
 import type { LiveService } from './live/live-service';
 import type { Logger } from './log';
@@ -42,20 +44,47 @@ type StudioHandlers = Pick<
   | 'gateway.configure'
 >;
 
+type StudioRouteHandlers = Pick<
+  RouteHandlers,
+  | 'GET /sessions'
+  | 'GET /sessions/:id/stats'
+  | 'GET /sessions/:id/export'
+  | 'GET /products'
+  | 'POST /products'
+  | 'POST /products/import'
+  | 'POST /sessions/:id/reconcile'
+  | 'POST /sessions/:id/reconcile/preview'
+>;
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const columnsSchema = z.partialRecord(
+  z.enum(EXPORT_FIELDS as [ExportField, ...ExportField[]]),
+  z.string().max(200).nullable(),
+);
+
+/** `?columns=` of a reconcile request: the user's corrected mapping, JSON of field -> header (null: none). */
+function parseColumns(raw: string | undefined): Partial<ColumnMapping> | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new StudioError('invalid_columns', 'columns must be a JSON object of field -> header', { path: 'columns' });
+  }
+  const parsed = columnsSchema.safeParse(value);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  return parsed.data as Partial<ColumnMapping>;
+}
+
 export interface StudioService {
   handlers: StudioHandlers;
-  routes: Route[];
+  /** Control API routes of their own (the others run the seat commands above). */
+  routeHandlers: StudioRouteHandlers;
   refreshProducts(): void;
   /** OBS started or stopped streaming (drives the auto session). */
   streamingChanged(active: boolean, at: number): void;
   close(): void;
-}
-
-/** Who may call each ledger route: reading for everyone, products for operators, sessions for the host. */
-function rolesFor(method: string, path: string): readonly Role[] {
-  if (method === 'GET') return ['host', 'assistant', 'viewer'];
-  if (path.startsWith('/products')) return OPERATORS;
-  return HOST_ONLY;
 }
 
 export function createStudioService(options: {
@@ -86,18 +115,21 @@ export function createStudioService(options: {
     if (pinned && !ids.has(pinned)) pins.productRemoved(pinned);
   };
 
-  const refreshSession = (resumed = false) => {
+  const refreshSession = () => {
     const current = ledger.currentSession();
     state.set('session', current);
     state.set('interrupted', ledger.interruptedSession());
-    const seed =
-      resumed && current
-        ? ledger.stats(current.id).minutes.map((m) => ({ minute: m.start, paidGmv: m.paidGmv.amount }))
-        : [];
-    live.sessionChanged(current, seed);
+    live.sessionChanged();
   };
 
-  const startSession = (input: { title?: string; at?: number; reason?: SessionReason }): SessionInfo => {
+  const startSession = (input: {
+    title?: string;
+    room?: string;
+    at?: number;
+    reason?: SessionReason;
+    rehearsal?: boolean;
+  }): SessionInfo => {
+    // The demo room's sessions are rehearsals too: the ledger marks them by their room.
     const session = ledger.startSession(input) as SessionInfo;
     logger.info({ session: session.id, reason: input.reason }, 'session started');
     refreshSession();
@@ -130,12 +162,26 @@ export function createStudioService(options: {
     armAutoTimer();
   };
 
+  /** One import for the seat command (base64) and the control API (the raw body). */
+  const importProducts = async (bytes: Uint8Array, contentType: string | undefined, charset?: string) => {
+    if (bytes.length === 0) throw new StudioError('empty_body', 'Send the CSV or XLSX file as the request body');
+    const result: ImportResult = await ledger.importProducts(bytes, { contentType, charset });
+    refreshProducts();
+    return result;
+  };
+
   const handlers: StudioHandlers = {
-    'session.start': (a) => startSession({ title: a.title, reason: 'manual' }),
-    'session.stop': () => stopSession({ reason: 'manual' }),
+    'session.start': (a, ctx) =>
+      startSession({
+        title: a.title,
+        room: a.room,
+        rehearsal: a.rehearsal,
+        reason: ctx.via === 'http' ? 'control_api' : 'manual',
+      }),
+    'session.stop': (_, ctx) => stopSession({ reason: ctx.via === 'http' ? 'control_api' : 'manual' }),
     'session.resume': (a) => {
       const s = ledger.resumeSession(a.id) as SessionInfo;
-      refreshSession(true);
+      refreshSession();
       return s;
     },
     'session.closeInterrupted': (a) => {
@@ -143,16 +189,10 @@ export function createStudioService(options: {
       refreshSession();
       return s;
     },
-    'products.import': async (a) => {
-      const bytes = Buffer.from(a.contentBase64, 'base64');
+    'products.import': (a) => {
+      const bytes = new Uint8Array(Buffer.from(a.contentBase64, 'base64'));
       if (bytes.length === 0) throw new StudioError('empty_file', 'The file is empty', { path: 'contentBase64' });
-      const isXlsx = /\.xlsx$/i.test(a.fileName);
-      const result = await ledger.importProducts(new Uint8Array(bytes), {
-        contentType: isXlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
-        charset: a.charset,
-      });
-      refreshProducts();
-      return result;
+      return importProducts(bytes, /\.xlsx$/i.test(a.fileName) ? XLSX_TYPE : 'text/csv', a.charset);
     },
     'products.update': (a) => {
       const product = ledger.updateProduct(a.productId, a.patch) as Product;
@@ -179,32 +219,42 @@ export function createStudioService(options: {
     'gateway.configure': (config) => live.connect(config, true),
   };
 
-  // Ledger routes, with roles, and the same follow-ups as the seat commands after a write.
-  const routes: Route[] = ledgerRoutes.map((r) => ({
-    method: r.method,
-    path: r.path,
-    roles: rolesFor(r.method, r.path),
-    bodyLimit: r.path === '/products/import' ? 20 * 1024 * 1024 : undefined,
-    handle: async ({ params, query, body, headers }) => {
-      const reply = await r.handler(ledger, {
-        params,
-        query: Object.fromEntries(query.entries()),
-        body,
-        headers,
-      });
-      if (r.method !== 'GET' && reply.status < 300) {
-        if (r.path.startsWith('/products')) refreshProducts();
-        else refreshSession();
-      }
-      return { status: reply.status, body: reply.body, headers: reply.headers };
+  const routeHandlers: StudioRouteHandlers = {
+    'GET /sessions': () => ({ sessions: ledger.listSessions() }),
+    'GET /sessions/:id/stats': ({ params }) => ledger.stats(params.id),
+    'GET /sessions/:id/export': ({ params, query }) =>
+      query.format === 'csv'
+        ? fileReply('text/csv; charset=utf-8', ledger.exportCsv(params.id), `session-${params.id}.csv`)
+        : fileReply(
+            'application/json; charset=utf-8',
+            JSON.stringify(ledger.exportJson(params.id)),
+            `session-${params.id}.json`,
+          ),
+    'GET /products': () => ({ products: ledger.listProducts() }),
+    'POST /products': ({ body }) => {
+      const product = ledger.addProduct(body);
+      refreshProducts();
+      return { product };
     },
-  }));
+    'POST /products/import': ({ body }) => importProducts(body.bytes, body.contentType, charsetOf(body.contentType)),
+    'POST /sessions/:id/reconcile': ({ params, body, query }) =>
+      ledger.reconcile(params.id, body.bytes, {
+        contentType: body.contentType,
+        charset: charsetOf(body.contentType),
+        source: query.file ?? 'export',
+        columns: parseColumns(query.columns),
+      }),
+    'POST /sessions/:id/reconcile/preview': ({ params, body }) => {
+      ledger.getSession(params.id);
+      return ledger.previewExport(body.bytes, { contentType: body.contentType, charset: charsetOf(body.contentType) });
+    },
+  };
 
   refreshProducts();
   refreshSession();
   return {
     handlers,
-    routes,
+    routeHandlers,
     refreshProducts,
     streamingChanged(active, at) {
       const decision = active ? auto.streamStarted(at, ledger.currentSession() !== null) : auto.streamStopped(at);

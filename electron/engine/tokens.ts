@@ -4,10 +4,10 @@
  * opens overlay pages; seat tokens are created by the host and can be revoked.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import type { ApiRole } from '../../shared/contract';
+import { writeFileDurableSync } from './durable-file';
 
 export type TokenRole = ApiRole | 'overlay';
 
@@ -18,6 +18,8 @@ export interface SeatToken {
   label: string;
   createdAt: number;
   revokedAt: number | null;
+  /** Invited while LAN sharing was on: the token expires when sharing stops. */
+  lan?: boolean;
 }
 
 const fileSchema = z.object({
@@ -27,10 +29,11 @@ const fileSchema = z.object({
     z.object({
       id: z.string(),
       token: z.string().min(20),
-      role: z.enum(['host', 'assistant', 'viewer', 'bridge']),
+      role: z.enum(['host', 'assistant', 'viewer', 'prompter', 'bridge']),
       label: z.string(),
       createdAt: z.number(),
       revokedAt: z.number().nullable(),
+      lan: z.boolean().optional(),
     }),
   ),
 });
@@ -79,10 +82,7 @@ export class TokenStore {
 
   private save(): void {
     if (!this.file) return;
-    mkdirSync(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.data, null, 2), { mode: 0o600 });
-    renameSync(tmp, this.file);
+    writeFileDurableSync(this.file, JSON.stringify(this.data, null, 2), 0o600);
   }
 
   private reindex(): void {
@@ -103,6 +103,11 @@ export class TokenStore {
     return this.data.overlayToken;
   }
 
+  /** Every token value this store holds (revoked seats too): scrubbed from the support bundle. */
+  secretValues(): string[] {
+    return [this.data.controlToken, this.data.overlayToken, ...this.data.seats.map((s) => s.token)];
+  }
+
   /** Who a token is, or null for an unknown or revoked token. */
   identify(token: unknown): TokenIdentity | null {
     // handshakes carry whatever a client sends: a non-string token threw inside hash.update
@@ -110,7 +115,7 @@ export class TokenStore {
     return this.index.get(digest(token)) ?? null;
   }
 
-  createSeat(role: ApiRole, label: string): SeatToken {
+  createSeat(role: ApiRole, label: string, options: { lan?: boolean } = {}): SeatToken {
     const seat: SeatToken = {
       id: `seat_${randomBytes(6).toString('hex')}`,
       token: newToken(),
@@ -118,6 +123,7 @@ export class TokenStore {
       label,
       createdAt: Date.now(),
       revokedAt: null,
+      ...(options.lan ? { lan: true } : {}),
     };
     this.data.seats.push(seat);
     this.save();
@@ -137,6 +143,13 @@ export class TokenStore {
     this.reindex();
     for (const listener of this.listeners) listener(id);
     return true;
+  }
+
+  /** Revokes every seat invited over LAN sharing (sharing stopped); returns their ids. */
+  revokeLanSeats(): string[] {
+    const ids = this.data.seats.filter((s) => s.lan && s.revokedAt === null).map((s) => s.id);
+    for (const id of ids) this.revokeSeat(id);
+    return ids;
   }
 
   /** Called with the seat id when a seat is revoked, so live sockets can be dropped at once. */

@@ -23,10 +23,13 @@ function readHotkeys(file: string): Hotkeys {
 export function startGlobalHotkeys(
   userData: string,
   engine: () => { url: string; controlToken: string } | null,
+  /** Called after each registration with the accelerators another program holds (shown in Settings). */
+  onTaken: (taken: string[]) => void = () => undefined,
 ): () => void {
   const file = join(userData, 'hotkeys.json');
   const register = () => {
     globalShortcut.unregisterAll();
+    const taken: string[] = [];
     const hotkeys = readHotkeys(file);
     for (const action of Object.keys(ROUTES) as HotkeyAction[]) {
       const accelerator = hotkeys[action];
@@ -40,8 +43,12 @@ export function startGlobalHotkeys(
           body: '{}',
         }).catch(() => undefined);
       });
-      if (!ok) console.warn(`hotkey ${accelerator} is taken by another program`);
+      if (!ok) {
+        console.warn(`hotkey ${accelerator} is taken by another program`);
+        taken.push(accelerator);
+      }
     }
+    onTaken(taken);
   };
   register();
   let timer: NodeJS.Timeout | null = null;

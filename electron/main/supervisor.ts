@@ -3,14 +3,22 @@
  * and resets the backoff once it has stayed up for a while. No `electron` import: the process is
  * started through the `spawn` function the shell passes in, so this logic is tested under Node.
  */
+import { stopGracefully } from './engine-health';
+
 export interface EngineChild {
   onExit(listener: (code: number | null) => void): void;
   kill(): void;
+  /** Asks for a clean exit (the session closed); falls back to kill() when absent. */
+  requestShutdown?(): void;
 }
 
 export interface SupervisorOptions {
   spawn: () => EngineChild;
   onRestart?: (attempt: number, delayMs: number) => void;
+  /** After this many failures in a row the supervisor stops and calls onGiveUp (default 3). */
+  maxFailures?: number;
+  /** Called instead of a restart once maxFailures is reached; retry() starts again from scratch. */
+  onGiveUp?: (failures: number) => void;
   baseDelayMs?: number;
   maxDelayMs?: number;
   /** Up this long counts as healthy: the next crash starts the backoff from the beginning. */
@@ -48,6 +56,11 @@ export class EngineSupervisor {
       if (this.stopped || this.child !== child) return;
       if (now() - this.startedAt >= (this.options.healthyAfterMs ?? 30_000)) this.attempt = 0;
       this.attempt += 1;
+      if (this.options.onGiveUp && this.attempt >= (this.options.maxFailures ?? 3)) {
+        this.child = null;
+        this.options.onGiveUp(this.attempt);
+        return;
+      }
       const delay = restartDelay(
         this.attempt,
         this.options.baseDelayMs ?? 500,
@@ -59,9 +72,36 @@ export class EngineSupervisor {
     });
   }
 
+  /** Starts again after onGiveUp, with the backoff from the beginning. */
+  retry(): void {
+    this.attempt = 0;
+    if (!this.stopped && !this.child) this.launch();
+  }
+
+  /** Stops restarting and ends the engine at once (kill). */
   stop(): void {
     this.stopped = true;
     this.child?.kill();
     this.child = null;
+  }
+
+  /**
+   * Stops restarting and lets the engine close its session: a shutdown request, then its exit, killed
+   * after `timeoutMs` (see stopGracefully).
+   */
+  async stopGracefully(timeoutMs = 10_000): Promise<'clean' | 'killed' | 'none'> {
+    this.stopped = true;
+    const child = this.child;
+    this.child = null;
+    if (!child) return 'none';
+    return stopGracefully(
+      {
+        requestShutdown: () => (child.requestShutdown ? child.requestShutdown() : child.kill()),
+        kill: () => child.kill(),
+        onExit: (l) => child.onExit(l),
+      },
+      timeoutMs,
+      this.options.setTimer ?? setTimeout,
+    );
   }
 }

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { RENDERER_CSP } from '../../shared/csp';
-import { isAllowedNavigation, isSafeExternalLink, mainWindowOptions } from './window-options';
+import {
+  isAllowedNavigation,
+  isAllowedPermission,
+  isSafeExternalLink,
+  isTrustedBootstrap,
+  mainWindowOptions,
+} from './window-options';
 
 describe('desktop window security', () => {
-  const options = mainWindowOptions('/app/out/preload/index.cjs', 'http://127.0.0.1:17380', 'tok');
+  const options = mainWindowOptions('/app/out/preload/index.cjs');
+  const engine = 'http://127.0.0.1:17380';
 
   it('isolates the renderer from Node and Electron', () => {
     const web = options.webPreferences!;
@@ -15,7 +22,26 @@ describe('desktop window security', () => {
     expect(web.webSecurity).toBe(true);
     expect(web.allowRunningInsecureContent).toBe(false);
     expect(web.webviewTag).toBe(false);
-    expect(web.additionalArguments).toEqual(['--maishou-engine=http://127.0.0.1:17380', '--maishou-token=tok']);
+    // nothing on the renderer's command line: other local users can read it
+    expect(web.additionalArguments ?? []).toEqual([]);
+    expect(JSON.stringify(options)).not.toContain('token');
+  });
+
+  it('hands the token only to its own window, main frame, engine origin', () => {
+    const ok = { senderId: 3, windowId: 3, frameUrl: `${engine}/live`, isMainFrame: true };
+    expect(isTrustedBootstrap(ok, engine)).toBe(true);
+    expect(isTrustedBootstrap({ ...ok, senderId: 4 }, engine)).toBe(false);
+    expect(isTrustedBootstrap({ ...ok, windowId: null }, engine)).toBe(false);
+    expect(isTrustedBootstrap({ ...ok, isMainFrame: false }, engine)).toBe(false);
+    expect(isTrustedBootstrap({ ...ok, frameUrl: 'https://evil.example/' }, engine)).toBe(false);
+    expect(isTrustedBootstrap({ ...ok, frameUrl: undefined }, engine)).toBe(false);
+  });
+
+  it('grants only clipboard writes to the console, and nothing to other origins', () => {
+    expect(isAllowedPermission('clipboard-sanitized-write', engine, engine)).toBe(true);
+    expect(isAllowedPermission('clipboard-sanitized-write', 'https://evil.example', engine)).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid'])
+      expect(isAllowedPermission(p, engine, engine), p).toBe(false);
   });
 
   it('keeps navigation on the engine origin and opens only https outside', () => {

@@ -4,11 +4,10 @@
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export function mainWindowOptions(
-  preloadPath: string,
-  engineUrl: string,
-  token: string,
-): BrowserWindowConstructorOptions {
+/** The IPC channel the preload asks for the engine URL and the window's token on. */
+export const BOOTSTRAP_CHANNEL = 'maishou:bootstrap';
+
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     width: 1440,
     height: 900,
@@ -29,8 +28,8 @@ export function mainWindowOptions(
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
-      // Only the engine URL and this window's seat token reach the renderer, through the preload.
-      additionalArguments: [`--maishou-engine=${engineUrl}`, `--maishou-token=${token}`],
+      // No secrets on the command line (other local users can read it): the preload asks over IPC
+      // (BOOTSTRAP_CHANNEL), and the main process answers only its own window on the engine's origin.
     },
   };
 }
@@ -51,4 +50,26 @@ export function isSafeExternalLink(target: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a bootstrap request may get the token: it must come from the studio window itself, from its
+ * main frame, on the engine's own origin (not an iframe, not a page it navigated to).
+ */
+export function isTrustedBootstrap(
+  sender: { senderId: number; windowId: number | null; frameUrl: string | undefined; isMainFrame: boolean },
+  engineUrl: string,
+): boolean {
+  return (
+    sender.windowId !== null &&
+    sender.senderId === sender.windowId &&
+    sender.isMainFrame &&
+    sender.frameUrl !== undefined &&
+    isAllowedNavigation(sender.frameUrl, engineUrl)
+  );
+}
+
+/** Permissions the console may have: clipboard writes (copy-URL buttons) from the engine's origin, nothing else. */
+export function isAllowedPermission(permission: string, requestingOrigin: string, engineUrl: string): boolean {
+  return permission === 'clipboard-sanitized-write' && isAllowedNavigation(requestingOrigin, engineUrl);
 }

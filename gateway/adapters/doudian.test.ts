@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOUDIAN_CREDS as creds, doudianPushBody } from '../../tests/harness/platforms';
-import { doudianSign, mapDoudianPush, verifyDoudian } from './doudian';
+import { checkDoudianWindow, doudianSign, mapDoudianPush, verifyDoudian } from './doudian';
 
 describe('抖店 push', () => {
   it('signs with hex md5(app_key + body + app_secret) and rejects a tampered body or another app', () => {
@@ -12,6 +12,37 @@ describe('抖店 push', () => {
     expect(verifyDoudian(creds, { appId: creds.appKey, eventSign: sign }, tampered)).toBe(false);
     expect(verifyDoudian(creds, { appId: 'other', eventSign: sign }, body)).toBe(false);
     expect(verifyDoudian(creds, { appId: creds.appKey }, body)).toBe(false);
+    // No app-id header at all: refused even with a matching event-sign.
+    expect(verifyDoudian(creds, { eventSign: sign }, body)).toBe(false);
+    expect(verifyDoudian(creds, { appId: '', eventSign: sign }, body)).toBe(false);
+  });
+
+  it('signs a fixed vector: md5 of app_key, then the raw bytes, then app_secret', () => {
+    // md5("k" + "[]" + "s"), computed independently: printf 'k[]s' | md5sum
+    expect(doudianSign({ appKey: 'k', appSecret: 's' }, Buffer.from('[]'))).toBe('0539ecd43d2e7c8acc87f20dfd98c916');
+  });
+
+  it('takes records from 48 h minus 5 min ago to 5 min ahead, and refuses the rest (replays)', () => {
+    const events = mapDoudianPush(doudianPushBody());
+    const refundedAt = 1764068400_000;
+    const maxAge = 48 * 3600_000 - 5 * 60_000;
+    expect(() => checkDoudianWindow(events, refundedAt, maxAge)).not.toThrow();
+    expect(() => checkDoudianWindow(events, refundedAt - 5 * 60_000, maxAge)).not.toThrow();
+    expect(() => checkDoudianWindow(events, refundedAt - 5 * 60_000 - 1, maxAge)).toThrow(
+      expect.objectContaining({ status: 401, code: 'stale_timestamp' }),
+    );
+    const createdAt = 1764064790_000;
+    expect(() => checkDoudianWindow(events, createdAt + maxAge, maxAge)).not.toThrow();
+    expect(() => checkDoudianWindow(events, createdAt + maxAge + 1, maxAge)).toThrow(
+      expect.objectContaining({ code: 'stale_timestamp' }),
+    );
+  });
+
+  it('requires each mapped record to carry its own time', () => {
+    const untimed = Buffer.from(JSON.stringify([{ tag: '100', msg_id: '1', data: '{"p_id":1}' }]));
+    expect(() => mapDoudianPush(untimed)).toThrow(
+      expect.objectContaining({ status: 400, path: '[0].data.create_time' }),
+    );
   });
 
   it('maps 100/101/206 to unified events, keeping order ids exactly and marking missing amounts', () => {

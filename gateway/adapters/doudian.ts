@@ -30,18 +30,42 @@ export function verifyDoudian(
   body: Buffer,
 ): boolean {
   if (!headers.eventSign || !/^[0-9a-fA-F]{32}$/.test(headers.eventSign)) return false;
-  if (headers.appId !== undefined && headers.appId !== credentials.appKey) return false;
+  // `app-id` is required: a push that does not say which app it is for is not one of ours.
+  if (headers.appId !== credentials.appKey) return false;
   const expected = Buffer.from(doudianSign(credentials, body), 'hex');
   return timingSafeEqual(expected, Buffer.from(headers.eventSign, 'hex'));
+}
+
+/** A record may be at most this far ahead of the gateway clock (clock skew). */
+export const DOUDIAN_FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * 抖店 signs only app_key + body + app_secret: there is no signed per-push timestamp, so the replay window is
+ * checked on each record's own signed time (create_time, pay_time, modify_time). A record more than 5 minutes
+ * ahead, or older than `maxAgeMs` (the order dedupe window less 5 minutes), is refused (401
+ * `stale_timestamp`, nothing stored): a captured push replayed later is caught either here or by dedupe,
+ * while 抖店's own retries after a gateway outage (minutes, hours) are still taken.
+ */
+export function checkDoudianWindow(events: readonly InboundEvent[], nowMs: number, maxAgeMs: number): void {
+  for (const [i, e] of events.entries()) {
+    const at = e.occurredAt ?? 0;
+    if (at > nowMs + DOUDIAN_FUTURE_TOLERANCE_MS || at < nowMs - maxAgeMs) {
+      throw new StudioError('stale_timestamp', `Record ${i} (${e.id}) is outside the accepted time window`, {
+        status: 401,
+      });
+    }
+  }
 }
 
 const malformed = (path: string, message: string) =>
   new StudioError('invalid_push', `${path}: ${message}`, { status: 400, path });
 
-const seconds = (value: unknown): number | null => {
-  const s = asSafeInt(value);
-  return s === undefined ? null : s * 1000;
-};
+/** The record's own time (unix seconds in the signed body), required: it is what the replay window checks. */
+function requireTime(data: Record<string, unknown>, field: string, path: string): number {
+  const s = asSafeInt(data[field]);
+  if (s === undefined || s <= 0) throw malformed(`${path}.${field}`, 'missing or not a unix time in seconds');
+  return s * 1000;
+}
 
 function requireId(data: Record<string, unknown>, field: string, path: string): string {
   const id = asId(data[field]);
@@ -56,7 +80,7 @@ function mapRecord(tag: string, data: Record<string, unknown>, path: string): In
       return {
         id: `doudian:order.created:${orderId}`,
         platform: 'doudian',
-        occurredAt: seconds(data.create_time),
+        occurredAt: requireTime(data, 'create_time', path),
         kind: 'order.created',
         // TradeCreate carries no amount: null, never guessed.
         data: { orderId, items: [], total: null },
@@ -71,7 +95,7 @@ function mapRecord(tag: string, data: Record<string, unknown>, path: string): In
       return {
         id: `doudian:order.paid:${orderId}`,
         platform: 'doudian',
-        occurredAt: seconds(data.pay_time),
+        occurredAt: requireTime(data, 'pay_time', path),
         kind: 'order.paid',
         data: { orderId, items: [], total: amount === undefined ? null : money(amount) },
       };
@@ -84,7 +108,7 @@ function mapRecord(tag: string, data: Record<string, unknown>, path: string): In
       return {
         id: `doudian:order.refunded:${refundId}`,
         platform: 'doudian',
-        occurredAt: seconds(data.modify_time),
+        occurredAt: requireTime(data, 'modify_time', path),
         kind: 'order.refunded',
         data: { orderId, refundId, amount: money(amount) },
       };

@@ -32,7 +32,10 @@ export function wechatDecrypt(encodingAESKey: string, encrypted: string): { mess
   decipher.setAutoPadding(false);
   const padded = Buffer.concat([decipher.update(Buffer.from(encrypted, 'base64')), decipher.final()]);
   const pad = padded[padded.length - 1];
+  if (padded.length === 0 || padded.length % BLOCK !== 0) throw new Error('bad length');
   if (pad < 1 || pad > BLOCK || pad > padded.length) throw new Error('bad padding');
+  // Every padding byte, not only the last: a damaged or forged block must not decrypt "successfully".
+  for (let i = padded.length - pad; i < padded.length; i++) if (padded[i] !== pad) throw new Error('bad padding');
   const plain = padded.subarray(0, padded.length - pad);
   if (plain.length < 20) throw new Error('too short');
   const length = plain.readUInt32BE(16);

@@ -50,12 +50,28 @@ export function extractEncrypt(body: Buffer): string {
   return envelope.Encrypt;
 }
 
-/** Verifies and decrypts a push; returns the decrypted message text. Throws 401 or 400. */
-export function openWechatPush(credentials: WechatShopCredentials, query: WechatQuery, body: Buffer): string {
+/** How far the push's `timestamp` (covered by msg_signature) may be from the gateway clock. */
+export const WECHAT_TIMESTAMP_TOLERANCE_S = 300;
+
+/**
+ * Verifies and decrypts a push; returns the decrypted message text. Throws 401 (signature, or a `timestamp`
+ * missing or more than 5 minutes away: a captured push cannot be replayed after its id left dedupe) or 400.
+ */
+export function openWechatPush(
+  credentials: WechatShopCredentials,
+  query: WechatQuery,
+  body: Buffer,
+  nowMs: number = Date.now(),
+): string {
   const encrypted = extractEncrypt(body);
   const { timestamp = '', nonce = '', msg_signature } = query;
   if (!verifyWechatSignature(msg_signature, [credentials.token, timestamp, nonce, encrypted])) {
     throw unauthorized('msg_signature does not match');
+  }
+  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(nowMs / 1000 - Number(timestamp)) > WECHAT_TIMESTAMP_TOLERANCE_S) {
+    throw new StudioError('stale_timestamp', 'timestamp is missing or more than 300 s away from the gateway clock', {
+      status: 401,
+    });
   }
   let opened: { message: string; appId: string };
   try {

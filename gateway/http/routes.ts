@@ -6,16 +6,15 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { readBody, sendError, sendJson, sendText } from '../../node-common/http';
 import { StudioError } from '../../shared/errors';
 import { parseJsonBody } from '../../shared/live/inbound';
-import { DOUDIAN_REPLY, mapDoudianPush, verifyDoudian } from '../adapters/doudian';
+import { checkDoudianWindow, DOUDIAN_REPLY, mapDoudianPush, verifyDoudian } from '../adapters/doudian';
 import { verifyWechatSignature } from '../adapters/wechat-crypto';
 import { mapWechatShopMessage, openWechatPush } from '../adapters/wechat-shop';
 import type { ResolvedRoomConfig } from '../config';
 import type { Ingestor } from '../ingest';
 import { verifyStandardWebhook } from '../signature/standard-webhooks';
-import { readBody } from './body';
-import { sendError, sendJson, sendText } from './respond';
 
 export interface HttpContext {
   room(id: string): ResolvedRoomConfig | undefined;
@@ -24,6 +23,8 @@ export interface HttpContext {
   takeRate(room: string): number;
   logger: Logger;
   now(): number;
+  /** Oldest 抖店 record accepted, ms (the order dedupe window less 5 minutes; see checkDoudianWindow). */
+  doudianMaxAgeMs: number;
 }
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
@@ -78,9 +79,10 @@ async function doudian(ctx: HttpContext, req: IncomingMessage, res: ServerRespon
   if (!room.doudian) throw new StudioError('adapter_not_configured', `Room "${id}" has no 抖店 app`, { status: 404 });
   const body = await readBody(req);
   const ok = verifyDoudian(room.doudian, { appId: header(req, 'app-id'), eventSign: header(req, 'event-sign') }, body);
-  if (!ok) throw new StudioError('bad_signature', 'event-sign does not match this app', { status: 401 });
+  if (!ok) throw new StudioError('bad_signature', 'app-id and event-sign must match this app', { status: 401 });
   checkRate(ctx, id);
   const events = mapDoudianPush(body);
+  checkDoudianWindow(events, ctx.now(), ctx.doudianMaxAgeMs);
   if (events.length > 0) await ctx.ingestor.ingest(id, events);
   sendJson(res, 200, DOUDIAN_REPLY);
 }
@@ -98,7 +100,7 @@ async function wechatShop(ctx: HttpContext, req: IncomingMessage, res: ServerRes
     return sendText(res, 200, q.echostr);
   }
   const body = await readBody(req);
-  const message = openWechatPush(room.wechatShop, q, body);
+  const message = openWechatPush(room.wechatShop, q, body, ctx.now());
   checkRate(ctx, id);
   const events = mapWechatShopMessage(message);
   if (events.length > 0) await ctx.ingestor.ingest(id, events);
@@ -110,8 +112,10 @@ export function createHandler(ctx: HttpContext) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     void route(ctx, req, res).catch((error: unknown) => {
       if (!(error instanceof StudioError)) ctx.logger.error({ err: error }, 'ingestion failed');
-      else if (error.status >= 500) ctx.logger.warn({ code: error.code }, error.message);
-      sendError(res, error);
+      // store_unavailable is logged (throttled) by the ingestor: one line per refused request would flood.
+      else if (error.status >= 500 && error.code !== 'store_unavailable')
+        ctx.logger.warn({ code: error.code }, error.message);
+      sendError(res, error, 'The gateway failed');
     });
   };
 }

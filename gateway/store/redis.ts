@@ -3,26 +3,31 @@
  * room. One Lua script per batch makes dedupe + seq assignment + append atomic (Redis runs scripts one at a
  * time), so two nodes ingesting into one room at once still get consecutive, gap-free seqs.
  * Durability is Redis's: run it with `appendonly yes` and `appendfsync always` for "durable before the 200"
- * to hold across a power loss (on Redis >= 7.2 WAITAOF could be added after the script).
+ * to hold across a power loss (on Redis >= 7.2 WAITAOF could be added after the script). `connect` reads the
+ * settings and refuses a Redis without persistence, warning for weaker ones (redis-durability.ts).
  */
+import type { Logger } from 'pino';
+import pino from 'pino';
 import { createClient } from 'redis';
 import type { InboundEvent, LiveEvent } from '../../shared/events';
-import { DEFAULT_RETENTION, type RetentionOptions } from '../config';
+import { DEFAULT_RETENTION, dedupeWindowMs, type RetentionOptions } from '../config';
+import { throttledLog } from '../throttled-log';
+import { durabilityOf, durabilityProblem, type RedisDurability } from './redis-durability';
 import type { CommitResult, GatewayStore } from './types';
 
-// ARGV: receivedAt, dedupeMs, maxEvents, dedupe key prefix, then (id, body-after-seq) pairs.
+// ARGV: receivedAt, (unused), maxEvents, dedupe key prefix, then (id, dedupe ttl ms, body-after-seq) triples.
 // Bodies are spliced as text after `{"seq":N,` so payloads are never re-encoded by Lua's cjson (which
 // would print large integers in float notation).
 const COMMIT_SCRIPT = `
 local seqKey, evKey = KEYS[1], KEYS[2]
-local ttl, maxEvents, prefix = ARGV[2], tonumber(ARGV[3]), ARGV[4]
+local maxEvents, prefix = tonumber(ARGV[3]), ARGV[4]
 local seq = tonumber(redis.call('GET', seqKey) or '0')
 local first = seq
 local out = {}
-for i = 5, #ARGV, 2 do
-  if redis.call('SET', prefix .. ARGV[i], '1', 'NX', 'PX', ttl) then
+for i = 5, #ARGV, 3 do
+  if redis.call('SET', prefix .. ARGV[i], '1', 'NX', 'PX', ARGV[i + 1]) then
     seq = seq + 1
-    redis.call('ZADD', evKey, seq, '{"seq":' .. seq .. ',' .. ARGV[i + 1])
+    redis.call('ZADD', evKey, seq, '{"seq":' .. seq .. ',' .. ARGV[i + 2])
     out[#out + 1] = seq
   else
     out[#out + 1] = 0
@@ -35,8 +40,21 @@ end
 return out
 `;
 
-const makeClient = (url: string) => createClient({ url });
+const makeClient = (url: string) =>
+  createClient({
+    url,
+    // Without this, node-redis queues commands while Redis is away and a webhook waits instead of getting
+    // a 503 (platforms retry; memory grows). With it, commands fail at once while disconnected.
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 5_000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000) },
+  });
 type Client = ReturnType<typeof makeClient>;
+
+export interface RedisStoreOptions {
+  logger?: Logger;
+  /** Start even when Redis has no persistence at all (a throwaway demo room). Default false: refuse. */
+  allowVolatile?: boolean;
+}
 
 const keys = (room: string) => ({
   seq: `maishou:gw:{${room}}:seq`,
@@ -50,23 +68,34 @@ export class RedisStore implements GatewayStore {
     private readonly retention: RetentionOptions,
   ) {}
 
-  static async connect(url: string, retention: RetentionOptions = DEFAULT_RETENTION): Promise<RedisStore> {
+  static async connect(
+    url: string,
+    retention: RetentionOptions = DEFAULT_RETENTION,
+    options: RedisStoreOptions = {},
+  ): Promise<RedisStore> {
+    const logger = options.logger ?? pino({ level: 'silent' });
     const client = makeClient(url);
-    client.on('error', () => {
-      // Reconnects on its own; commands fail (and HTTP answers 503) while it is away.
-    });
+    watchErrors(client, logger, 'store');
     await client.connect();
+    const level = await readDurability(client);
+    const problem = durabilityProblem(level);
+    if (level === 'none' && !options.allowVolatile) {
+      await client.close();
+      throw new Error(`refusing to start: ${problem} (or pass --allow-volatile-redis for a throwaway room)`);
+    }
+    if (problem) logger.warn({ durability: level }, problem);
+    else logger.info({ durability: level }, 'redis persistence: appendonly, fsync always');
     return new RedisStore(client, retention);
   }
 
   async commit(room: string, events: readonly InboundEvent[], receivedAt: number): Promise<CommitResult> {
     const k = keys(room);
-    const args = [String(receivedAt), String(this.retention.dedupeMs), String(this.retention.maxEvents), k.idPrefix];
+    const args = [String(receivedAt), '', String(this.retention.maxEvents), k.idPrefix];
     const tails: string[] = [];
     for (const event of events) {
       const tail = JSON.stringify({ v: 1, room, receivedAt, ...event }).slice(1);
       tails.push(tail);
-      args.push(event.id, tail);
+      args.push(event.id, String(dedupeWindowMs(event.kind, this.retention)), tail);
     }
     const seqs = (await this.client.eval(COMMIT_SCRIPT, { keys: [k.seq, k.events], arguments: args })) as number[];
     const accepted: LiveEvent[] = [];
@@ -117,8 +146,28 @@ export class RedisStore implements GatewayStore {
     if (this.client.isOpen) await this.client.close();
   }
 
-  /** A second connection for the socket.io adapter's pub/sub. */
-  duplicateClient(): Client {
-    return this.client.duplicate();
+  /** A second connection for the socket.io adapter's pub/sub; its errors are logged like the store's. */
+  duplicateClient(logger: Logger, name: string): Client {
+    const client = this.client.duplicate();
+    watchErrors(client, logger, name);
+    return client;
+  }
+}
+
+/** Redis errors are logged (throttled: a reconnect loop fails every few hundred ms), never swallowed. */
+function watchErrors(client: Client, logger: Logger, name: string): void {
+  // warn, not error: the gateway handles an outage by design (503 + Retry-After, reconnect by itself).
+  const log = throttledLog(logger, 'warn');
+  client.on('error', (err: Error) => log(name, { err: err.message, client: name }, 'redis connection error'));
+  client.on('ready', () => logger.info({ client: name }, 'redis connected'));
+}
+
+async function readDurability(client: Client): Promise<RedisDurability> {
+  try {
+    const config: Record<string, string> = {};
+    for (const key of ['appendonly', 'appendfsync', 'save']) Object.assign(config, await client.configGet(key));
+    return durabilityOf(config);
+  } catch {
+    return 'unknown';
   }
 }

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { InboundEvent, LiveEvent } from '../../shared/events';
-import { DEFAULT_RETENTION, type RetentionOptions } from '../config';
+import { DEFAULT_RETENTION, dedupeWindowMs, type RetentionOptions } from '../config';
 import { type CommitResult, encodeLiveEvent, type GatewayStore } from './types';
 
 const MIGRATIONS: string[] = [
@@ -17,6 +17,11 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (room, seq)) WITHOUT ROWID;
    CREATE TABLE seen (room TEXT NOT NULL, id TEXT NOT NULL, seen_at INTEGER NOT NULL, PRIMARY KEY (room, id)) WITHOUT ROWID;
    CREATE INDEX seen_by_time ON seen (seen_at);`,
+  // Dedupe windows by kind (issue 14): each id carries its own expiry. Ids stored before kept their 48 h.
+  `ALTER TABLE seen ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
+   UPDATE seen SET expires_at = seen_at + 172800000;
+   DROP INDEX seen_by_time;
+   CREATE INDEX seen_by_expiry ON seen (expires_at);`,
 ];
 
 export class SqliteStore implements GatewayStore {
@@ -47,8 +52,12 @@ export class SqliteStore implements GatewayStore {
       setHead: this.db.prepare(
         'INSERT INTO rooms (room, last_seq) VALUES (?, ?) ON CONFLICT (room) DO UPDATE SET last_seq = excluded.last_seq',
       ),
-      seen: this.db.prepare('SELECT 1 FROM seen WHERE room = ? AND id = ?'),
-      markSeen: this.db.prepare('INSERT INTO seen (room, id, seen_at) VALUES (?, ?, ?)'),
+      // An id whose window has passed counts as new even before prune removes it.
+      seen: this.db.prepare('SELECT 1 FROM seen WHERE room = ? AND id = ? AND expires_at > ?'),
+      markSeen: this.db.prepare(
+        `INSERT INTO seen (room, id, seen_at, expires_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (room, id) DO UPDATE SET seen_at = excluded.seen_at, expires_at = excluded.expires_at`,
+      ),
       insert: this.db.prepare('INSERT INTO events (room, seq, received_at, body) VALUES (?, ?, ?, ?)'),
       trim: this.db.prepare('DELETE FROM events WHERE room = ? AND seq <= ?'),
       readAfter: this.db.prepare('SELECT body FROM events WHERE room = ? AND seq > ? ORDER BY seq LIMIT ?'),
@@ -114,13 +123,13 @@ export class SqliteStore implements GatewayStore {
     let seq = this.headOf(room);
     const inBatch = new Set<string>();
     for (const event of events) {
-      if (inBatch.has(event.id) || this.stmt.seen.get(room, event.id)) {
+      if (inBatch.has(event.id) || this.stmt.seen.get(room, event.id, receivedAt)) {
         duplicates++;
         continue;
       }
       inBatch.add(event.id);
       seq++;
-      this.stmt.markSeen.run(room, event.id, receivedAt);
+      this.stmt.markSeen.run(room, event.id, receivedAt, receivedAt + dedupeWindowMs(event.kind, this.retention));
       this.stmt.insert.run(room, seq, receivedAt, encodeLiveEvent(room, seq, receivedAt, event));
       accepted.push({ v: 1, seq, room, receivedAt, ...event } as LiveEvent);
     }
@@ -142,7 +151,7 @@ export class SqliteStore implements GatewayStore {
   }
 
   async prune(now: number): Promise<void> {
-    const { maxEvents, maxAgeMs, dedupeMs } = this.retention;
+    const { maxEvents, maxAgeMs } = this.retention;
     const rooms = this.stmt.rooms.all() as { room: string; last_seq: number }[];
     this.db.exec('BEGIN IMMEDIATE');
     try {
@@ -152,7 +161,7 @@ export class SqliteStore implements GatewayStore {
         byCount.run(room, Number(last_seq) - maxEvents);
         byAge.run(room, now - maxAgeMs);
       }
-      this.db.prepare('DELETE FROM seen WHERE seen_at < ?').run(now - dedupeMs);
+      this.db.prepare('DELETE FROM seen WHERE expires_at <= ?').run(now);
       this.db.exec('COMMIT');
     } catch (error) {
       this.db.exec('ROLLBACK');

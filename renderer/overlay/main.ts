@@ -9,6 +9,7 @@ import type { OverlayName, OverlayState } from '../../shared/contract/overlay';
 import { chatView } from './chat';
 import { goalView } from './goal';
 import { ordersView } from './orders';
+import { withPreviewExamples } from './preview';
 import { productView } from './product';
 import { applySettings, fitStage } from './stage';
 import type { OverlayView, Slice } from './view';
@@ -31,6 +32,8 @@ function start(): void {
   const body = document.body;
   body.dataset.overlay = name;
   if (params.get('preview') === '1') body.classList.add('preview');
+  const examples = params.get('examples') === '1';
+  const shown = (s: OverlayState) => (examples ? withPreviewExamples(s) : s);
   const stage = document.getElementById('stage') as HTMLElement;
   fitStage(stage);
   addEventListener('resize', () => fitStage(stage));
@@ -44,21 +47,20 @@ function start(): void {
 
   const socket = io('/overlay', {
     auth: { token },
-    transports: ['websocket'],
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   });
   socket.on('snapshot', (snapshot: OverlayState) => {
     state = snapshot;
     applySettings(body, view.root, name, snapshot.settings);
-    view.render(snapshot, new Set(Object.keys(snapshot) as Slice[]), true);
+    view.render(shown(snapshot), new Set(Object.keys(snapshot) as Slice[]), true);
     setStatus('live');
   });
   socket.on('patch', (patch: Partial<OverlayState>) => {
     if (!state) return;
     state = { ...state, ...patch };
     if (patch.settings) applySettings(body, view.root, name, patch.settings);
-    view.render(state, new Set(Object.keys(patch) as Slice[]), false);
+    view.render(shown(state), new Set(Object.keys(patch) as Slice[]), false);
   });
   socket.on('disconnect', (reason) => {
     setStatus('reconnecting');

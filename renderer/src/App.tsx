@@ -2,7 +2,11 @@ import { useEffect } from 'react';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { Toasts } from './components/Toasts';
 import { type MessageKey, useT } from './i18n';
+import { PrompterView } from './prompter/PrompterView';
 import { navigate, ROUTES, type RouteId, useRoute } from './router';
+import { SetupWizard } from './setup/SetupWizard';
+import { useSetup } from './setup/setup-store';
+import { selectIsHost } from './store/selectors';
 import { useStudio } from './store/studio';
 import { LiveView } from './views/LiveView';
 import { ProductsView } from './views/ProductsView';
@@ -21,10 +25,23 @@ export function App() {
   const route = useRoute();
   const language = useStudio((s) => s.language);
   const seat = useStudio((s) => s.seat);
+  const isHost = useStudio(selectIsHost);
+  const setupOpen = useSetup((s) => s.open);
+  // A first run (the setup never finished) opens the go-live setup for the host until they close it.
+  const firstRun = useStudio((s) => s.state?.settings !== undefined && s.state.settings.setupCompletedAt === undefined);
+  const showSetup = isHost && (setupOpen ?? firstRun);
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = t('app.name');
   }, [language, t]);
+  if (seat?.role === 'prompter' || window.location.pathname.startsWith('/prompter')) {
+    return (
+      <>
+        <PrompterView />
+        <Toasts />
+      </>
+    );
+  }
   const View = VIEWS[route];
   return (
     <div className={route === 'live' ? 'app app--live' : 'app'}>
@@ -52,9 +69,7 @@ export function App() {
         {seat && <span className="seat-role">{t(`role.${seat.role}`)}</span>}
         <ConnectionBanner />
       </header>
-      <main className="content">
-        <View />
-      </main>
+      <main className="content">{showSetup ? <SetupWizard /> : <View />}</main>
       <Toasts />
     </div>
   );

@@ -4,6 +4,7 @@ import { App } from './App';
 import { installBenchHook } from './engine/bench-hook';
 import { connectEngine } from './engine/connection';
 import './styles.css';
+import './prompter/prompter.css';
 
 connectEngine();
 installBenchHook();

@@ -5,6 +5,7 @@ import type { Product } from '../contract/products';
  */
 import { idSchema } from '../events';
 import { type Money, MoneyError, parseYuan } from '../money';
+import { FACT_KEYS, type FactKey, factOfHeader, MAX_FACT_LENGTH, type ProductFacts } from './facts';
 
 export type Column = 'sku' | 'title' | 'price' | 'originalPrice' | 'stock' | 'image' | 'productId' | 'linkNo';
 
@@ -42,15 +43,26 @@ const normalise = (h: string) =>
     .replace(/[\s_-]/g, '');
 
 /** Maps each known column to its index in the header row; reports missing required ones. */
-export function mapHeader(header: readonly string[]): { index: Partial<Record<Column, number>>; missing: Column[] } {
+export function mapHeader(header: readonly string[]): {
+  index: Partial<Record<Column, number>>;
+  facts: Partial<Record<FactKey, number>>;
+  missing: Column[];
+} {
   const index: Partial<Record<Column, number>> = {};
+  const facts: Partial<Record<FactKey, number>> = {};
   header.forEach((h, i) => {
     const key = normalise(h);
+    let matched = false;
     for (const [column, names] of Object.entries(HEADERS) as [Column, string[]][]) {
-      if (index[column] === undefined && names.some((n) => normalise(n) === key)) index[column] = i;
+      if (index[column] === undefined && names.some((n) => normalise(n) === key)) {
+        index[column] = i;
+        matched = true;
+      }
     }
+    const fact = matched ? null : factOfHeader(key, normalise);
+    if (fact !== null && facts[fact] === undefined) facts[fact] = i;
   });
-  return { index, missing: REQUIRED.filter((c) => index[c] === undefined) };
+  return { index, facts, missing: REQUIRED.filter((c) => index[c] === undefined) };
 }
 
 export const columnLabel = (c: Column): string => `${HEADERS[c][0]} (${HEADERS[c][1]})`;
@@ -61,6 +73,7 @@ const MAX_TITLE = 200;
 export function rowToProduct(
   cells: readonly string[],
   index: Partial<Record<Column, number>>,
+  factIndex: Partial<Record<FactKey, number>> = {},
 ): { product: ProductInput } | { message: string } {
   const cell = (c: Column): string => {
     const i = index[c];
@@ -112,8 +125,16 @@ export function rowToProduct(
   }
   const image = cell('image') || null;
   if (image && image.length > 2000) problems.push(`${columnLabel('image')} is longer than 2000 characters`);
+  const facts: ProductFacts = {};
+  for (const key of FACT_KEYS) {
+    const i = factIndex[key];
+    const text = i === undefined ? '' : (cells[i] ?? '').trim();
+    if (text.length > MAX_FACT_LENGTH) problems.push(`${key} is longer than ${MAX_FACT_LENGTH} characters`);
+    else if (text) facts[key] = text;
+  }
   if (problems.length > 0 || p === null) return { message: problems.join('; ') };
-  return { product: { productId, sku, title, price: p, originalPrice, stock, image, linkNo } };
+  const withFacts = Object.keys(facts).length > 0 ? { facts } : {};
+  return { product: { productId, sku, title, price: p, originalPrice, stock, image, linkNo, ...withFacts } };
 }
 
 /** Validates all data rows: good rows kept, bad rows reported by line, a repeated sku reported at its second line. */
@@ -124,7 +145,7 @@ export function rowsToCatalogue(rows: readonly { line: number; cells: string[] }
     out.errors.push({ line: 1, message: 'The file is empty: expected a header line such as sku,title,price' });
     return out;
   }
-  const { index, missing } = mapHeader(header.cells);
+  const { index, facts, missing } = mapHeader(header.cells);
   if (missing.length > 0) {
     out.errors.push({
       line: header.line,
@@ -136,7 +157,7 @@ export function rowsToCatalogue(rows: readonly { line: number; cells: string[] }
   const firstProductLine = new Map<string, number>();
   for (const row of data) {
     if (row.cells.every((c) => c.trim() === '')) continue;
-    const result = rowToProduct(row.cells, index);
+    const result = rowToProduct(row.cells, index, facts);
     if ('message' in result) {
       out.errors.push({ line: row.line, message: result.message });
       continue;

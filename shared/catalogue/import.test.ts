@@ -32,6 +32,30 @@ describe('catalogue import', () => {
     expect(products.find((p) => p.product.sku === 'XHS-TE-003')?.product.stock).toBe(0);
   });
 
+  it('reads product facts from extra columns (Chinese or English headers), empty cells are no fact', async () => {
+    const csv = [
+      '商品编码,商品名称,价格,尺码表,版型,面料,发货时间,Coupon,标签',
+      'A1,真丝衬衫,299.00,S/M/L,偏大半码,22姆米桑蚕丝,48小时内 顺丰,,新品',
+      'A2,茶饼,99.00,,,,,满300减30,',
+    ].join('\n');
+    const { products, errors } = await parseCatalogue(Buffer.from(csv));
+    expect(errors).toEqual([]);
+    expect(products[0].product.facts).toEqual({
+      sizeChart: 'S/M/L',
+      fit: '偏大半码',
+      material: '22姆米桑蚕丝',
+      shipping: '48小时内 顺丰',
+    });
+    expect(products[1].product.facts).toEqual({ coupon: '满300减30' });
+  });
+
+  it('reports a fact longer than 300 characters on its line and keeps the other rows', async () => {
+    const csv = `sku,title,price,material\nA1,T,1.00,${'棉'.repeat(301)}\nA2,T2,2.00,棉\n`;
+    const { products, errors } = await parseCatalogue(Buffer.from(csv));
+    expect(errors).toEqual([{ line: 2, message: expect.stringContaining('material') }]);
+    expect(products.map((p) => p.product.sku)).toEqual(['A2']);
+  });
+
   it('reads English headers to the same products', async () => {
     expect(await parseCatalogue(en)).toEqual(await parseCatalogue(zh));
   });
@@ -102,11 +126,11 @@ describe('catalogue import', () => {
     expect(errors).toEqual([{ line: 4, message: expect.stringContaining('"twelve" is not a price') }]);
   });
 
-  it('imports a 10,000-row file with every row kept', async () => {
+  it('imports a 10,000-row file with every row kept when the cap allows it', async () => {
     const lines = ['sku,title,price,stock'];
     for (let i = 1; i <= 10_000; i++)
       lines.push(`S-${i},商品 ${i},${(i % 500) + 1}.${String(i % 100).padStart(2, '0')},${i}`);
-    const { products, errors } = await parseCatalogue(Buffer.from(lines.join('\n')));
+    const { products, errors } = await parseCatalogue(Buffer.from(lines.join('\n')), { maxRows: 10_000 });
     expect(errors).toEqual([]);
     expect(products).toHaveLength(10_000);
     expect(products[9_999]).toMatchObject({ line: 10_001, product: { sku: 'S-10000', price: { amount: 100 } } });

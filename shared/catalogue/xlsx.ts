@@ -26,15 +26,32 @@ export const isXlsx = (bytes: Uint8Array, contentType?: string): boolean =>
   (contentType ?? '').includes('spreadsheetml') ||
   (bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
 
-export async function parseXlsxRows(bytes: Uint8Array): Promise<{ line: number; cells: string[] }[]> {
+export interface XlsxRows {
+  /** The first `keep` non-empty rows of the first sheet. */
+  rows: { line: number; cells: string[] }[];
+  /** How many non-empty rows the sheet has in all. */
+  total: number;
+}
+
+export type XlsxRowReader = (bytes: Uint8Array, keep: number) => Promise<XlsxRows>;
+
+/**
+ * Reads the first worksheet in this thread (the engine runs catalogue imports in a worker: see
+ * xlsx-in-worker.ts); `text` turns each cell into what the reader needs (default cellText).
+ */
+export const parseXlsxRows = async (
+  bytes: Uint8Array,
+  keep: number,
+  text: (value: CellValue) => string = cellText,
+): Promise<XlsxRows> => {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: { line: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const values = row.values as CellValue[];
-    rows.push({ line, cells: values.slice(1).map(cellText) });
+  const out: XlsxRows = { rows: [], total: 0 };
+  sheet?.eachRow({ includeEmpty: false }, (row, line) => {
+    out.total++;
+    if (out.rows.length < keep)
+      out.rows.push({ line, cells: Array.from((row.values as CellValue[]).slice(1), (v) => text(v)) });
   });
-  return rows;
-}
+  return out;
+};

@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyComment } from './classify';
+import { classifyByRules } from './classify';
 import { INTENTS } from './intent';
+import { classifyComment as combined } from './learned/classify';
 
-describe('classifyComment', () => {
+// The same expectations hold for the rules alone and for the shipped classifier (model + rules).
+describe.each([
+  ['rules alone', classifyByRules],
+  ['model with rules', combined],
+])('%s', (_name, classifyComment) => {
   it.each([
     ['3号多少钱', 'price', true, 3],
     ['平时穿M 这个拍什么码', 'size', true, null],

@@ -1,6 +1,7 @@
 /**
- * classifyComment: intent, question or not, and the link number of one live-chat comment. Pure, local,
- * rule-based (lexicon.ts), no allocation beyond the normalised string and one small score array.
+ * The rule set's reading of one live-chat comment: intent scores, question cues and the link number.
+ * Pure, local (lexicon.ts), no allocation beyond the normalised string. The learned model
+ * (learned/classify.ts) takes these signals as features and gives the final verdict.
  */
 import { INFO_INTENTS, INTENTS, type Intent } from './intent';
 import { createKeywordMatcher } from './keyword-matcher';
@@ -35,8 +36,46 @@ const hostHello = /^\s*主播(?:你|们)?好[呀啊鸭哇~!。\s]*$/;
 const onlyOnes = /^\s*1{1,8}\s*$/;
 const bareAmount = /(?<![\d.#])\d{2,4}(?![\d.号#%a-z]|cm|ml|斤|米|克|g|岁|天|小时|件|个)/;
 
-/** Classifies one comment. Safe on any string (cost is linear in its length). */
-export function classifyComment(text: string): ClassifiedComment {
+/**
+ * What the rules see in one comment. `classifyComment` (the combined classifier in learned/) feeds these
+ * signals to the model as features; `classifyByRules` turns them into a verdict alone. The returned object
+ * is reused by the next call (the hot path allocates nothing): read it before classifying another comment.
+ */
+export interface RuleSignals {
+  /** The normalised text (normalizeChat). */
+  text: string;
+  /** Rule score per intent, in INTENTS order. */
+  scores: Float64Array;
+  cues: Readonly<Record<Cue, number>>;
+  /** A question by form: an ask cue, A-not-A, or a trailing 没. */
+  ask: boolean;
+  /** The repeated character of an A-not-A question, or 0. */
+  aNotA: number;
+  linkNo: number | null;
+  /** "21号是毯子吗": the comment says which product a number is. */
+  linkStatement: boolean;
+  /** "160 100斤", "165cm": an explicit height or weight. */
+  heightWeight: boolean;
+  /** The rules' own verdict. */
+  intent: Intent;
+  question: boolean;
+}
+
+const signals: RuleSignals = {
+  text: '',
+  scores,
+  cues: cueCount,
+  ask: false,
+  aNotA: 0,
+  linkNo: null,
+  linkStatement: false,
+  heightWeight: false,
+  intent: 'other',
+  question: false,
+};
+
+/** Runs the rule set over one comment. Safe on any string (cost is linear in its length). */
+export function analyzeByRules(text: string): RuleSignals {
   const t = normalizeChat(text);
   scores.fill(0);
   cueCount.ask = 0;
@@ -72,9 +111,10 @@ export function classifyComment(text: string): ClassifiedComment {
     // A bare link number with nothing else ("link 3?", "3号?") asks for that link.
     scores[intentIndex.get('link')!] += 0.5;
   }
+  const explicitSize = heightWeight.test(t);
   if (hostHello.test(t)) scores[intentIndex.get('greeting')!] += 3;
   if (onlyOnes.test(t)) scores[intentIndex.get('want')!] += 3;
-  if (heightWeight.test(t)) scores[intentIndex.get('size')!] += 2;
+  if (explicitSize) scores[intentIndex.get('size')!] += 2;
   if (ask && mention === null && bareAmount.test(t)) scores[intentIndex.get('price')!] += 1;
 
   let best = OTHER;
@@ -88,14 +128,31 @@ export function classifyComment(text: string): ClassifiedComment {
   const intent = INTENTS[best];
   if (cueCount.weakAsk > 0 && !ask) ask = true;
 
-  let question: boolean;
-  if (intent === 'want' || intent === 'praise' || intent === 'greeting') question = false;
-  else if (intent === 'complaint') question = cueCount.help > 0;
-  else if (cueCount.rhetorical > 0) question = false;
-  else if (intent === 'other') question = ask || cueCount.request > 0;
-  else if (INFO_INTENTS.has(intent)) question = ask || (cueCount.statement === 0 && !linkStatement);
-  else question = ask;
-  return { intent, question, linkNo };
+  signals.text = t;
+  signals.ask = ask;
+  signals.aNotA = xNotX;
+  signals.linkNo = linkNo;
+  signals.linkStatement = linkStatement;
+  signals.heightWeight = explicitSize;
+  signals.intent = intent;
+  signals.question = questionFor(intent, signals);
+  return signals;
+}
+
+/** Whether a comment of this intent, with these cues, wants an answer from the host. */
+export function questionFor(intent: Intent, s: Pick<RuleSignals, 'cues' | 'ask' | 'linkStatement'>): boolean {
+  if (intent === 'want' || intent === 'praise' || intent === 'greeting') return false;
+  if (intent === 'complaint') return s.cues.help > 0;
+  if (s.cues.rhetorical > 0) return false;
+  if (intent === 'other') return s.ask || s.cues.request > 0;
+  if (INFO_INTENTS.has(intent)) return s.ask || (s.cues.statement === 0 && !s.linkStatement);
+  return s.ask;
+}
+
+/** Classifies one comment by the rules alone. */
+export function classifyByRules(text: string): ClassifiedComment {
+  const s = analyzeByRules(text);
+  return { intent: s.intent, question: s.question, linkNo: s.linkNo };
 }
 
 /** "贵不贵", "透不透", "长不长": an A-not-A question; returns the repeated character's code, or 0. */

@@ -1,5 +1,6 @@
-export { type ClassifiedComment, classifyComment } from './classify';
+export { analyzeByRules, type ClassifiedComment, classifyByRules, type RuleSignals } from './classify';
 export { INFO_INTENTS, INTENT_LABELS, INTENTS, type Intent, isIntent } from './intent';
+export { classifyComment } from './learned/classify';
 export { extractLinkNo, findLinkMention, type LinkMention } from './link-number';
 export { normalizeChat } from './normalize';
 export { deriveShortNames } from './product-names';

@@ -11,8 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyComment } from './classify';
 import { evaluate, parseLabelledJsonl } from './evaluation';
+import { classifyComment } from './index';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'tests', 'fixtures');
 
@@ -46,8 +46,11 @@ describe('classifier on the labelled sets', () => {
     ['chat-heldout-3.jsonl', 0.9, 0.95, 0.95],
     // written before round 3, scored once after the rules were frozen (0.94 / 0.97 / 1.00); same author as round 3
     ['chat-heldout-5.jsonl', 0.92, 0.95, 0.95],
-    // written blind by another author after rule set 3 was frozen, scored once: 0.93 / 1.00 / 0.98
-    ['chat-heldout-6.jsonl', 0.9, 0.95, 0.95],
+    // written blind by another author after rule set 3 was frozen, scored once: 0.93 / 1.00 / 0.98 (rules);
+    // never trained on, scored once with the frozen learned model: 0.98 / 1.00 / 1.00
+    ['chat-heldout-6.jsonl', 0.95, 0.97, 0.97],
+    // written blind by a third author after the learned model was frozen, scored once: 0.89 / 1.00 / 0.92
+    ['chat-heldout-7.jsonl', 0.87, 0.97, 0.9],
   ])('%s (held out) stays at its measured level', (file, f1, link, question) => {
     const r = score(file);
     expect(r.macroF1).toBeGreaterThanOrEqual(f1);

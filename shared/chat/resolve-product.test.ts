@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyComment } from './classify';
+import { classifyComment } from './index';
 import { deriveShortNames } from './product-names';
 import { buildProductIndex, type CatalogueEntry, resolveProduct } from './resolve-product';
 

@@ -61,4 +61,6 @@ export const hotkeyCommands = {
 
 export interface HotkeysStateSlice {
   hotkeys: Hotkeys;
+  /** Accelerators the desktop shell could not register: another program holds them. */
+  hotkeysTaken: string[];
 }

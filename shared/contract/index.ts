@@ -1,24 +1,27 @@
 /**
- * The seat contract, declared once: every command a seat (this window, an assistant's browser, a phone)
- * can send the engine, and every event the engine sends seats. The engine's handler map must satisfy
- * `CommandHandlers`; the renderer's client is typed by the same maps. Each domain declares its part in
- * its own file and is merged here.
+ * The contract, declared once: every command a seat (this window, an assistant's browser, a phone) can
+ * send the engine, every event the engine sends seats, and every HTTP route of the control API (see
+ * define.ts for the model). The engine's handler maps must satisfy `CommandHandlers` and `RouteHandlers`;
+ * the renderer's clients are typed by the same maps. Each domain declares its part in its own file and is
+ * merged here.
  */
 import type { z } from 'zod';
-import type { CommandSpec } from './define';
+import type { CommandSpec, RouteInputOf } from './define';
 import { type FeedBatch, type FeedStateSlice, feedCommands } from './feed';
 import { type HotkeysStateSlice, hotkeyCommands } from './hotkeys';
-import { type ObsStateSlice, obsCommands } from './obs';
-import { type OverlayStateSlice, overlayCommands } from './overlay';
-import { type PinStateSlice, pinCommands } from './pins';
+import { type ObsStateSlice, obsCommands, obsRoutes } from './obs';
+import { type OverlayStateSlice, overlayCommands, overlayRoutes } from './overlay';
+import { type PinStateSlice, pinCommands, pinRoutes } from './pins';
 import type { ProductsStateSlice } from './products';
-import { type RadarStateSlice, radarCommands } from './radar';
-import { type SeatsStateSlice, seatCommands } from './seats';
+import { type RadarStateSlice, radarCommands, radarRoutes } from './radar';
+import { recapRoutes } from './recap';
+import { reconcileRoutes } from './reconcile';
+import { type SeatsStateSlice, seatCommands, seatRoutes } from './seats';
 import type { SessionStateSlice } from './session';
-import { type SourcesStateSlice, sourceCommands } from './sources';
-import { type StudioStateSlice, studioCommands } from './studio';
+import { type SourcesStateSlice, sourceCommands, sourceRoutes } from './sources';
+import { type StudioStateSlice, studioCommands, studioRoutes } from './studio';
 import type { SeatInfo } from './system';
-import { type SystemState, systemCommands } from './system';
+import { type SystemState, systemCommands, systemRoutes } from './system';
 
 export * from './define';
 export * from './feed';
@@ -28,6 +31,8 @@ export * from './overlay';
 export * from './pins';
 export * from './products';
 export * from './radar';
+export * from './recap';
+export * from './reconcile';
 export * from './seats';
 export * from './session';
 export * from './sources';
@@ -92,6 +97,8 @@ export const COMMAND_EVENT = 'command';
 /** What a handler knows about its caller. */
 export interface CommandContext {
   seat: SeatInfo;
+  /** How the call came: a seat's socket, or the control API (some records note it, e.g. who started a session). */
+  via?: 'seat' | 'http';
 }
 
 /** The engine's implementation of every command: the handler map must satisfy this type. */
@@ -100,4 +107,33 @@ export type CommandHandlers = {
     args: z.output<Commands[N]['args']>,
     context: CommandContext,
   ) => Promise<CommandResult<N>> | CommandResult<N>;
+};
+
+/** Every HTTP route of the control API, keyed `'METHOD /path'` under /api/v1. */
+export const routes = {
+  ...systemRoutes,
+  ...pinRoutes,
+  ...seatRoutes,
+  ...studioRoutes,
+  ...recapRoutes,
+  ...radarRoutes,
+  ...obsRoutes,
+  ...overlayRoutes,
+  ...reconcileRoutes,
+  ...sourceRoutes,
+} as const;
+
+export type Routes = typeof routes;
+export type RouteKey = keyof Routes & string;
+/** Routes with their own handler (the others run a seat command's). */
+export type HandlerRouteKey = { [K in RouteKey]: Routes[K] extends { kind: 'handler' } ? K : never }[RouteKey];
+/** The HTTP answer of a route (a JSON body, or a FileReply). */
+export type RouteResult<K extends RouteKey> = Routes[K] extends { result?: infer R } ? Exclude<R, undefined> : never;
+
+/** The engine's handlers of route-only routes: the map must satisfy this type. */
+export type RouteHandlers = {
+  [K in HandlerRouteKey]: (
+    input: RouteInputOf<K, Routes[K]>,
+    context: CommandContext,
+  ) => Promise<RouteResult<K>> | RouteResult<K>;
 };

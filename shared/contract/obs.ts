@@ -4,7 +4,8 @@
  * only the host starts or stops outputs, changes settings or the stream destination.
  */
 import { z } from 'zod';
-import { command, HOST_ONLY, OPERATORS } from './define';
+import { StudioError } from '../errors';
+import { command, HOST_ONLY, OPERATORS, viaCommand } from './define';
 
 /** Connection states, in the words the UI translates. */
 export type ObsStatus = 'disconnected' | 'connecting' | 'identified' | 'reconnecting' | 'failed';
@@ -195,6 +196,50 @@ export const obsCommands = {
     OPERATORS,
   ),
   /** Create or repair the overlay sources in the chosen scene (idempotent; other sources untouched). */
+};
+
+/** `PUT /obs/stream`: `{ server, key }` or `{ url }` (a full push address; a key beside it is accepted too). */
+export const streamBodySchema = z
+  .object({
+    url: z.string().min(1).max(2000).optional(),
+    server: z.string().min(1).max(2000).optional(),
+    key: z.string().min(1).max(2000).optional(),
+  })
+  .strict();
+
+/** A `PUT /obs/stream` body in the seat command's words (`url` and optional `key`); 400 with a path otherwise. */
+export function destinationArgs(body: z.output<typeof streamBodySchema>): { url: string; key?: string } {
+  if (body.url && body.server)
+    throw new StudioError('invalid_body', 'Give either url or server and key, not both', { path: 'server' });
+  if (body.server) {
+    if (!body.key) throw new StudioError('invalid_body', 'key: the stream key (推流码) is required', { path: 'key' });
+    return { url: body.server, key: body.key };
+  }
+  if (!body.url)
+    throw new StudioError('invalid_body', 'url: the push address (推流地址) is required, or server and key', {
+      path: 'url',
+    });
+  return body.key ? { url: body.url, key: body.key } : { url: body.url };
+}
+
+/**
+ * The OBS routes of PROTOCOL D, host only, each running its seat command's handler. The stream key goes
+ * in and never comes out: `PUT /obs/stream` answers the server and that a key is set.
+ */
+export const obsRoutes = {
+  'PUT /obs/stream': viaCommand(obsCommands, 'obs.setStreamDestination', {
+    body: streamBodySchema,
+    args: ({ body }) => destinationArgs(body),
+    reply: ({ server }) => ({ server, keySet: true as const }),
+  }),
+  'POST /obs/stream/start': viaCommand(obsCommands, 'obs.startStream'),
+  'POST /obs/stream/stop': viaCommand(obsCommands, 'obs.stopStream'),
+  'POST /obs/record/start': viaCommand(obsCommands, 'obs.startRecord'),
+  'POST /obs/record/stop': viaCommand(obsCommands, 'obs.stopRecord'),
+  'PUT /obs/scene': viaCommand(obsCommands, 'obs.setScene', {
+    roles: HOST_ONLY,
+    reply: ({ programScene }) => ({ scene: programScene }),
+  }),
 };
 
 /** The `obs` part of GET /api/v1/status (PROTOCOL.md D). */

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { moneySchema } from '../events';
 import type { Money } from '../money';
-import { command, HOST_ONLY, OPERATORS } from './define';
+import { command, HOST_ONLY, OPERATORS, viaCommand } from './define';
 import type { HighlightState } from './feed';
 
 export const OVERLAY_NAMES = ['product', 'chat', 'orders', 'goal'] as const;
@@ -174,11 +174,39 @@ export const overlayCommands = {
   'overlay.settings.set': command<OverlaySettings>()(overlaySettingsPatchSchema, OPERATORS),
   /** The four page URLs with the overlay token, for copy buttons and previews. */
   'overlay.urls': command<OverlayUrls>()(z.object({}).strict(), OPERATORS),
-  /** Creates or repairs the studio's overlay sources in a scene of the connected OBS. */
+  /**
+   * Creates or repairs the studio's overlay sources (all four, or those named) in a scene of the
+   * connected OBS; without a scene, in the program scene. Running it again repairs, never duplicates.
+   */
   'overlay.setupObs': command<ObsOverlaySetupReport>()(
-    z.object({ sceneName: z.string().min(1).max(200) }).strict(),
+    z
+      .object({
+        sceneName: z.string().min(1).max(200).optional(),
+        overlays: z.array(z.enum(OVERLAY_NAMES)).min(1).max(4).optional(),
+      })
+      .strict(),
     HOST_ONLY,
   ),
+};
+
+/** `POST /obs/overlays` (PROTOCOL D, host only): the setup command, answered in the protocol's words. */
+export const overlayRoutes = {
+  'POST /obs/overlays': viaCommand(overlayCommands, 'overlay.setupObs', {
+    body: z
+      .object({
+        scene: z.string().min(1).max(200).optional(),
+        overlays: z.array(z.enum(OVERLAY_NAMES)).min(1).max(4).optional(),
+      })
+      .strict(),
+    args: ({ body }) => ({ sceneName: body.scene, overlays: body.overlays }),
+    reply: ({ sceneName, kind, created, repaired, unchanged }) => ({
+      scene: sceneName,
+      kind,
+      created,
+      repaired,
+      unchanged,
+    }),
+  }),
 };
 
 export interface OverlayStateSlice {

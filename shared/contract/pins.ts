@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { idSchema } from '../events';
-import { command, OPERATORS } from './define';
+import { command, OPERATORS, viaCommand } from './define';
 
 export interface Pinned {
   productId: string;
@@ -49,6 +49,14 @@ export const pinCommands = {
   'pin.next': command<PinReply>()(z.object({ version }).strict(), OPERATORS),
   'pin.previous': command<PinReply>()(z.object({ version }).strict(), OPERATORS),
   'pin.clear': command<PinReply>()(z.object({ version }).strict(), OPERATORS),
+};
+
+/** PROTOCOL D's pin routes: the seat commands over HTTP, same bodies, same answers. */
+export const pinRoutes = {
+  'POST /pin': viaCommand(pinCommands, 'pin.set'),
+  'POST /pin/next': viaCommand(pinCommands, 'pin.next'),
+  'POST /pin/previous': viaCommand(pinCommands, 'pin.previous'),
+  'POST /unpin': viaCommand(pinCommands, 'pin.clear'),
 };
 
 export interface PinStateSlice {

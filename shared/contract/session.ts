@@ -2,7 +2,8 @@
  * Sessions (场次) and their live figures, with the keys of METRICS.md. Live figures are provisional
  * until the session ends and refunds settle.
  */
-import type { Figures } from '../metrics/types';
+import type { ExportAnomaly, Reconciled } from '../metrics/export';
+import type { ComputedStats, Figures, SessionWindow } from '../metrics/types';
 import type { Money } from '../money';
 
 export interface SessionInfo {
@@ -11,6 +12,24 @@ export interface SessionInfo {
   room: string | null;
   startedAt: number;
   endedAt: number | null;
+  /** 彩排: the demo room, or started as a rehearsal; left out of comparison baselines unless asked for. */
+  rehearsal: boolean;
+}
+
+/** A row of `GET /sessions`, newest first. */
+export interface SessionSummary extends SessionInfo {
+  paidGmv: Money;
+  orders: number;
+  peakViewers: number | null;
+}
+
+/** `GET /sessions/{id}/stats`: every figure of METRICS.md, segments, products, minutes, anomalies. */
+export interface SessionStats extends ComputedStats {
+  session: SessionInfo;
+  window: SessionWindow;
+  anomalies: ExportAnomaly[];
+  /** the last reconciliation with the platform's export; null while the figures are provisional */
+  reconciled: Reconciled | null;
 }
 
 /** Every figure of METRICS.md by its key (shared/metrics computes them). */
@@ -26,6 +45,8 @@ export interface LiveFiguresState {
   incomplete: boolean;
   /** The pinned product's paid GMV and units since it was pinned (讲解中 GMV). */
   currentPin: { productId: string; since: number; gmv: Money; units: number } | null;
+  /** Paid GMV and orders per channel (live, share = 推客, note, other), for the live/推客 split. */
+  channels: { channel: 'live' | 'share' | 'note' | 'other'; paidGmv: Money; orders: number }[];
 }
 
 export interface GatewayLinkState {

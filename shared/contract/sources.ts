@@ -1,11 +1,11 @@
 /**
  * Sources of live events as seats see them (the gateway link and local bridges, with their health), and
- * the host's commands for Social Stream Ninja bridges. The control API serves the same handlers
- * (PROTOCOL.md D, "Local bridges").
+ * the host's commands for Social Stream Ninja bridges, and their control API routes (PROTOCOL.md D,
+ * "Local bridges"): the bridge endpoint a `bridge` token posts live events to, and the SSN listeners.
  */
 import { z } from 'zod';
 import type { SourceHealth } from '../live/source-health';
-import { command, HOST_ONLY } from './define';
+import { BRIDGE_ROLES, command, HOST_ONLY, route, viaCommand } from './define';
 
 export type { SourceHealth, SourceKind, SourceState } from '../live/source-health';
 
@@ -45,6 +45,20 @@ export type BridgeCreate = z.infer<typeof bridgeCreateSchema>;
 export const sourceCommands = {
   'bridges.create': command<BridgeView>()(bridgeCreateSchema, HOST_ONLY),
   'bridges.remove': command<{ removed: string }>()(z.object({ id: z.string().min(1).max(64) }).strict(), HOST_ONLY),
+};
+
+export const sourceRoutes = {
+  /**
+   * Inbound events exactly as PROTOCOL B takes them: the raw body is parsed and validated by the same code
+   * as the gateway's (same 400s: `invalid_json`, `invalid_event` with a path). The one route a bridge token may call.
+   */
+  'POST /bridge/events': route<{ accepted: number; duplicates: number }>()({ roles: BRIDGE_ROLES, body: 'bytes' }),
+  'POST /bridges': viaCommand(sourceCommands, 'bridges.create', { status: 201 }),
+  'GET /bridges': route<{ bridges: BridgeView[] }>()({ roles: HOST_ONLY }),
+  'DELETE /bridges/:id': viaCommand(sourceCommands, 'bridges.remove', {
+    body: z.looseObject({}),
+    args: ({ params }) => ({ id: params.id }),
+  }),
 };
 
 export interface SourcesStateSlice {

@@ -1,12 +1,12 @@
 /**
- * Sessions, products, gateway and studio settings as seat commands. The same ledger serves the control
- * API routes; these are how the console does the same things.
+ * Sessions, products, gateway and studio settings: the seat commands and, beside them, the control API
+ * routes of PROTOCOL.md D over the same handlers.
  */
 import { z } from 'zod';
 import { idSchema, roomIdSchema } from '../events';
-import { command, HOST_ONLY, OPERATORS } from './define';
-import type { Product } from './products';
-import type { SessionInfo } from './session';
+import { ANY_ROLE, command, type FileReply, HOST_ONLY, OPERATORS, route, viaCommand } from './define';
+import { newProductSchema, type Product, productPatchSchema } from './products';
+import type { SessionInfo, SessionStats, SessionSummary } from './session';
 
 export interface ImportResult {
   imported: number;
@@ -18,17 +18,43 @@ export interface StudioSettings {
   autoSession: { enabled: boolean; graceSeconds: number };
   /** Open questions count as answered once their product has been pinned this long. */
   autoAnswerSeconds: number;
+  recording: RecordingSettings;
+  /** When the host finished the first-run setup (ms since epoch); absent: the console offers it on start. */
+  setupCompletedAt?: number;
 }
+
+/** The recording and its clips (issue 19). */
+export interface RecordingSettings {
+  /** Start OBS recording whenever OBS goes live (and it is not recording already). */
+  whenLive: boolean;
+  /** The ffmpeg that cuts clips: the one bundled with the app, or the system's (`ffmpeg` on PATH). */
+  ffmpeg: 'bundled' | 'system';
+  /** Where sessions' clip folders go; null: beside the session's first recording. */
+  clipsFolder: string | null;
+}
+
+export const DEFAULT_RECORDING_SETTINGS: RecordingSettings = { whenLive: false, ffmpeg: 'bundled', clipsFolder: null };
 
 export const DEFAULT_STUDIO_SETTINGS: StudioSettings = {
   autoSession: { enabled: false, graceSeconds: 120 },
   autoAnswerSeconds: 10,
+  recording: DEFAULT_RECORDING_SETTINGS,
 };
 
 export const studioSettingsSchema = z
   .object({
     autoSession: z.object({ enabled: z.boolean(), graceSeconds: z.number().int().min(0).max(3600) }).strict(),
     autoAnswerSeconds: z.number().int().min(0).max(600),
+    // Settings files written before issue 19 have no `recording`: they keep working with the defaults.
+    recording: z
+      .object({
+        whenLive: z.boolean(),
+        ffmpeg: z.enum(['bundled', 'system']),
+        clipsFolder: z.string().trim().min(1).max(1000).nullable(),
+      })
+      .strict()
+      .default(DEFAULT_RECORDING_SETTINGS),
+    setupCompletedAt: z.number().int().nonnegative().optional(),
   })
   .strict();
 
@@ -45,27 +71,20 @@ export const gatewayConfigSchema = z.discriminatedUnion('kind', [
 ]);
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
-const productPatch = z
-  .object({
-    title: z.string().trim().min(1).max(200).optional(),
-    price: z.object({ amount: z.number().int().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) }).optional(),
-    originalPrice: z
-      .object({ amount: z.number().int().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) })
-      .nullable()
-      .optional(),
-    stock: z.number().int().nonnegative().nullable().optional(),
-    image: z.string().max(2000).nullable().optional(),
-    linkNo: z.number().int().min(1).max(9999).optional(),
-  })
-  .strict();
-
 export interface InterruptedSession {
   session: SessionInfo;
 }
 
 export const studioCommands = {
   'session.start': command<SessionInfo>()(
-    z.object({ title: z.string().trim().max(200).optional() }).strict(),
+    z
+      .object({
+        title: z.string().trim().max(200).optional(),
+        room: roomIdSchema.optional(),
+        /** 彩排: left out of comparison baselines unless asked for (the demo room's sessions always are). */
+        rehearsal: z.boolean().optional(),
+      })
+      .strict(),
     HOST_ONLY,
   ),
   'session.stop': command<SessionInfo>()(z.object({ confirm: z.literal(true) }).strict(), HOST_ONLY),
@@ -82,7 +101,10 @@ export const studioCommands = {
       .strict(),
     OPERATORS,
   ),
-  'products.update': command<Product>()(z.object({ productId: idSchema, patch: productPatch }).strict(), OPERATORS),
+  'products.update': command<Product>()(
+    z.object({ productId: idSchema, patch: productPatchSchema }).strict(),
+    OPERATORS,
+  ),
   'products.reorder': command<{ products: Product[] }>()(
     z.object({ productIds: z.array(idSchema).max(10_000) }).strict(),
     OPERATORS,
@@ -90,6 +112,44 @@ export const studioCommands = {
   'products.delete': command<{ deleted: string }>()(z.object({ productId: idSchema }).strict(), OPERATORS),
   'settings.set': command<StudioSettings>()(studioSettingsSchema, HOST_ONLY),
   'gateway.configure': command<{ source: string; room: string }>()(gatewayConfigSchema, HOST_ONLY),
+};
+
+/** Bodies a route ignores (PROTOCOL D names none): any JSON object is accepted, unknown keys dropped. */
+const noBody = z.looseObject({});
+
+/** The largest catalogue file accepted over HTTP. */
+export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
+
+export const studioRoutes = {
+  'GET /sessions': route<{ sessions: SessionSummary[] }>()({ roles: ANY_ROLE }),
+  'POST /sessions/start': viaCommand(studioCommands, 'session.start', { reply: (session) => ({ session }) }),
+  // PROTOCOL D's stop takes no confirm: a control-API call is already a deliberate act (a macro key, a
+  // script); the seat's confirm guards a click. Everything else is the seat command's.
+  'POST /sessions/stop': viaCommand(studioCommands, 'session.stop', {
+    body: noBody,
+    args: () => ({ confirm: true as const }),
+    reply: (session) => ({ session }),
+  }),
+  'GET /sessions/:id/stats': route<SessionStats>()({ roles: ANY_ROLE }),
+  // exports carry buyer ids: the host's only (PROTOCOL D roles)
+  'GET /sessions/:id/export': route<FileReply>()({
+    roles: HOST_ONLY,
+    query: z.object({ format: z.enum(['json', 'csv']).default('json') }),
+  }),
+  'GET /products': route<{ products: Product[] }>()({ roles: ANY_ROLE }),
+  'POST /products': route<{ product: Product }>()({ roles: OPERATORS, body: newProductSchema }),
+  // The file itself is the body (CSV in UTF-8 or GBK, or XLSX); the seat command sends it in base64.
+  'POST /products/import': route<ImportResult>()({ roles: OPERATORS, body: 'bytes', bodyLimit: IMPORT_BODY_LIMIT }),
+  'PUT /products/order': viaCommand(studioCommands, 'products.reorder'),
+  'PATCH /products/:id': viaCommand(studioCommands, 'products.update', {
+    body: productPatchSchema,
+    args: ({ params, body }) => ({ productId: params.id, patch: body }),
+    reply: (product) => ({ product }),
+  }),
+  'DELETE /products/:id': viaCommand(studioCommands, 'products.delete', {
+    body: noBody,
+    args: ({ params }) => ({ productId: params.id }),
+  }),
 };
 
 export interface StudioStateSlice {

@@ -1,6 +1,6 @@
 /** Engine-wide commands and state: who am I, what is the engine, the control API's status. */
 import { z } from 'zod';
-import { ANY_ROLE, command, type Role } from './define';
+import { ANY_ROLE, command, type FileReply, HOST_ONLY, type Role, route, viaCommand } from './define';
 
 export interface EngineInfo {
   version: string;
@@ -27,6 +27,12 @@ export interface StatusResponse {
 
 export const systemCommands = {
   'status.get': command<StatusResponse>()(z.object({}).strict(), ANY_ROLE),
+};
+
+export const systemRoutes = {
+  'GET /status': viaCommand(systemCommands, 'status.get'),
+  /** The support bundle: the engine's logs, secrets scrubbed, gzip. */
+  'GET /support/logs': route<FileReply>()({ roles: HOST_ONLY }),
 };
 
 export interface SystemState {

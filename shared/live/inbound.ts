@@ -6,9 +6,9 @@ import { fromZodError, StudioError } from '../errors';
 import { type InboundEvent, inboundBatchSchema } from '../events';
 
 /** Parses a body as JSON; 400 `invalid_json` when it is not. */
-export function parseJsonBody(body: Buffer): unknown {
+export function parseJsonBody(body: Uint8Array): unknown {
   try {
-    return JSON.parse(body.toString('utf8'));
+    return JSON.parse(new TextDecoder().decode(body));
   } catch {
     throw new StudioError('invalid_json', 'The body is not valid JSON', { status: 400 });
   }

@@ -25,13 +25,39 @@ export interface ExportAnomaly {
   message: string;
 }
 
+/** The session's last reconciliation with the platform's books, or null while its figures are provisional. */
+export interface Reconciled {
+  at: number;
+  /** the export file's name */
+  source: string;
+}
+
+/** "reconciled with <file> at <time>" or "provisional": what every output says about its figures. */
+export function reconciledLabel(r: Reconciled | null): string {
+  return r === null ? 'provisional' : `reconciled with ${r.source} at ${new Date(r.at).toISOString()}`;
+}
+
+type ExportOrder = {
+  orderId: string;
+  paidAt: number;
+  buyerId: string | null;
+  channel: string | null;
+  total: Money | null;
+  sharerId: string | null;
+  sharerName: string | null;
+  commission: Money | null;
+  source: 'feed' | 'export';
+};
+
 export interface SessionExport {
   session: ExportSession;
+  /** null: the figures are the live feed's, provisional until reconciled with the platform's export */
+  reconciled: Reconciled | null;
   window: SessionWindow;
   currency: string;
   figures: Figures;
   incomplete: ComputedStats['incomplete'];
-  orders: { orderId: string; paidAt: number; buyerId: string | null; channel: string | null; total: Money | null }[];
+  orders: ExportOrder[];
   orderLines: {
     orderId: string;
     paidAt: number;
@@ -42,7 +68,7 @@ export interface SessionExport {
     qty: number;
     unitPrice: Money;
   }[];
-  refunds: { orderId: string; refundId: string; amount: Money; at: number }[];
+  refunds: { orderId: string; refundId: string; amount: Money; at: number; source: 'feed' | 'export' }[];
   viewers: SessionRecord['viewers'];
   chat: SessionRecord['chat'];
   likes: SessionRecord['likes'];
@@ -59,12 +85,14 @@ export function buildExport(
   record: SessionRecord,
   stats: ComputedStats,
   anomalies: ExportAnomaly[],
+  reconciled: Reconciled | null = null,
 ): SessionExport {
   const { start, end } = record.window;
   const orders = record.orders.filter((o) => o.paidAt >= start && o.paidAt < end);
   const ids = new Set(orders.map((o) => o.orderId));
   return {
     session,
+    reconciled,
     window: record.window,
     currency: record.currency,
     figures: stats.figures,
@@ -75,6 +103,10 @@ export function buildExport(
       buyerId: o.buyerId,
       channel: o.channel,
       total: o.total,
+      sharerId: o.sharerId ?? null,
+      sharerName: o.sharerName ?? null,
+      commission: o.commission ?? null,
+      source: o.source ?? 'feed',
     })),
     orderLines: orders.flatMap((o) =>
       o.lines.map((l) => ({
@@ -88,7 +120,7 @@ export function buildExport(
         unitPrice: l.unitPrice,
       })),
     ),
-    refunds: record.refunds.filter((r) => ids.has(r.orderId)),
+    refunds: record.refunds.filter((r) => ids.has(r.orderId)).map((r) => ({ ...r, source: r.source ?? 'feed' })),
     viewers: record.viewers,
     chat: record.chat,
     likes: record.likes,
@@ -163,17 +195,33 @@ export const CSV_COLUMNS = [
   'incomplete',
   'kind',
   'message',
+  'sharerId',
+  'sharerName',
+  'commissionFen',
+  'source',
+  'gmvProductSettledFen',
+  'reconciled',
+  'reconciledAt',
 ] as const;
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 type CsvRow = Partial<Record<CsvColumn, string | number | boolean | null>>;
 
 const COLUMN_INDEX = new Map<string, number>(CSV_COLUMNS.map((c, i) => [c, i]));
 
+/**
+ * Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a CR) gets a leading
+ * apostrophe, as do texts already starting with one, so reading back strips exactly one. Numbers (fen
+ * amounts, negative ones included) are written as numbers and never prefixed: they are not text.
+ */
+export const escapeFormulaText = (v: string): string => (/^[=+\-@\t\r']/.test(v) ? `'${v}` : v);
+export const unescapeFormulaText = (v: string): string => (v.startsWith("'") ? v.slice(1) : v);
+
 const cell = (v: string | number | boolean | null | undefined): string => {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? '1' : '0';
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  const text = escapeFormulaText(v);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 /** One CSV line; only the row's own keys are visited (a 4-hour show exports ~200,000 chat rows). */
@@ -199,6 +247,9 @@ export function exportCsv(x: SessionExport): string {
     end: x.window.end,
     at: x.session.startedAt,
     paidAt: x.session.endedAt,
+    reconciled: reconciledLabel(x.reconciled),
+    source: x.reconciled?.source,
+    reconciledAt: x.reconciled?.at,
   });
   for (const o of x.orders) {
     rows.push({
@@ -208,6 +259,10 @@ export function exportCsv(x: SessionExport): string {
       buyerId: o.buyerId,
       channel: o.channel,
       totalFen: o.total?.amount,
+      sharerId: o.sharerId,
+      sharerName: o.sharerName,
+      commissionFen: o.commission?.amount,
+      source: o.source,
     });
   }
   for (const l of x.orderLines) {
@@ -224,7 +279,14 @@ export function exportCsv(x: SessionExport): string {
     });
   }
   for (const r of x.refunds)
-    rows.push({ record: 'refund', orderId: r.orderId, refundId: r.refundId, amountFen: r.amount.amount, at: r.at });
+    rows.push({
+      record: 'refund',
+      orderId: r.orderId,
+      refundId: r.refundId,
+      amountFen: r.amount.amount,
+      at: r.at,
+      source: r.source,
+    });
   for (const v of x.viewers)
     rows.push({ record: 'viewers', at: v.at, seq: v.seq, current: v.current, cumulative: v.cumulative });
   for (const c of x.chat) rows.push({ record: 'chat', at: c.at, question: c.question });
@@ -244,6 +306,7 @@ export function exportCsv(x: SessionExport): string {
       gmvAllFen: s.gmvAll.amount,
       gmvProductFen: s.gmvProduct.amount,
       gmvTailFen: s.gmvTail.amount,
+      gmvProductSettledFen: s.gmvProductSettled.amount,
       orders: s.orders,
       units: s.units,
       questions: s.questions,
@@ -285,6 +348,7 @@ export function recordFromExportCsv(text: string): SessionRecord {
   const parsed = Papa.parse<Record<CsvColumn, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: true,
+    transform: unescapeFormulaText,
   });
   const num = (s: string) => Number(s);
   const opt = (s: string) => (s === '' ? null : s);
@@ -316,6 +380,10 @@ export function recordFromExportCsv(text: string): SessionRecord {
           channel: opt(r.channel),
           total: r.totalFen === '' ? null : m(r.totalFen),
           lines: [],
+          sharerId: opt(r.sharerId),
+          sharerName: opt(r.sharerName),
+          commission: r.commissionFen === '' ? null : m(r.commissionFen),
+          source: r.source === 'export' ? ('export' as const) : ('feed' as const),
         };
         orders.set(o.orderId, o);
         record.orders.push(o);
@@ -327,7 +395,13 @@ export function recordFromExportCsv(text: string): SessionRecord {
           ?.lines.push({ sku: r.sku, productId: r.productId, qty: num(r.qty), unitPrice: m(r.unitPriceFen) });
         break;
       case 'refund':
-        record.refunds.push({ orderId: r.orderId, refundId: r.refundId, amount: m(r.amountFen), at: num(r.at) });
+        record.refunds.push({
+          orderId: r.orderId,
+          refundId: r.refundId,
+          amount: m(r.amountFen),
+          at: num(r.at),
+          source: r.source === 'export' ? 'export' : 'feed',
+        });
         break;
       case 'viewers':
         record.viewers.push({

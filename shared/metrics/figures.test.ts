@@ -67,6 +67,8 @@ describe('pin segments, products and minutes on the hand-computed session', () =
         orders: 2,
         units: 3,
         questions: 1,
+        // r1 refunds 100 yuan of o1 (after the show): beside the paid figure, never instead of it
+        gmvProductSettled: cny(79_700),
       },
       {
         productId: 'B',
@@ -75,11 +77,12 @@ describe('pin segments, products and minutes on the hand-computed session', () =
         durationMs: 5 * MIN,
         gmvAll: cny(15_900),
         gmvProduct: cny(15_900),
-        // o5 (B, 8 min) falls in the 5-minute tail; its unit price counts even though its total is unknown
-        gmvTail: cny(15_900),
+        // o5 (B, 8 min) falls in the 5-minute tail, but its amount is unknown: money actually paid only, never the list price
+        gmvTail: cny(0),
         orders: 1,
         units: 1,
         questions: 1,
+        gmvProductSettled: cny(15_900),
       },
       {
         productId: 'A',
@@ -92,15 +95,47 @@ describe('pin segments, products and minutes on the hand-computed session', () =
         orders: 0,
         units: 0,
         questions: 0,
+        gmvProductSettled: cny(0),
       },
     ]);
   });
 
   it('sums per product: pins, pinned time, GMV while pinned and not', () => {
     expect(stats.products).toEqual([
-      { productId: 'A', pins: 2, pinnedMs: 3 * MIN, gmvPinned: cny(89_700), gmvNotPinned: cny(0) },
-      { productId: 'B', pins: 1, pinnedMs: 5 * MIN, gmvPinned: cny(15_900), gmvNotPinned: cny(15_900) },
-      { productId: 'C', pins: 0, pinnedMs: 0, gmvPinned: cny(0), gmvNotPinned: cny(0) },
+      {
+        productId: 'A',
+        pins: 2,
+        pinnedMs: 3 * MIN,
+        gmvPinned: cny(89_700),
+        gmvNotPinned: cny(0),
+        paidGmv: cny(89_700),
+        refunds: cny(10_000),
+        settledGmv: cny(79_700),
+        units: 3,
+      },
+      // o5's line is counted in units, but its money is unknown (0 paid, never the list price)
+      {
+        productId: 'B',
+        pins: 1,
+        pinnedMs: 5 * MIN,
+        gmvPinned: cny(15_900),
+        gmvNotPinned: cny(0),
+        paidGmv: cny(15_900),
+        refunds: cny(0),
+        settledGmv: cny(15_900),
+        units: 2,
+      },
+      {
+        productId: 'C',
+        pins: 0,
+        pinnedMs: 0,
+        gmvPinned: cny(0),
+        gmvNotPinned: cny(0),
+        paidGmv: cny(0),
+        refunds: cny(0),
+        settledGmv: cny(0),
+        units: 0,
+      },
     ]);
   });
 

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../events';
+import { computeChannels } from './channels';
 import { computeFigures } from './figures';
 import { LiveFigures } from './live-figures';
 import { applyOrderEvent, type OrderEvent, type OrderState } from './order-state';
 import { eventTime, replayEvents, toRecordOrder } from './replay';
+import { computeStats } from './stats';
 import { BASE, isQuestion, liveStream, productIdBySku, SESSION_END, SESSION_START } from './stream.test-helpers';
 import type { SessionRecord } from './types';
 
@@ -53,6 +55,29 @@ describe('live counters agree with the pure figures', () => {
           const window = live.windowAt(now);
           expect(live.figures(now)).toEqual(computeFigures(record(events.slice(0, i + 1), window)));
         }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps per-product units and paid money, the channel split and GMV per minute equal to the recap', () => {
+    fc.assert(
+      fc.property(liveStream(), fc.integer({ min: 0, max: 800_000 }), (events, nowOffset) => {
+        const live = new LiveFigures({ start: SESSION_START, end: null }, 'CNY');
+        const feed = feeder(live);
+        for (const e of events) feed(e);
+        const now = BASE + nowOffset;
+        const r = record(events, live.windowAt(now));
+        const stats = computeStats(r);
+        const recapProducts = stats.products
+          .filter((p) => p.units > 0)
+          .map((p) => ({ productId: p.productId, units: p.units, paid: p.paidGmv }));
+        const byId = (a: { productId: string }, b: { productId: string }) => (a.productId < b.productId ? -1 : 1);
+        expect(live.productTallies().sort(byId)).toEqual(recapProducts.sort(byId));
+        expect(live.channelSplit()).toEqual(
+          computeChannels(r).map((c) => ({ channel: c.channel, paidGmv: c.paidGmv, orders: c.orders })),
+        );
+        expect(live.gmvPerMinute(now)).toEqual(stats.minutes.map((m) => m.paidGmv.amount));
       }),
       { numRuns: 150 },
     );

@@ -5,8 +5,44 @@
  * property tests replay random streams and compare at every step.
  */
 import { type Money, money } from '../money';
+import { channelOf } from './channels';
 import { buyerKey, moneyRatio, ratioOrNull } from './figures';
-import type { Figures, RecordChat, RecordLike, RecordOrder, RecordRefund, RecordViewers, SessionWindow } from './types';
+import { linePaid } from './line-money';
+import {
+  CHANNELS,
+  type Channel,
+  type Figures,
+  MINUTE_MS,
+  type RecordChat,
+  type RecordLike,
+  type RecordOrder,
+  type RecordRefund,
+  type RecordViewers,
+  type SessionWindow,
+} from './types';
+
+/** One product's live figures: units and the money its lines were paid (the console's per-product column). */
+export interface ProductTally {
+  productId: string;
+  units: number;
+  paid: Money;
+}
+
+/** The live split by channel (the console's small live/推客 figure). */
+export interface LiveChannel {
+  channel: Channel;
+  paidGmv: Money;
+  orders: number;
+}
+
+interface TalliedOrder {
+  total: Money | null;
+  units: number;
+  buyer: string;
+  paidAt: number;
+  channel: Channel;
+  lines: { productId: string; qty: number; paid: number }[];
+}
 
 /**
  * The end of a running session's window: now, or just after the latest event when a platform clock runs
@@ -20,7 +56,13 @@ export class LiveFigures {
   /** null while the session runs */
   readonly end: number | null;
   readonly currency: string;
-  private readonly orders = new Map<string, { total: Money | null; units: number; buyer: string }>();
+  private readonly orders = new Map<string, TalliedOrder>();
+  private readonly products = new Map<string, { units: number; paid: number }>();
+  private readonly channels = new Map<Channel, { paid: number; orders: number }>(
+    CHANNELS.map((c) => [c, { paid: 0, orders: 0 }]),
+  );
+  /** paid GMV per clock minute (minute = floor(paidAt / 60 000)) */
+  private readonly minutes = new Map<number, number>();
   private readonly buyers = new Map<string, number>();
   private paid = 0;
   private refunded = 0;
@@ -55,20 +97,91 @@ export class LiveFigures {
     this.touch(o.paidAt);
     const before = this.orders.get(o.orderId);
     if (before) {
-      this.paid -= before.total?.amount ?? 0;
-      if (before.total === null) this.withoutAmount--;
-      this.paid += o.total?.amount ?? 0;
-      if (o.total === null) this.withoutAmount++;
+      // The same order again with its amount now known: its money moves, its count does not.
+      this.count(before, -1);
       before.total = o.total;
+      const paid = linePaid(o);
+      before.lines.forEach((l, i) => {
+        l.paid = paid[i];
+      });
+      this.count(before, 1);
       return;
     }
-    const units = o.lines.reduce((s, l) => s + l.qty, 0);
-    const buyer = buyerKey(o);
-    this.orders.set(o.orderId, { total: o.total, units, buyer });
-    this.buyers.set(buyer, (this.buyers.get(buyer) ?? 0) + 1);
-    this.paid += o.total?.amount ?? 0;
-    if (o.total === null) this.withoutAmount++;
-    this.units += units;
+    const paid = linePaid(o);
+    const tallied: TalliedOrder = {
+      total: o.total,
+      units: o.lines.reduce((s, l) => s + l.qty, 0),
+      buyer: buyerKey(o),
+      paidAt: o.paidAt,
+      channel: channelOf(o),
+      lines: o.lines.map((l, i) => ({ productId: l.productId, qty: l.qty, paid: paid[i] })),
+    };
+    this.orders.set(o.orderId, tallied);
+    this.buyers.set(tallied.buyer, (this.buyers.get(tallied.buyer) ?? 0) + 1);
+    this.units += tallied.units;
+    const channel = this.channels.get(tallied.channel)!;
+    channel.orders++;
+    for (const l of tallied.lines) {
+      const row = this.products.get(l.productId) ?? { units: 0, paid: 0 };
+      row.units += l.qty;
+      this.products.set(l.productId, row);
+    }
+    this.count(tallied, 1);
+  }
+
+  /** Adds (sign 1) or takes back (-1) an order's money everywhere it counts. */
+  private count(o: TalliedOrder, sign: 1 | -1): void {
+    const amount = sign * (o.total?.amount ?? 0);
+    this.paid += amount;
+    if (o.total === null) this.withoutAmount += sign;
+    this.channels.get(o.channel)!.paid += amount;
+    const minute = Math.floor(o.paidAt / MINUTE_MS);
+    this.minutes.set(minute, (this.minutes.get(minute) ?? 0) + amount);
+    for (const l of o.lines) this.products.get(l.productId)!.paid += sign * l.paid;
+  }
+
+  /** Units and paid money per product id (the one live tally: the recap's per-product figures, live). */
+  productTallies(): ProductTally[] {
+    return [...this.products.entries()].map(([productId, r]) => ({
+      productId,
+      units: r.units,
+      paid: money(r.paid, this.currency),
+    }));
+  }
+
+  /** Paid GMV and orders per channel, in the fixed order live, share, note, other. */
+  channelSplit(): LiveChannel[] {
+    return CHANNELS.map((channel) => {
+      const r = this.channels.get(channel)!;
+      return { channel, paidGmv: money(r.paid, this.currency), orders: r.orders };
+    });
+  }
+
+  /** Paid GMV per clock minute of the window so far (the sparkline), the last `max` minutes at most. */
+  gmvPerMinute(now: number, max = 24 * 60): number[] {
+    const { end } = this.windowAt(now);
+    if (end <= this.start) return [];
+    const first = Math.floor(this.start / MINUTE_MS);
+    const last = Math.floor((end - 1) / MINUTE_MS);
+    const from = Math.max(first, last - max + 1);
+    const out = new Array<number>(last - from + 1).fill(0);
+    for (const [minute, amount] of this.minutes) if (minute >= from && minute <= last) out[minute - from] += amount;
+    return out;
+  }
+
+  /** Paid money and units of one product's lines paid at or after `since` (the pinned product's 讲解中 GMV). */
+  productSince(productId: string, since: number): { gmv: number; units: number } {
+    let gmv = 0;
+    let units = 0;
+    for (const o of this.orders.values()) {
+      if (o.paidAt < since) continue;
+      for (const l of o.lines) {
+        if (l.productId !== productId) continue;
+        gmv += l.paid;
+        units += l.qty;
+      }
+    }
+    return { gmv, units };
   }
 
   /** An accepted refund: counts when its order is one of the session's, whenever it arrives. */

@@ -18,6 +18,8 @@ export interface OrderState {
   total: Money | null;
   buyerId: string | null;
   channel: string | null;
+  /** the promoter (推客) of a `share` order, when named */
+  sharerId: string | null;
   items: OrderItem[];
   /** refunded so far, minor units */
   refunded: number;
@@ -47,6 +49,7 @@ export interface OrderData {
   total: Money | null;
   buyerId?: string;
   channel?: string;
+  sharerId?: string;
 }
 
 export type OrderEvent =
@@ -75,6 +78,7 @@ function fromData(data: OrderData, status: OrderStatus, paidAt: number | null): 
     total: data.total,
     buyerId: data.buyerId ?? null,
     channel: data.channel ?? null,
+    sharerId: data.sharerId ?? null,
     items: data.items,
     refunded: 0,
     refundIds: [],

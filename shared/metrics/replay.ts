@@ -3,6 +3,7 @@
  * the ledger does) into the record the figures are computed from. Property tests hold the SQL ledger and the live
  * counters to it.
  */
+import { resolveProductId } from '../catalogue/resolve-sku';
 import type { LiveEvent } from '../events';
 import { seqLane } from '../live/seq-lane';
 import { type Anomaly, applyOrderEvent, type OrderEvent, type OrderState } from './order-state';
@@ -33,10 +34,11 @@ export function toRecordOrder(state: OrderState, productIdBySku?: ReadonlyMap<st
     paidAt: state.paidAt!,
     buyerId: state.buyerId,
     channel: state.channel,
+    sharerId: state.sharerId,
     total: state.total,
     lines: state.items.map((i) => ({
       sku: i.sku,
-      productId: i.productId ?? productIdBySku?.get(i.sku) ?? i.sku,
+      productId: resolveProductId(i, productIdBySku),
       qty: i.qty,
       unitPrice: i.unitPrice,
     })),

@@ -1,4 +1,5 @@
-/** Everything the recap shows, from the record alone: figures, segments, products, minutes, completeness. */
+/** Everything the recap shows, from the record alone: figures, segments, products, minutes, channels, completeness. */
+import { computeChannels, computeSharers } from './channels';
 import { computeFigures, sessionOrders } from './figures';
 import { computeMinutes } from './minutes';
 import { computeProductFigures, computeSegments } from './segments';
@@ -13,6 +14,8 @@ export function computeStats(record: SessionRecord): ComputedStats {
     segments,
     products: computeProductFigures(record, segments),
     minutes,
+    channels: computeChannels(record),
+    sharers: computeSharers(record),
     incomplete: {
       money: withoutAmount > 0,
       ordersWithoutAmount: withoutAmount,

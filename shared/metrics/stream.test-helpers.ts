@@ -28,6 +28,8 @@ const orderData = fc.record({
   ),
   totalKnown: fc.integer({ min: 0, max: 9 }),
   buyer: fc.option(fc.constantFrom('u1', 'u2', 'u3'), { nil: undefined }),
+  channel: fc.option(fc.constantFrom('live', 'share', 'note', 'other'), { nil: undefined }),
+  sharer: fc.option(fc.constantFrom('s1', 's2'), { nil: undefined }),
 });
 
 const draft: fc.Arbitrary<Draft> = fc.oneof(
@@ -45,7 +47,8 @@ const draft: fc.Arbitrary<Draft> = fc.oneof(
         })),
         total: o.totalKnown === 9 ? null : cny(total),
         ...(o.buyer ? { buyerId: o.buyer } : {}),
-        channel: 'live',
+        ...(o.channel ? { channel: o.channel } : {}),
+        ...(o.channel === 'share' && o.sharer ? { sharerId: o.sharer } : {}),
       },
     };
   }),

@@ -4,6 +4,7 @@
  * Every time is ms since the epoch; an event's time is `occurredAt`, else `receivedAt`.
  */
 import type { Money } from '../money';
+import type { ChannelFigures, SharerFigures } from './channels';
 
 export interface SessionWindow {
   /** inclusive */
@@ -20,6 +21,10 @@ export interface RecordOrderLine {
   unitPrice: Money;
 }
 
+/** Who sold an order (METRICS "Channels"); an order whose source named none counts as `other`. */
+export type Channel = 'live' | 'share' | 'note' | 'other';
+export const CHANNELS: readonly Channel[] = ['live', 'share', 'note', 'other'];
+
 /** An order as paid: `paidAt` decides the session it belongs to. `total: null` = amount unknown (never guessed). */
 export interface RecordOrder {
   orderId: string;
@@ -28,6 +33,13 @@ export interface RecordOrder {
   channel: string | null;
   total: Money | null;
   lines: RecordOrderLine[];
+  /** the promoter (推客) of a `share` order, when the platform or the export names one */
+  sharerId?: string | null;
+  sharerName?: string | null;
+  /** the promoter's commission, where the export gives it */
+  commission?: Money | null;
+  /** `export`: missed by the live feed, added by a reconciliation */
+  source?: 'feed' | 'export';
 }
 
 /** An applied (accepted) refund; refused refunds are anomalies, never here. */
@@ -36,6 +48,8 @@ export interface RecordRefund {
   refundId: string;
   amount: Money;
   at: number;
+  /** `export`: applied by a reconciliation (the platform's books), not seen on the live feed */
+  source?: 'feed' | 'export';
 }
 
 export interface RecordViewers {
@@ -129,6 +143,8 @@ export interface Segment {
   orders: number;
   units: number;
   questions: number;
+  /** gmvProduct less the refunds of those lines (refunds spread over an order's lines by paid value) */
+  gmvProductSettled: Money;
 }
 
 export interface ProductFigures {
@@ -137,6 +153,11 @@ export interface ProductFigures {
   pinnedMs: number;
   gmvPinned: Money;
   gmvNotPinned: Money;
+  /** paid amount of its lines (gmvPinned + gmvNotPinned), their refunds and what is left */
+  paidGmv: Money;
+  refunds: Money;
+  settledGmv: Money;
+  units: number;
 }
 
 export interface MinuteRow {
@@ -169,6 +190,8 @@ export interface ComputedStats {
   segments: Segment[];
   products: ProductFigures[];
   minutes: MinuteRow[];
+  channels: ChannelFigures[];
+  sharers: SharerFigures[];
   incomplete: Completeness;
 }
 

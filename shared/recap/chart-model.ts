@@ -24,9 +24,15 @@ export interface ChartModel {
   gaps: { from: number; to: number }[];
 }
 
-export function productLabel(productId: string, catalogue: readonly RecapProduct[], maxTitle = 8): string {
+/** "3号 羊毛大衣…"; a product id the catalogue does not have is an unknown product (未知商品), named by its id. */
+export function productLabel(
+  productId: string,
+  catalogue: readonly RecapProduct[],
+  maxTitle = 8,
+  unknown = '未知商品',
+): string {
   const p = catalogue.find((c) => c.productId === productId);
-  if (!p) return productId;
+  if (!p) return `${unknown} ${productId}`;
   const title = [...p.title].length > maxTitle ? `${[...p.title].slice(0, maxTitle).join('')}…` : p.title;
   return p.linkNo === null ? title : `${p.linkNo}号 ${title}`;
 }

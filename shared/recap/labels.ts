@@ -2,7 +2,10 @@
  * Names of the recap's figures and table columns in both languages (METRICS.md's 中文 column), shared
  * by the console's recap view and the printable report so both say the same thing.
  */
-export type RecapLang = 'zh-CN' | 'en';
+import type { Language } from '../language';
+
+/** The report's language: the studio's one language type. */
+export type RecapLang = Language;
 
 export const FIGURE_LABELS: Record<RecapLang, Record<string, string>> = {
   'zh-CN': {
@@ -45,6 +48,7 @@ export const FIGURE_LABELS: Record<RecapLang, Record<string, string>> = {
 
 const zh = {
   reportTitle: '直播复盘',
+  rehearsal: '彩排',
   provisional: '直播进行中：所有数据均为临时数据',
   lateRefunds: '直播结束后到账的退款 {count} 笔，共 {amount}；直播结束时结算成交额为 {atEnd}',
   incompleteMinutes: '{n} 分钟数据不完整（直播数据流中断，未做估算）',
@@ -79,6 +83,23 @@ const zh = {
   whilePinned: '讲解中提问占比',
   intent: '类别',
   noProduct: '未指明商品',
+  unknownProduct: '未知商品',
+  reconciled: '已对账：{file}（{at}）',
+  provisionalBooks: '暂估：尚未与平台订单导出对账',
+  channels: '成交渠道',
+  channel: '渠道',
+  channelShare: '占比',
+  'channel.live': '直播间',
+  'channel.share': '推客分享',
+  'channel.note': '笔记种草',
+  'channel.other': '其他',
+  productChannels: '各商品成交渠道',
+  sharers: '推客排行',
+  sharer: '推客',
+  commission: '佣金',
+  lateRefundRow: '{at} 退款 {amount}（订单 {orderId}，来源：{source}）',
+  'source.feed': '直播数据',
+  'source.export': '平台导出',
   date: '日期',
   duration: '时长',
   generated: '生成于 {at}',
@@ -91,6 +112,7 @@ export const REPORT_LABELS: Record<RecapLang, Record<ReportKey, string>> = {
   'zh-CN': zh,
   en: {
     reportTitle: 'Session recap',
+    rehearsal: 'Rehearsal',
     provisional: 'The session is still live: every figure is provisional',
     lateRefunds:
       '{count} refunds totalling {amount} arrived after the show; settled GMV at the end of the show was {atEnd}',
@@ -126,6 +148,23 @@ export const REPORT_LABELS: Record<RecapLang, Record<ReportKey, string>> = {
     whilePinned: 'Asked while pinned',
     intent: 'Topic',
     noProduct: 'No product named',
+    unknownProduct: 'Unknown product',
+    reconciled: 'Reconciled with {file} at {at}',
+    provisionalBooks: "Provisional: not yet reconciled with the platform's order export",
+    channels: 'Sales by channel',
+    channel: 'Channel',
+    channelShare: 'Share',
+    'channel.live': 'Live room',
+    'channel.share': 'Promoters (推客)',
+    'channel.note': 'Notes',
+    'channel.other': 'Other',
+    productChannels: 'Channels per product',
+    sharers: 'Top promoters (推客)',
+    sharer: 'Promoter',
+    commission: 'Commission',
+    lateRefundRow: '{at}: refund {amount} (order {orderId}, from {source})',
+    'source.feed': 'the live feed',
+    'source.export': 'the platform export',
     date: 'Date',
     duration: 'Duration',
     generated: 'Generated {at}',

@@ -4,8 +4,13 @@
  * shared/radar/recap. Fed line by line so the engine can yield between chunks of a 200,000-comment show.
  */
 import { buildProductIndex, type CatalogueEntry, classifyComment, type ProductIndex, resolveProduct } from '../chat';
+import type { Product } from '../contract/products';
+import { suggestAnswer } from '../radar/answers';
 import { type AnswerMark, type ChatRecord, type PinSpan, recapQuestions, topQuestionsPerProduct } from '../radar/recap';
-import type { QuestionsBody } from './types';
+import type { MissingFact, QuestionsBody } from './types';
+
+/** At most this many facts to add are listed. */
+export const MISSING_FACTS_SHOWN = 20;
 
 export class QuestionCollector {
   private readonly index: ProductIndex;
@@ -19,6 +24,8 @@ export class QuestionCollector {
     spans: readonly PinSpan[],
     /** The host's "answered" marks during the show (the live radar's), for the time to answer. */
     private readonly answers: readonly AnswerMark[] = [],
+    /** The catalogue as it is now, with its facts: which questions it could not answer. */
+    private readonly products: readonly Product[] = [],
   ) {
     this.index = buildProductIndex(catalogue);
     this.spans = [...spans].sort((a, b) => a.start - b.start);
@@ -71,6 +78,39 @@ export class QuestionCollector {
       })),
       demandVsPins: base.demandVsPins,
       answerTimes: base.answerTimes,
+      missingFacts: missingFacts(questions, this.products),
     };
   }
+}
+
+/** Questions about a product whose answer needs a fact the catalogue lacks, per (product, fact), ranked. */
+function missingFacts(questions: readonly ChatRecord[], products: readonly Product[]): MissingFact[] {
+  const byId = new Map(products.map((p) => [p.productId, p]));
+  const found = new Map<string, MissingFact & { viewers: Set<string> }>();
+  for (const q of questions) {
+    const product = q.productId === null ? undefined : byId.get(q.productId);
+    if (product === undefined) continue;
+    const answer = suggestAnswer(q.intent, product);
+    if (answer.kind !== 'missing') continue;
+    const key = `${product.productId}\u0000${answer.fact}`;
+    let entry = found.get(key);
+    if (!entry) {
+      entry = {
+        productId: product.productId,
+        fact: answer.fact,
+        questions: 0,
+        askers: 0,
+        example: q.text,
+        viewers: new Set(),
+      };
+      found.set(key, entry);
+    }
+    entry.questions++;
+    entry.example = q.text;
+    entry.viewers.add(q.actorId ?? `anonymous:${entry.questions}`);
+  }
+  return [...found.values()]
+    .map(({ viewers, ...m }) => ({ ...m, askers: viewers.size }))
+    .sort((a, b) => b.questions - a.questions || b.askers - a.askers || a.productId.localeCompare(b.productId))
+    .slice(0, MISSING_FACTS_SHOWN);
 }

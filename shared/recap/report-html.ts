@@ -10,6 +10,7 @@ import { fmtChange, fmtDateTime, fmtDuration, fmtFigure, fmtInt, fmtMoney, fmtPe
 import { escapeHtml as e } from './html';
 import { FIGURE_LABELS, fill, INTENT_NAMES, REPORT_LABELS, type RecapLang } from './labels';
 import { pinLedger } from './pin-ledger';
+import { booksLabel, renderOrderTruth } from './report-channels';
 import type { CompareBody, QuestionsBody, RecapBody } from './types';
 
 export interface ReportInput {
@@ -29,6 +30,7 @@ h1 { font-size: 20px; margin: 0 0 2px; }
 h2 { font-size: 14px; margin: 18px 0 6px; border-bottom: 2px solid #e8364f; padding-bottom: 2px; break-after: avoid; }
 .meta { color: #444; margin: 0 0 8px; }
 .note { background: #fff6db; border-left: 4px solid #c98a00; padding: 4px 8px; margin: 4px 0; }
+.tag { font-size: 14px; font-weight: 600; color: #5b3a00; background: #ffe7a3; border-radius: 4px; padding: 1px 6px; vertical-align: middle; }
 .figures { display: grid; grid-template-columns: repeat(4, 1fr); gap: 6px; }
 .fig { border: 1px solid #d9dbe1; border-radius: 6px; padding: 6px 8px; break-inside: avoid; }
 .fig .k { color: #444; font-size: 11px; }
@@ -49,16 +51,18 @@ export function renderReport(input: ReportInput): string {
   const { recap, compare, questions, lang } = input;
   const L = REPORT_LABELS[lang];
   const F = FIGURE_LABELS[lang];
-  const name = (id: string | null) => (id === null ? L.noProduct : productLabel(id, recap.catalogue, 24));
+  const name = (id: string | null) =>
+    id === null ? L.noProduct : productLabel(id, recap.catalogue, 24, L.unknownProduct);
   const s = recap.session;
   const end = s.endedAt ?? recap.window.end;
   const parts: string[] = [];
   parts.push(
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${e(`${L.reportTitle} · ${s.title}`)}</title><style>${CSS}</style></head><body><main>`,
-    `<h1>${e(L.reportTitle)} · ${e(s.title)}</h1>`,
+    `<h1>${e(L.reportTitle)} · ${e(s.title)}${s.rehearsal ? ` <span class="tag">${e(L.rehearsal)}</span>` : ''}</h1>`,
     `<p class="meta">${e(L.date)}: ${e(fmtDateTime(s.startedAt))} – ${e(fmtDateTime(end))} · ${e(L.duration)} ${e(fmtDuration(end - s.startedAt))}</p>`,
   );
+  parts.push(`<p class="note" data-books>${e(booksLabel(recap, lang))}</p>`);
   if (recap.running) parts.push(`<p class="note">${e(L.provisional)}</p>`);
   if (recap.lateRefunds.count > 0) {
     parts.push(
@@ -105,6 +109,8 @@ export function renderReport(input: ReportInput): string {
     }),
     '</section>',
   );
+
+  parts.push(renderOrderTruth(recap, lang, (id) => name(id)));
 
   // pin ledger
   const pins = pinLedger(recap.segments, recap.figures.paidGmv.currency);

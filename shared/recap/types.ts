@@ -2,7 +2,10 @@
  * What the recap routes answer (electron/engine/recap) and the console and the printable report read.
  * Figures, segments, products and minutes are the stats of METRICS.md unchanged; the rest is added here.
  */
+import type { FactKey } from '../catalogue/facts';
 import type { Intent } from '../chat/intent';
+import type { ChannelFigures, ProductChannels, SharerFigures } from '../metrics/channels';
+import type { Reconciled } from '../metrics/export';
 import type { Completeness, Figures, MinuteRow, ProductFigures, Segment, SessionWindow } from '../metrics/types';
 import type { Money } from '../money';
 import type { AnswerTimes, DemandVsPin, TopQuestion } from '../radar/recap';
@@ -13,6 +16,8 @@ export interface RecapSession {
   room: string | null;
   startedAt: number;
   endedAt: number | null;
+  /** 彩排: labelled in lists and recaps, left out of baselines unless asked for */
+  rehearsal: boolean;
 }
 
 export interface RecapProduct {
@@ -31,6 +36,8 @@ export interface ProductSales {
 /** Refunds of the session's orders that arrived after it ended: settled figures moved after the show. */
 export interface LateRefunds {
   count: number;
+  /** each refund with its date, and whether the feed or a reconciled export brought it */
+  list: { orderId: string; refundId: string; amount: Money; at: number; source: 'feed' | 'export' }[];
   amount: Money;
   /** settled GMV as it stood when the show ended */
   settledAtEnd: Money;
@@ -52,6 +59,12 @@ export interface RecapBody {
   lateRefunds: LateRefunds;
   /** the session is still running: every figure is provisional */
   running: boolean;
+  /** who sold it: the session per channel, the top 推客, each product per channel */
+  channels: ChannelFigures[];
+  sharers: SharerFigures[];
+  productChannels: ProductChannels[];
+  /** the last reconciliation with the platform's export; null: the figures are the feed's, provisional */
+  reconciled: Reconciled | null;
 }
 
 export type HeadlineKey =
@@ -88,6 +101,8 @@ export interface Baseline {
 export interface CompareBody {
   previous: Baseline;
   last7: Baseline;
+  /** rehearsals (彩排) are part of the baselines (only when asked: `?rehearsals=include`) */
+  rehearsals: boolean;
 }
 
 export interface QuestionShare {
@@ -107,6 +122,19 @@ export interface QuestionsBody {
   perProduct: QuestionShare[];
   demandVsPins: DemandVsPin[];
   answerTimes: AnswerTimes;
+  /** Facts to add before the next show: questions the catalogue could not answer, most asked first. */
+  missingFacts: MissingFact[];
+}
+
+/** A fact the catalogue lacked when viewers asked (shared/radar/answers.ts `missing`). */
+export interface MissingFact {
+  productId: string;
+  fact: FactKey | 'stock';
+  questions: number;
+  /** distinct viewers who asked */
+  askers: number;
+  /** the most recent question, as written */
+  example: string;
 }
 
 /** `GET /recap/sessions`: the list with the totals it shows. */

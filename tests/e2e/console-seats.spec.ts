@@ -77,3 +77,25 @@ test('the hotkeys recorder saves an accelerator the desktop shell registers', as
   await page.reload();
   await expect(page.getByLabel('Pin next')).toHaveValue('CommandOrControl+Alt+N');
 });
+
+test('the invite QR code hides itself after a minute and shows again on request', async ({ page }) => {
+  await page.goto(`${engine.url}/settings#token=${engine.controlToken}`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+  await page.clock.install(); // the page's timers from here on run on the test's clock
+  const panel = page.getByTestId('seats-panel');
+  await panel.getByLabel('名称').fill('收银台平板');
+  await panel.getByRole('button', { name: '添加只读席位' }).click();
+  const invite = page.getByTestId('seat-invite');
+  const qr = invite.getByRole('img', { name: '收银台平板 的席位二维码' });
+  await expect(qr).toBeVisible();
+  await page.clock.runFor(59_000);
+  await expect(qr).toBeVisible();
+  await page.clock.runFor(2_000);
+  await expect(qr).toHaveCount(0);
+  const again = invite.getByRole('button', { name: '二维码已自动隐藏，点此再显示一分钟' });
+  await again.focus(); // reachable by keyboard
+  await page.keyboard.press('Enter');
+  await expect(qr).toBeVisible();
+  await page.clock.runFor(61_000);
+  await expect(qr).toHaveCount(0);
+});

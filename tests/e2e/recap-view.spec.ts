@@ -119,9 +119,12 @@ test('a viewer seat opens the recap read-only and may change nothing', async ({ 
   await page.goto(`${engine.url}/sessions?id=${fx.sessionId}&lang=zh-CN#token=${seat.token}`);
   await expect(page.getByText('只读查看')).toBeVisible();
   await expect(page.getByTestId('recap-figures').locator('[data-figure="orders"] .value')).toHaveText('4');
+  // exports carry buyer ids: a viewer is not offered them and the route refuses them (PROTOCOL D)
+  await expect(page.getByRole('button', { name: '导出 CSV' })).toHaveCount(0);
+  expect((await engine.api(`/sessions/${fx.sessionId}/export?format=csv`, { token: seat.token })).status).toBe(403);
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出 CSV' }).click();
-  expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+  await page.getByRole('button', { name: '报告（网页）' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.html$/);
   await expect(page.getByTestId('export-status')).toContainText('已下载');
 });
 

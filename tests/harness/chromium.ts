@@ -1,35 +1,21 @@
 /**
- * Debian's Chromium driven by Playwright (never a downloaded browser). The flags keep it off the
- * network this machine does not have, and its profile and caches in a temp dir.
+ * Debian's Chromium driven by Playwright (never a downloaded browser), found and flagged as the engine's
+ * PDF printer does (node-common/chromium).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type LaunchOptions } from '@playwright/test';
+import { browserEnv, browserFlags, findBrowser } from '../../node-common/chromium';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = findBrowser() ?? '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--no-default-browser-check',
-];
+/** The engine's own flags for a headless Chromium (one list: node-common/chromium.ts). */
+export const CHROMIUM_ARGS = browserFlags();
 
+/** Chromium's environment with its profile and caches in a fresh temp folder. */
 export function chromiumEnv(): Record<string, string> {
-  const base = mkdtempSync(join(tmpdir(), 'maishou-chromium-'));
-  return {
-    ...(process.env as Record<string, string>),
-    XDG_CONFIG_HOME: join(base, 'config'),
-    XDG_CACHE_HOME: join(base, 'cache'),
-    XDG_DATA_HOME: join(base, 'data'),
-    HOME: base,
-  };
+  return browserEnv(mkdtempSync(join(tmpdir(), 'maishou-chromium-')));
 }
 
 export function chromiumLaunchOptions(): LaunchOptions {

@@ -2,9 +2,10 @@
  * The headless engine as a real child process (`electron/engine/cli.ts` on the project's Node 22),
  * exactly as `npm run studio -- --headless` runs it. Restart keeps the port and data folder.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DEFAULT_STUDIO_SETTINGS } from '../../shared/contract';
 import { freePort, readyLine, spawnTracked, type Tracked } from './process';
 
 export interface EngineReady {
@@ -34,10 +35,19 @@ export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 export const NODE = process.env.MAISHOU_NODE ?? process.execPath;
 
 export async function startEngineProcess(
-  options: { args?: string[]; dataDir?: string; port?: number } = {},
+  options: {
+    args?: string[];
+    dataDir?: string;
+    port?: number;
+    /** Leave the first-run setup to be done (default: a studio set up already, so the console opens on its views). */
+    firstRun?: boolean;
+  } = {},
 ): Promise<EngineProcess> {
   const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'maishou-engine-'));
+  const settingsFile = join(dataDir, 'settings.json');
+  if (!options.firstRun && !existsSync(settingsFile))
+    writeFileSync(settingsFile, JSON.stringify({ ...DEFAULT_STUDIO_SETTINGS, setupCompletedAt: Date.now() }));
   const port = options.port ?? (await freePort());
   const args = [
     '--disable-warning=ExperimentalWarning',

@@ -1,6 +1,6 @@
 /** Helpers for gateway tests and benches: signed requests, sample events, feed collectors. */
 import { randomBytes } from 'node:crypto';
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { signStandardWebhook } from '../../gateway/signature/standard-webhooks';
 import type { InboundEvent, LiveEvent } from '../../shared/events';
 
@@ -80,9 +80,16 @@ export interface FeedClient {
   close(): void;
 }
 
-/** A raw socket.io client of /live that records everything it receives. */
-export function connectFeed(baseUrl: string, auth: { token: string; room: string; lastSeq: number }): FeedClient {
-  const socket = io(`${baseUrl}/live`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+/** Extra socket.io-client options; tests leave transports at the stock default (long-polling, then upgrade). */
+export type ClientOptions = Partial<ManagerOptions & SocketOptions>;
+
+/** A stock socket.io client of /live that records everything it receives. */
+export function connectFeed(
+  baseUrl: string,
+  auth: { token: string; room: string; lastSeq: number },
+  options: ClientOptions = {},
+): FeedClient {
+  const socket = io(`${baseUrl}/live`, { auth, reconnection: false, forceNew: true, ...options });
   const client: FeedClient = {
     socket,
     events: [],
@@ -99,9 +106,13 @@ export function connectFeed(baseUrl: string, auth: { token: string; room: string
 }
 
 /** Resolves with the connect error message (e.g. bad_token), or 'connected'. */
-export function connectOutcome(baseUrl: string, auth: Record<string, unknown>): Promise<string> {
+export function connectOutcome(
+  baseUrl: string,
+  auth: Record<string, unknown>,
+  options: ClientOptions = {},
+): Promise<string> {
   return new Promise((resolve) => {
-    const socket = io(`${baseUrl}/live`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(`${baseUrl}/live`, { auth, reconnection: false, forceNew: true, ...options });
     socket.once('connect', () => {
       socket.close();
       resolve('connected');

@@ -28,6 +28,11 @@ export interface ObsHarnessOptions {
   fps?: number;
   /** Simple-output video bitrate in kbps. */
   videoBitrate?: number;
+  /**
+   * Record with the advanced output's own x264 encoder, a keyframe every this many seconds (live
+   * platforms ask 1-2 s); unset: the simple output's "Small" quality (x264's automatic interval, ~8 s).
+   */
+  recordKeyframeSec?: number;
 }
 
 export interface ObsHarness {
@@ -93,7 +98,11 @@ async function startXvfb(): Promise<{ tracked: Tracked; display: string }> {
 
 function writeConfig(
   configHome: string,
-  o: Required<Omit<ObsHarnessOptions, 'startObs'>> & { port: number; recordingDir: string },
+  o: Required<Omit<ObsHarnessOptions, 'startObs' | 'recordKeyframeSec'>> & {
+    port: number;
+    recordingDir: string;
+    recordKeyframeSec?: number;
+  },
 ) {
   const obsDir = join(configHome, 'obs-studio');
   const profileDir = join(obsDir, 'basic', 'profiles', PROFILE);
@@ -147,8 +156,22 @@ function writeConfig(
       `FPSInt=${o.fps}`,
       '',
       '[Output]',
-      'Mode=Simple',
+      `Mode=${o.recordKeyframeSec ? 'Advanced' : 'Simple'}`,
       '',
+      ...(o.recordKeyframeSec
+        ? [
+            '[AdvOut]',
+            'RecType=Standard',
+            `RecFilePath=${o.recordingDir}`,
+            'RecFormat=mkv',
+            'RecEncoder=obs_x264',
+            'RecTracks=1',
+            'RecUseRescale=false',
+            'Encoder=obs_x264',
+            'TrackIndex=1',
+            '',
+          ]
+        : []),
       '[SimpleOutput]',
       `FilePath=${o.recordingDir}`,
       'RecFormat=mkv',
@@ -165,6 +188,12 @@ function writeConfig(
       '',
     ].join('\n'),
   );
+  if (o.recordKeyframeSec) {
+    writeFileSync(
+      join(profileDir, 'recordEncoder.json'),
+      JSON.stringify({ rate_control: 'CRF', crf: 30, preset: 'ultrafast', keyint_sec: o.recordKeyframeSec }),
+    );
+  }
   // A collection with one empty scene and no audio devices (none exist under Xvfb; PulseAudio probing is slow).
   writeFileSync(
     join(obsDir, 'basic', 'scenes', `${COLLECTION}.json`),
@@ -225,6 +254,7 @@ export async function startObs(options: ObsHarnessOptions = {}): Promise<ObsHarn
     outputSize: options.outputSize ?? [640, 360],
     fps: options.fps ?? 30,
     videoBitrate: options.videoBitrate ?? 600,
+    recordKeyframeSec: options.recordKeyframeSec,
   });
 
   const xvfb = await startXvfb();

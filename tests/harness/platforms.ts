@@ -12,31 +12,37 @@ export const WECHAT_CREDS = {
   appId: 'wx1234567890abcdef',
 };
 
-/** An array of messages with `data` as a JSON string and order ids as bare integer literals beyond 2^53. */
-export const doudianPushBody = (): Buffer =>
+/** Unix seconds now, for pushes the gateway's ±5 minute / dedupe-window checks must accept. */
+export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/**
+ * An array of messages with `data` as a JSON string and order ids as bare integer literals beyond 2^53.
+ * Record times: created `paidAt - 10`, paid `paidAt`, refunded `paidAt + 3600` (unix seconds).
+ */
+export const doudianPushBody = (paidAt = 1764064800): Buffer =>
   Buffer.from(
     JSON.stringify([
       {
         tag: '100',
         msg_id: '7401234567890123456',
-        data: '{"biz":2,"create_time":1764064790,"order_status":1,"order_type":0,"p_id":6917543210987654321,"s_ids":[6917543210987654322],"shop_id":4463798}',
+        data: `{"biz":2,"create_time":${paidAt - 10},"order_status":1,"order_type":0,"p_id":6917543210987654321,"s_ids":[6917543210987654322],"shop_id":4463798}`,
       },
       {
         tag: '101',
         msg_id: '7401234567890123457',
-        data: '{"biz":2,"order_status":2,"order_type":0,"p_id":6917543210987654321,"pay_amount":69900,"pay_time":1764064800,"pay_type":1,"s_ids":[6917543210987654322],"shop_id":4463798}',
+        data: `{"biz":2,"order_status":2,"order_type":0,"p_id":6917543210987654321,"pay_amount":69900,"pay_time":${paidAt},"pay_type":1,"s_ids":[6917543210987654322],"shop_id":4463798}`,
       },
       {
         tag: '206',
         msg_id: '7401234567890123458',
-        data: '{"aftersale_id":7301234567890123459,"aftersale_status":12,"aftersale_type":2,"modify_time":1764068400,"p_id":6917543210987654321,"reason_code":1,"refund_amount":69900,"refund_post_amount":0,"s_id":6917543210987654322,"shop_id":4463798}',
+        data: `{"aftersale_id":7301234567890123459,"aftersale_status":12,"aftersale_type":2,"modify_time":${paidAt + 3600},"p_id":6917543210987654321,"reason_code":1,"refund_amount":69900,"refund_post_amount":0,"s_id":6917543210987654322,"shop_id":4463798}`,
       },
       { tag: '105', msg_id: '7401234567890123460', data: '{"p_id":6917543210987654321}' },
     ]),
   );
 
 /** A push as 微信小店 sends it in security mode: query parameters plus a JSON envelope with `Encrypt`. */
-export function wechatPush(message: string, c = WECHAT_CREDS, timestamp = '1764064800', nonce = '1597212914') {
+export function wechatPush(message: string, c = WECHAT_CREDS, timestamp = String(nowSeconds()), nonce = '1597212914') {
   const encrypted = wechatEncrypt(c.encodingAESKey, c.appId, message, Buffer.alloc(16, 7));
   return {
     query: { timestamp, nonce, msg_signature: wechatSignature([c.token, timestamp, nonce, encrypted]) },

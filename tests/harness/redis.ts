@@ -1,16 +1,22 @@
 /**
- * A real Redis for tests: /usr/bin/redis-server on a free port, no persistence, in a temp dir, in its own
- * process group (stopped by pid). Each call starts a fresh server.
+ * A real Redis for tests: /usr/bin/redis-server on a free port, in a temp dir, in its own process group
+ * (stopped by pid). Persistence as the gateway README asks (appendonly yes, appendfsync always) unless
+ * `volatile`; `down()` and `up()` stop it and start it again on the same port and data (an outage).
+ * Each call starts a fresh server.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, spawnTracked, waitFor } from './process';
+import { freePort, spawnTracked, type Tracked, waitFor } from './process';
 
 export interface RedisServer {
   url: string;
   port: number;
+  /** SIGKILLs the server (an outage; appendfsync always keeps every acknowledged write). */
+  down(): Promise<void>;
+  /** Starts it again on the same port and data folder. */
+  up(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -35,26 +41,46 @@ function ping(port: number): Promise<boolean> {
   });
 }
 
-export async function startRedis(): Promise<RedisServer> {
+export async function startRedis(options: { volatile?: boolean } = {}): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'maishou-redis-'));
-  const server = spawnTracked(
-    '/usr/bin/redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    { cwd: dir },
-  );
+  const persistence = options.volatile
+    ? ['--save', '', '--appendonly', 'no']
+    : ['--save', '', '--appendonly', 'yes', '--appendfsync', 'always'];
+  const launch = async () => {
+    const child = spawnTracked(
+      '/usr/bin/redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', ...persistence, '--dir', dir],
+      { cwd: dir },
+    );
+    try {
+      await waitFor(() => ping(port), { timeoutMs: 10_000, what: `redis-server on ${port}` });
+    } catch (error) {
+      await child.stop();
+      throw new Error(`${(error as Error).message}\n${child.output()}`);
+    }
+    return child;
+  };
+  let server: Tracked | null;
   try {
-    await waitFor(() => ping(port), { timeoutMs: 10_000, what: `redis-server on ${port}` });
+    server = await launch();
   } catch (error) {
-    await server.stop();
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`${(error as Error).message}\n${server.output()}`);
+    throw error;
   }
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    async down() {
+      await server?.kill();
+      server = null;
+    },
+    async up() {
+      server ??= await launch();
+    },
     async stop() {
-      await server.stop(2_000);
+      await server?.stop(2_000);
+      server = null;
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -86,7 +86,7 @@ describe('headless engine', () => {
   });
 
   it('lets seats in with a token and runs typed commands, refusing bad ones', async () => {
-    const socket = io(`${engine.url}/seat`, { auth: { token: engine.controlToken }, transports: ['websocket'] });
+    const socket = io(`${engine.url}/seat`, { auth: { token: engine.controlToken } });
     const snapshot = await new Promise<{ seat: { role: string }; state: { engine: { url: string } } }>((resolve) =>
       socket.once('snapshot', resolve),
     );
@@ -103,7 +103,6 @@ describe('headless engine', () => {
 
     const stranger = io(`${engine.url}/seat`, {
       auth: { token: 'nope' },
-      transports: ['websocket'],
       reconnection: false,
     });
     const refused = await new Promise<Error>((resolve) => stranger.once('connect_error', resolve));

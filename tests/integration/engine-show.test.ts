@@ -8,7 +8,7 @@ type Json = Record<string, unknown>;
 
 /** A seat that keeps the state it is sent (snapshot, then patches) and the feed. */
 function seat(url: string, token: string) {
-  const socket: Socket = io(`${url}/seat`, { auth: { token }, transports: ['websocket'] });
+  const socket: Socket = io(`${url}/seat`, { auth: { token } });
   const view = { state: null as StudioState | null, chat: 0, orders: 0 };
   socket.on('snapshot', (s: Snapshot) => {
     view.state = s.state;

@@ -22,7 +22,7 @@ let observer: { socket: Socket; state: StudioState | null };
 
 beforeAll(async () => {
   engine = await startEngineProcess({ args: ['--demo-speed', '100'] });
-  const socket = io(`${engine.url}/seat`, { auth: { token: engine.controlToken }, transports: ['websocket'] });
+  const socket = io(`${engine.url}/seat`, { auth: { token: engine.controlToken } });
   observer = { socket, state: null };
   socket.on('snapshot', (s: { state: StudioState }) => {
     observer.state = s.state;
@@ -187,7 +187,7 @@ describe('fuzzing the control API', () => {
 
 describe('fuzzing seat sockets', () => {
   it('answers random commands and payloads with the error reply, and a rejection changes nothing', async () => {
-    const socket = io(`${engine.url}/seat`, { auth: { token: engine.controlToken }, transports: ['websocket'] });
+    const socket = io(`${engine.url}/seat`, { auth: { token: engine.controlToken } });
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     const names = Object.keys(commands).filter((n) => n !== 'gateway.configure');
     let before = await fingerprint();
@@ -223,7 +223,6 @@ describe('fuzzing seat sockets', () => {
         const outcome = await new Promise<string>((resolve) => {
           const s = io(`${engine.url}/seat`, {
             auth: { token } as Record<string, unknown>,
-            transports: ['websocket'],
             reconnection: false,
             forceNew: true,
           });

@@ -49,8 +49,10 @@ describe('slow reader', () => {
     const proxy = await startTcpProxy(gw.port);
     const base = (await gw.ingest('flood', [chatEvent(0, 'probe')])).lastSeq ?? 0;
     const slow = connectFeed(proxy.url, { token: 'read-token-flood', room: 'flood', lastSeq: base });
+    await new Promise<void>((r) => slow.socket.io.once('open', () => r()));
     const fast = connectFeed(gw.url, { token: 'read-token-flood', room: 'flood', lastSeq: base });
-    await new Promise<void>((r) => slow.socket.once('connect', () => r()));
+    // A stock client starts on long-polling; this case is about a stalled WebSocket reader, so let it upgrade.
+    await new Promise<void>((r) => slow.socket.io.engine.once('upgrade', () => r()));
     proxy.pause();
     for (let i = 0; i < 40; i++) {
       await gw.ingest(

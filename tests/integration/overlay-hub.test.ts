@@ -16,7 +16,7 @@ const sockets: Socket[] = [];
 function client(token: string | undefined = server.overlayToken) {
   const messages: { event: string; data: unknown }[] = [];
   let state: OverlayState | null = null;
-  const socket = io(`${server.url}/overlay`, { auth: { token }, transports: ['websocket'], reconnectionDelay: 100 });
+  const socket = io(`${server.url}/overlay`, { auth: { token }, reconnectionDelay: 100 });
   sockets.push(socket);
   socket.on('snapshot', (s: OverlayState) => {
     messages.push({ event: 'snapshot', data: s });

@@ -132,4 +132,40 @@ describe('overlays in real OBS without a browser source', () => {
     // Outside the card nothing moved (the user's grey camera stand-in).
     expect(meanDifference(a, b, { x: 500, y: 40, width: 400, height: 200 })).toBeLessThan(1);
   });
+  it('a pin of a card rendered ahead only writes the file; one not rendered yet is rendered on the pin', async () => {
+    await ws.call('SetCurrentProgramScene', { sceneName: SCENE });
+    const hub = server.hub;
+    // The neighbours in the run-of-show, rendered ahead in the background.
+    const ahead = cardB({ productId: 'XHS-AH-001', title: '提前渲染的商品卡 桑蚕丝发圈', countdownEndsAt: null });
+    hub.prerenderCards([ahead]);
+    await hub.pngAheadSettled();
+    const writes = hub.pngWrites;
+    const hits = hub.pngHits;
+    let before = await program();
+    hub.setProductCard({ ...ahead, pinVersion: ahead.pinVersion + 100, pinnedAt: Date.now() });
+    await hub.pngSettled();
+    // Written from the card rendered ahead: no render after the pin.
+    expect(hub.pngHits).toBeGreaterThan(hits);
+    expect(hub.pngWrites - hub.pngHits).toBe(writes - hits);
+    before = await waitFor(
+      async () => {
+        const p = await program();
+        return meanDifference(p, before, CARD) > 3 && distinctColours(p, CARD) > 20 ? p : null;
+      },
+      { what: 'the card rendered ahead on the program output', timeoutMs: 5_000 },
+    );
+
+    // Never rendered before (a product far away in the run-of-show): rendered on the pin and put on air.
+    // How long that takes is measured in bench/overlay.bench.ts (a timed assertion here would flake).
+    const cold = sampleCard({ productId: 'XHS-CO-009', title: '没有提前渲染的商品 羊绒围巾 燕麦色', linkNo: 9 });
+    hub.setProductCard(cold);
+    await waitFor(
+      async () => {
+        const p = await program();
+        return meanDifference(p, before, CARD) > 3 && distinctColours(p, CARD) > 20 ? p : null;
+      },
+      { what: 'a card not rendered ahead on the program output', intervalMs: 20 },
+    );
+    expect(hub.pngWrites - hub.pngHits).toBeGreaterThan(writes - hits);
+  });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Ledger, openLedger } from '../../electron/engine/ledger/ledger';
 import { silentLogger } from '../../electron/engine/log';
 import { createRecapService } from '../../electron/engine/recap/recap-service';
-import { buildRecapFixture, type RecapFixture } from '../harness/recap-fixture';
+import { buildRecapFixture, FIXTURE_T0, type RecapFixture } from '../harness/recap-fixture';
 
 let fx: RecapFixture;
 let ledger: Ledger;
@@ -37,6 +37,16 @@ describe('recap routes', () => {
     );
     expect(recap.lateRefunds).toEqual({
       count: 1,
+      // each late refund with its date and where it came from (the live feed, within its history)
+      list: [
+        {
+          orderId: 'o-2',
+          refundId: 'r-1',
+          amount: { amount: fx.expected.lateRefund, currency: 'CNY' },
+          at: FIXTURE_T0 + 40 * 60_000,
+          source: 'feed',
+        },
+      ],
       amount: { amount: fx.expected.lateRefund, currency: 'CNY' },
       settledAtEnd: { amount: fx.expected.paidGmv, currency: 'CNY' },
     });
@@ -60,6 +70,35 @@ describe('recap routes', () => {
     expect(svc.compare(fx.previousId).previous.sessions).toBe(0);
   });
 
+  it('renders one PDF at a time with the real Chromium: a second request meanwhile gets 429 and Retry-After', async () => {
+    const svc = createRecapService({ ledger, logger: silentLogger() }); // found per OS: /usr/bin/chromium here
+    const report = route(svc, '/sessions/:id/report');
+    const call = () =>
+      report.handle({
+        params: { id: fx.sessionId },
+        query: new URLSearchParams('format=pdf'),
+        body: Buffer.alloc(0),
+        headers: {},
+        identity,
+      });
+    const [first, second] = await Promise.allSettled([call(), call()]);
+    expect(first.status).toBe('fulfilled');
+    const pdf = (first as PromiseFulfilledResult<{ body: unknown }>).value.body as Buffer;
+    expect(Buffer.from(pdf).subarray(0, 4).toString('latin1')).toBe('%PDF');
+    // the HTTP server answers this 429 with Retry-After: 10 (sendError reads extra.retryAfter)
+    expect((second as PromiseRejectedResult).reason).toMatchObject({
+      code: 'busy',
+      status: 429,
+      extra: { retryAfter: 10 },
+    });
+    // free again once the first is done
+    expect(
+      Buffer.from((await call()).body as Buffer)
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).toBe('%PDF');
+  }, 120_000);
+
   it('answers 501 for a PDF without Chromium, and the HTML report escapes text and has no script', async () => {
     const svc = createRecapService({ ledger, logger: silentLogger(), chromium: null });
     const report = route(svc, '/sessions/:id/report');
@@ -71,7 +110,11 @@ describe('recap routes', () => {
         headers: {},
         identity,
       });
-    await expect(call('format=pdf')).rejects.toMatchObject({ status: 501, code: 'pdf_unavailable' });
+    await expect(call('format=pdf')).rejects.toMatchObject({
+      status: 501,
+      code: 'pdf_unavailable',
+      message: expect.stringMatching(/install .*(Chromium|Edge)/),
+    });
     await expect(call('format=doc')).rejects.toMatchObject({ status: 400 });
     ledger.renameSession(fx.previousId, '<img src=x onerror=alert(1)>');
     const html = String((await call('format=html&lang=en')).body);
@@ -96,7 +139,7 @@ describe('recap routes', () => {
     const svc = createRecapService({ ledger, logger: silentLogger(), chromium: null });
     for (const r of svc.routes) {
       expect(r.method).toBe('GET');
-      expect([...r.roles].sort()).toEqual(['assistant', 'host', 'viewer']);
+      expect([...r.roles].sort()).toEqual(['assistant', 'host', 'prompter', 'viewer']);
     }
   });
 });

@@ -18,7 +18,7 @@ function canConnect(host: string, port: number): Promise<boolean> {
 }
 
 function seat(url: string, token: string): Promise<Socket> {
-  const socket = io(`${url}/seat`, { auth: { token }, transports: ['websocket'], reconnection: false });
+  const socket = io(`${url}/seat`, { auth: { token }, reconnection: false });
   return new Promise((resolve, reject) => {
     socket.once('snapshot', () => resolve(socket));
     socket.once('connect_error', reject);
@@ -87,8 +87,16 @@ describe('seats, roles and LAN sharing', () => {
 
   it('listens beyond loopback only while sharing, and still wants a token there', async () => {
     expect(await canConnect(LAN, engine.port)).toBe(false);
-    const on = await engine.api('/sharing', { method: 'POST', body: JSON.stringify({ enabled: true }) });
-    expect(await on.json()).toMatchObject({ enabled: true, addresses: [LAN] });
+    // only an address the engine offers can be picked
+    const bad = await engine.api('/sharing', {
+      method: 'POST',
+      body: JSON.stringify({ enabled: true, address: '8.8.8.8' }),
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'unknown_address', path: 'address' } });
+    expect(await canConnect(LAN, engine.port)).toBe(false);
+    const on = await engine.api('/sharing', { method: 'POST', body: JSON.stringify({ enabled: true, address: LAN }) });
+    expect(await on.json()).toMatchObject({ enabled: true, addresses: [LAN], available: [LAN] });
     expect(await canConnect(LAN, engine.port)).toBe(true);
     const lanUrl = `http://${LAN}:${engine.port}`;
     expect((await fetch(`${lanUrl}/api/v1/status`)).status).toBe(401);
@@ -107,6 +115,10 @@ describe('seats, roles and LAN sharing', () => {
     expect(await canConnect(LAN, engine.port)).toBe(false);
     await new Promise<void>((resolve) => (phone.connected ? phone.once('disconnect', () => resolve()) : resolve()));
     expect(phone.connected).toBe(false);
+    // the LAN invite expired with the sharing it was made for; seats made for this computer did not
+    const phoneToken = invite.url.split('#token=')[1];
+    expect((await engine.api('/status', { token: phoneToken })).status).toBe(401);
+    expect((await engine.api('/status', { token: tokens.viewer })).status).toBe(200);
   });
 
   it('drops a revoked seat at once and refuses its token afterwards', async () => {

@@ -1,7 +1,7 @@
 /**
  * The dependency tree that ships, audited. `npm audit --omit=dev --audit-level=high` needs the registry's
  * bulk advisory endpoint; the registry this machine reaches may refuse it (it answers 405 here). Then the
- * test says so and checks what it can offline, and does not pretend the audit ran:
+ * test is reported as skipped with the registry's answer, and the next test checks what it can offline:
  * - the production tree of package-lock.json (entries not marked dev) is what we expect;
  * - no known-vulnerable `xlsx` (SheetJS on the npm registry, prototype pollution / ReDoS) ships;
  * - electron, vite and other build tools are not production dependencies.
@@ -16,7 +16,7 @@ import { REPO_ROOT } from '../harness/engine';
 const run = promisify(execFile);
 
 describe('dependency audit', () => {
-  it('npm audit finds no high or critical advisory in what ships (or says it could not ask)', async () => {
+  it('npm audit finds no high or critical advisory in what ships (skipped, with the reason, when it cannot ask)', async (ctx) => {
     let out = '';
     try {
       out = (
@@ -36,9 +36,8 @@ describe('dependency audit', () => {
       expect(counts.high ?? 0).toBe(0);
       expect(counts.critical ?? 0).toBe(0);
     } else {
-      console.warn(
-        `npm audit unavailable here (${report.statusCode ?? ''} ${report.message ?? ''}): offline checks only`,
-      );
+      // The audit did not run: that is a skip with its reason, never a pass.
+      ctx.skip(`npm audit unavailable here (${report.statusCode ?? ''} ${report.message ?? ''}): offline checks only`);
     }
   }, 90_000);
 

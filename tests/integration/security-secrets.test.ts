@@ -5,9 +5,10 @@
  * (JSON and CSV), obs.json at rest, and the gateway's log output. The run logs at debug level so
  * every log line a show could write is written.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineProcess, startEngineProcess } from '../harness/engine';
@@ -90,7 +91,7 @@ describe('secrets stay out of logs and exports', () => {
         timeoutMs: 60_000,
       },
     );
-    const seat = io(`${engine.url}/seat`, { auth: { token: engine.controlToken }, transports: ['websocket'] });
+    const seat = io(`${engine.url}/seat`, { auth: { token: engine.controlToken } });
     await new Promise<void>((r) => seat.once('connect', () => r()));
     const dest = await seat.emitWithAck('command', 'obs.setStreamDestination', {
       url: 'rtmp://127.0.0.1:1935/live',
@@ -129,7 +130,10 @@ describe('secrets stay out of logs and exports', () => {
         what: 'events reached the engine',
       },
     );
-    await engine.api('/seats', { method: 'POST', body: JSON.stringify({ role: 'assistant' }) });
+    const seatReply = (await (
+      await engine.api('/seats', { method: 'POST', body: JSON.stringify({ role: 'assistant' }) })
+    ).json()) as { token: string };
+    expect(seatReply.token.length).toBeGreaterThan(20);
     await engine.api('/sessions/stop', { method: 'POST', body: '{}' });
 
     const json = await (await engine.api(`/sessions/${session.session.id}/export?format=json`)).text();
@@ -137,9 +141,21 @@ describe('secrets stay out of logs and exports', () => {
     expect(json).toContain('o-1');
     expectNoSecret('JSON export', json);
     expectNoSecret('CSV export', csv);
+    // a line a module wrote by mistake, with every kind of secret in it: the bundle must still scrub it
+    const mistake = join(engine.dataDir, 'logs', 'mistake.log');
+    appendFileSync(
+      mistake,
+      `${JSON.stringify({ msg: 'mistake', s: [seatReply.token, READ_TOKEN, OBS_PASSWORD, STREAM_KEY, WEBHOOK_SECRET] })}\n`,
+    );
     const bundle = await engine.api('/support/logs');
     expect(bundle.status).toBe(200);
-    expectNoSecret('support log bundle', Buffer.from(await bundle.arrayBuffer()).toString('latin1'));
+    // the bundle is gzip: searching the compressed bytes would never find anything
+    const bundleText = gunzipSync(Buffer.from(await bundle.arrayBuffer())).toString('utf8');
+    expect(bundleText).toContain('"msg":"mistake"');
+    expect(bundleText).toContain('seat connected');
+    expectNoSecret('support log bundle', bundleText);
+    expect(bundleText.includes(seatReply.token), 'seat token in support log bundle').toBe(false);
+    rmSync(mistake); // the engine's own log files are checked raw below
 
     await engine.stop(); // flush the logs
     const obsJson = readFileSync(join(engine.dataDir, 'obs.json'), 'utf8');

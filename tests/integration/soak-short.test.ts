@@ -1,7 +1,7 @@
 /**
  * The short form of the show-day soak (tests/soak): a 1-hour show at 100x through a real standalone
  * gateway and a real headless engine, with every fault of the long run (network drops, engine SIGKILL,
- * gateway SIGKILL and SIGTERM, a 10x chat burst, a flash sale, redeliveries, out-of-order batches, real OBS
+ * gateway SIGKILL and SIGTERM, Redis under the gateway SIGKILLed for 3 s, a 10x chat burst, a flash sale, redeliveries, out-of-order batches, real OBS
  * killed and restarted). Memory is reported here and asserted by the long run (`npm run soak`).
  */
 import { execFileSync } from 'node:child_process';
@@ -27,6 +27,7 @@ describe('show-day soak, short form', () => {
     expect(result.figures.differences).toEqual([]);
     expect(result.logErrors).toEqual([]);
     expect(result.faults.map((f) => f.note)).not.toContain('FAILED');
+    expect(result.faults.map((f) => f.name)).toContain('Redis SIGKILL, 3 s outage, restart');
     expect(result.driver.duplicateResends).toBeGreaterThan(0);
     expect(result.driver.outOfOrderBatches).toBeGreaterThan(0);
   }, 300_000);

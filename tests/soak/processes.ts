@@ -24,6 +24,8 @@ export async function startGatewayProcess(options: {
   config: string;
   dataDir: string;
   port: number;
+  /** Store on this Redis instead of SQLite under dataDir. */
+  redisUrl?: string;
 }): Promise<GatewayProcess> {
   let child: Tracked | null = null;
   const errors: string[] = [];
@@ -40,8 +42,7 @@ export async function startGatewayProcess(options: {
         options.config,
         '--port',
         String(options.port),
-        '--data-dir',
-        options.dataDir,
+        ...(options.redisUrl ? ['--redis', options.redisUrl] : ['--data-dir', options.dataDir]),
       ],
       { cwd: REPO_ROOT, env: { ...process.env, MAISHOU_LOG_LEVEL: 'warn' } },
     );
@@ -103,7 +104,7 @@ export interface SeatClient {
 
 /** A host seat that keeps the state it is sent (snapshot, then patches). */
 export async function connectSeat(url: string, token: string): Promise<SeatClient> {
-  const socket = io(`${url}/seat`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(`${url}/seat`, { auth: { token }, reconnection: false, forceNew: true });
   const seat: SeatClient = {
     socket,
     state: null,

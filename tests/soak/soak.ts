@@ -4,8 +4,8 @@
  * every acknowledged paid order in the export exactly once, the engine's figures equal to the pure
  * computation over what the gateway holds, no error in the logs, memory bounded.
  *
- *   driver --signed webhooks--> gateway (child, SQLite) <--socket.io via a cuttable TCP proxy-- engine (child)
- *                                                                                    ^ OBS (real, optional)
+ *   driver --signed webhooks--> gateway (child, on Redis) <--socket.io via a cuttable TCP proxy-- engine (child)
+ *                                   ^ Redis (real, appendfsync always; killed and restarted once)   ^ OBS (optional)
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import { type EngineProcess, startEngineProcess } from '../harness/engine';
 import { connectFeed, newSecret } from '../harness/gateway';
 import type { ObsHarness } from '../harness/obs';
 import { freePort, waitFor } from '../harness/process';
+import { type RedisServer, startRedis } from '../harness/redis';
 import { startTcpProxy, type TcpProxy } from '../harness/tcp-proxy';
 import { WebhookDriver } from './driver';
 import { connectSeat, type GatewayProcess, levelOf, rssBytes, startGatewayProcess } from './processes';
@@ -98,6 +99,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const failures: string[] = [];
   const faults: FaultRecord[] = [];
   let gateway: GatewayProcess | null = null;
+  let redis: RedisServer | null = null;
   let proxy: TcpProxy | null = null;
   let engine: EngineProcess | null = null;
   let obs: ObsHarness | null = null;
@@ -118,7 +120,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   try {
     // --- processes -------------------------------------------------------------------------------
     const gwPort = await freePort();
-    gateway = await startGatewayProcess({ config: gwConfig, dataDir: join(root, 'gateway-data'), port: gwPort });
+    redis = await startRedis();
+    gateway = await startGatewayProcess({
+      config: gwConfig,
+      dataDir: join(root, 'gateway-data'),
+      port: gwPort,
+      redisUrl: redis.url,
+    });
     proxy = await startTcpProxy(gwPort);
     if (options.obs) {
       const { startObs } = await import('../harness/obs');
@@ -333,6 +341,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
           return undefined;
         });
       }
+      await at(0.65);
+      await fault('Redis SIGKILL, 3 s outage, restart', async () => {
+        const refusedBefore = driver.stats.refusals['503'] ?? 0;
+        await redis!.down();
+        await sleep(3_000);
+        await redis!.up();
+        const acked = driver.stats.head;
+        await waitFor(() => driver.stats.head > acked, {
+          what: 'pushes acknowledged again after Redis',
+          timeoutMs: 30_000,
+        });
+        return `${(driver.stats.refusals['503'] ?? 0) - refusedBefore} pushes answered 503 during the outage, retried`;
+      });
       await at(0.7);
       await fault('gateway SIGTERM + restart', async () => {
         await gateway!.terminate();
@@ -519,6 +540,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     await browser?.close().catch(() => undefined);
     await engine?.stop().catch(() => undefined);
     await gateway?.stop().catch(() => undefined);
+    await redis?.stop().catch(() => undefined);
     await proxy?.close().catch(() => undefined);
     await obs?.stop().catch(() => undefined);
     rmSync(root, { recursive: true, force: true });

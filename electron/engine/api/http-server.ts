@@ -4,11 +4,11 @@
  * Host and Origin are checked before anything else: DNS rebinding must not reach any route.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readBody, sendError, sendJson } from '../../../node-common/http';
 import { RENDERER_CSP } from '../../../shared/csp';
 import { StudioError } from '../../../shared/errors';
 import type { Logger } from '../log';
 import type { TokenStore } from '../tokens';
-import { readBody, sendError, sendJson } from './http-util';
 import { assertRole, type Router } from './router';
 import { bearerToken, type HostPolicy, isAllowedHost, isAllowedOrigin } from './security';
 import { serveStatic } from './static-files';
@@ -85,7 +85,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       if (!served) throw new StudioError('not_found', 'Not found', { status: 404 });
     } catch (error) {
       if (!(error instanceof StudioError)) logger.error({ err: error, url: req.url?.split('?')[0] }, 'request failed');
-      if (!res.headersSent) sendError(res, error);
+      if (!res.headersSent) sendError(res, error, 'Internal error; see the engine log');
       else res.destroy();
     }
   });

@@ -3,8 +3,9 @@
  * checked against the contract: known name, allowed role, arguments valid; only then does its handler
  * run, so a refused command changes nothing. On connect a seat gets the whole state, then patches.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import { sendError } from '../../../node-common/http';
 import {
   COMMAND_EVENT,
   type CommandHandlers,
@@ -20,6 +21,12 @@ import { fromZodError, StudioError } from '../../../shared/errors';
 import type { Logger } from '../log';
 import type { StateStore } from '../state';
 import type { TokenStore } from '../tokens';
+import {
+  bufferedBytes,
+  DEFAULT_MAX_BUFFERED_BYTES,
+  DEFAULT_MAX_CONNECTIONS_PER_TOKEN,
+  dropConnection,
+} from './seat-backpressure';
 import { type HostPolicy, isAllowedHost, isAllowedOrigin } from './security';
 
 export interface SeatServerOptions {
@@ -33,6 +40,10 @@ export interface SeatServerOptions {
   backlog?: () => FeedBatch;
   /** Called whenever seats connect or disconnect (the host's "who is here" list). */
   onSeatsChanged?: (seats: ConnectedSeat[]) => void;
+  /** Bytes queued for one socket before it is dropped (it reconnects and resyncs). */
+  maxBufferedBytes?: number;
+  /** Live connections one token may hold; one more is refused with `too_many_connections`. */
+  maxConnectionsPerToken?: number;
 }
 
 export interface SeatServer {
@@ -48,14 +59,17 @@ const isCommandName = (name: unknown): name is CommandName => typeof name === 's
 
 export function startSeatServer(options: SeatServerOptions): SeatServer {
   const { tokens, state, handlers, logger, policy } = options;
-  const io = new Server(options.http, {
-    serveClient: false,
-    maxHttpBufferSize: 1_000_000,
-    // Same-origin only: no CORS headers at all; Host and Origin checked before the handshake.
-    allowRequest: (req, callback) => {
-      const ok = isAllowedHost(req.headers.host, policy) && isAllowedOrigin(req.headers.origin, policy);
-      callback(ok ? null : 'forbidden_host', ok);
-    },
+  const maxBuffered = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
+  const maxPerToken = options.maxConnectionsPerToken ?? DEFAULT_MAX_CONNECTIONS_PER_TOKEN;
+  // Same-origin only: no CORS headers at all. Host and Origin are checked on every engine.io request (the
+  // handshake, each long-polling GET and POST, the WebSocket upgrade), not only the handshake as
+  // `allowRequest` would: the engine's own HTTP handler never sees /socket.io/ requests.
+  const io = new Server(options.http, { serveClient: false, maxHttpBufferSize: 1_000_000 });
+  io.engine.use((req: IncomingMessage, res: ServerResponse, next: (error?: Error) => void) => {
+    if (isAllowedHost(req.headers.host, policy) && isAllowedOrigin(req.headers.origin, policy)) return next();
+    // On an upgrade `res` is engine.io's stand-in that only closes the socket; on HTTP this is the answer.
+    sendError(res, new StudioError('forbidden_host', 'Host or Origin is not this studio', { status: 403 }));
+    next(new Error('forbidden_host'));
   });
   const seats = io.of('/seat');
 
@@ -68,6 +82,13 @@ export function startSeatServer(options: SeatServerOptions): SeatServer {
     // A bridge token only pushes live events in (POST /bridge/events); it never sees the studio.
     if (identity.role === 'bridge') {
       next(new Error('forbidden'));
+      return;
+    }
+    let open = 0;
+    for (const other of seats.sockets.values()) if ((other.data.seat as SeatInfo).id === identity.seatId) open++;
+    if (open >= maxPerToken) {
+      logger.warn({ seat: identity.seatId, open }, 'seat refused: too many connections for one token');
+      next(new Error('too_many_connections'));
       return;
     }
     socket.data.seat = { id: identity.seatId, role: identity.role, label: identity.label } satisfies SeatInfo;
@@ -92,7 +113,21 @@ export function startSeatServer(options: SeatServerOptions): SeatServer {
     });
   });
 
-  const onPatch = (patch: Partial<StudioState>) => seats.emit('patch', patch);
+  /** Drops every socket whose queue passed the cap; called after each broadcast (queues grow only then). */
+  function shedSlowSockets(): void {
+    for (const socket of seats.sockets.values()) {
+      const queued = bufferedBytes(socket);
+      if (queued <= maxBuffered) continue;
+      const seat = socket.data.seat as SeatInfo;
+      logger.warn({ seat: seat.id, queued, transport: socket.conn.transport.name }, 'slow seat dropped: it resyncs');
+      dropConnection(socket);
+    }
+  }
+
+  const onPatch = (patch: Partial<StudioState>) => {
+    seats.emit('patch', patch);
+    shedSlowSockets();
+  };
   state.on('patch', onPatch);
   const offRevoke = tokens.onRevoke((seatId) => seats.in(`seat:${seatId}`).disconnectSockets(true));
 
@@ -136,7 +171,10 @@ export function startSeatServer(options: SeatServerOptions): SeatServer {
   return {
     io,
     connectedSeats,
-    emitFeed: (batch) => seats.emit('feed', batch),
+    emitFeed: (batch) => {
+      seats.emit('feed', batch);
+      shedSlowSockets();
+    },
     async close() {
       state.off('patch', onPatch);
       offRevoke();

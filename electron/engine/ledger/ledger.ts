@@ -3,16 +3,25 @@
  * the figures of METRICS.md. One transaction per applied batch, live counters updated after each commit,
  * recap figures computed from the record by the pure functions of shared/metrics.
  */
+import { createHash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { parseCatalogue } from '../../../shared/catalogue/import';
+import type { XlsxRowReader } from '../../../shared/catalogue/xlsx';
+import { capErrors } from '../../../shared/catalogue/zip-limits';
 import { StudioError } from '../../../shared/errors';
 import type { LiveEvent } from '../../../shared/events';
-import { buildExport, exportCsv, type SessionExport } from '../../../shared/metrics/export';
+import { buildExport, exportCsv, type Reconciled, type SessionExport } from '../../../shared/metrics/export';
+import { computeFigures } from '../../../shared/metrics/figures';
 import { LiveFigures } from '../../../shared/metrics/live-figures';
 import { toRecordOrder } from '../../../shared/metrics/replay';
 import { computeStats } from '../../../shared/metrics/stats';
 import type { ComputedStats, Figures, SessionRecord, SessionWindow } from '../../../shared/metrics/types';
 import { DEFAULT_CURRENCY, type Money } from '../../../shared/money';
+import { type ColumnMapping, guessMapping, headerSignature } from '../../../shared/reconcile/fields';
+import { parseExport } from '../../../shared/reconcile/parse';
+import { applyPlan, planReconciliation } from '../../../shared/reconcile/plan';
+import { readExportTable } from '../../../shared/reconcile/table';
+import type { ExportPreview, ReconcileAnswer } from '../../../shared/reconcile/types';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import { Applier, type ApplyResult, type Effect } from './apply';
@@ -20,8 +29,11 @@ import { dailyBackup } from './backup';
 import { type OpenReport, openDatabase } from './db';
 import { type Product, ProductStore } from './products';
 import { type ChatLine, readChatLinePages, readListTotals } from './recap-reads';
-import { type AnomalyRow, readAnomalies, readRecord, resolveLines, summary } from './record';
+import { ReconcileStore } from './reconcile-store';
+import { type AnomalyRow, readAnomalies, readRecord, summary } from './record';
+import { RecordingStore } from './recordings';
 import { type Session, type SessionReason, SessionStore } from './sessions';
+import { xlsxWorkerReader } from './xlsx-in-worker';
 
 export type { ApplyResult } from './apply';
 export type { Product } from './products';
@@ -42,7 +54,12 @@ export interface LedgerOptions {
   synchronous?: 'normal' | 'full';
   /** clock, for tests */
   now?: () => number;
+  /** XLSX catalogue reader (default: a worker thread with a heap limit) */
+  readXlsx?: XlsxRowReader;
 }
+
+/** The built-in demo room's id (gateway/demo.ts): its sessions are rehearsals. */
+export const DEMO_ROOM = 'demo';
 
 export interface SessionView {
   id: string;
@@ -50,12 +67,15 @@ export interface SessionView {
   room: string | null;
   startedAt: number;
   endedAt: number | null;
+  rehearsal: boolean;
 }
 
 export interface StatsBody extends ComputedStats {
   session: SessionView;
   window: SessionWindow;
   anomalies: Omit<AnomalyRow, 'seq'>[];
+  /** the last reconciliation with the platform's export, or null: the figures are provisional */
+  reconciled: Reconciled | null;
 }
 
 export interface SessionSummary extends SessionView {
@@ -70,6 +90,7 @@ const view = (s: Session): SessionView => ({
   room: s.room,
   startedAt: s.startedAt,
   endedAt: s.endedAt,
+  rehearsal: s.rehearsal,
 });
 
 export class Ledger {
@@ -82,14 +103,16 @@ export class Ledger {
   private readonly applier: Applier;
   private readonly sessions: SessionStore;
   private readonly products: ProductStore;
+  /** OBS recordings on the studio clock (electron/engine/recordings keeps it up to date). */
+  readonly recordings: RecordingStore;
+  private readonly reconciliations: ReconcileStore;
   private current: { session: Session; live: LiveFigures } | null = null;
   /** sku -> productId, cached between catalogue changes (read on every applied batch) */
   private skuCache: Map<string, string> | null = null;
-  /** units sold per product in the running session, kept incrementally once asked for (overlays poll it) */
-  private sold: Map<string, number> | null = null;
   private interrupted: Session | null;
   private closed = false;
   private readonly dataDir: string;
+  private readonly readXlsx: XlsxRowReader;
   private readonly backups: number;
 
   constructor(options: LedgerOptions) {
@@ -99,6 +122,7 @@ export class Ledger {
     this.now = options.now ?? Date.now;
     this.dataDir = options.dataDir;
     this.backups = options.backups ?? 7;
+    this.readXlsx = options.readXlsx ?? xlsxWorkerReader();
     const { db, report } = openDatabase({
       dataDir: options.dataDir,
       logger: this.logger,
@@ -114,6 +138,8 @@ export class Ledger {
     });
     this.sessions = new SessionStore(db);
     this.products = new ProductStore(db, this.currency);
+    this.recordings = new RecordingStore(db);
+    this.reconciliations = new ReconcileStore(db);
     const open = this.sessions.open();
     // More than one open session can only come from an older crash; all but the newest are closed at their last event.
     for (const s of open.slice(0, -1)) this.sessions.end(s.id, this.lastActivity(s), 'recovered');
@@ -157,13 +183,8 @@ export class Ledger {
     const skuMap = this.skuMap();
     for (const e of effects) {
       if (session.room !== null && e.room !== session.room) continue;
-      if (e.type === 'order') {
-        const order = toRecordOrder(e.state, skuMap);
-        live.order(order);
-        if (this.sold && e.newlyPaid && order.paidAt >= session.startedAt) {
-          for (const l of order.lines) this.sold.set(l.productId, (this.sold.get(l.productId) ?? 0) + l.qty);
-        }
-      } else if (e.type === 'refund') live.refund(e.refund);
+      if (e.type === 'order') live.order(toRecordOrder(e.state, skuMap));
+      else if (e.type === 'refund') live.refund(e.refund);
       else if (e.type === 'chat') live.chatEvent(e.chat);
       else if (e.type === 'like') live.like(e.like);
       else live.viewers(e.viewers);
@@ -171,7 +192,6 @@ export class Ledger {
   }
 
   private skuMap(): Map<string, string> {
-    if (this.skuCache === null) this.sold = null; // product ids of lines may have changed
     this.skuCache ??= this.products.skuMap();
     return this.skuCache;
   }
@@ -191,7 +211,9 @@ export class Ledger {
 
   // ---- sessions ------------------------------------------------------------------------------------
 
-  startSession(input: { title?: string; room?: string | null; at?: number; reason?: SessionReason } = {}): SessionView {
+  startSession(
+    input: { title?: string; room?: string | null; at?: number; reason?: SessionReason; rehearsal?: boolean } = {},
+  ): SessionView {
     this.assertOpen();
     if (this.current) {
       throw new StudioError(
@@ -221,9 +243,10 @@ export class Ledger {
       currency: this.currency,
       at,
       reason: input.reason ?? 'manual',
+      // Sessions in the demo room are rehearsals whatever was asked: its orders are simulated.
+      rehearsal: input.rehearsal === true || room === DEMO_ROOM,
     });
     this.current = { session, live: this.buildLive(session) };
-    this.sold = null;
     this.logger.info({ session: session.id }, 'session started');
     return view(session);
   }
@@ -258,7 +281,6 @@ export class Ledger {
     this.assertOpen();
     const s = this.takeInterrupted(id);
     this.current = { session: s, live: this.buildLive(s) };
-    this.sold = null;
     return view(s);
   }
 
@@ -367,11 +389,7 @@ export class Ledger {
 
   /** The body of `GET /sessions/{id}/stats`. */
   stats(sessionId: string, now = this.now()): StatsBody {
-    const s = this.sessions.require(sessionId);
-    const record = this.recordOf(s, now);
-    const computed = computeStats(record);
-    const anomalies = readAnomalies(this.db, s.room, record.window).map(({ seq: _seq, ...a }) => a);
-    return { session: view(s), window: record.window, ...computed, anomalies };
+    return this.statsWithRecord(sessionId, now).stats;
   }
 
   exportJson(sessionId: string, now = this.now()): SessionExport {
@@ -379,7 +397,73 @@ export class Ledger {
     const record = this.recordOf(s, now, true);
     const stats = computeStats(record);
     const anomalies = readAnomalies(this.db, s.room, record.window).map(({ seq: _seq, ...a }) => a);
-    return buildExport(view(s), record, stats, anomalies);
+    return buildExport(view(s), record, stats, anomalies, this.reconciled(s.id));
+  }
+
+  /** The session's last reconciliation (when, with which file), or null while its figures are provisional. */
+  reconciled(sessionId: string): Reconciled | null {
+    const last = this.reconciliations.last(sessionId);
+    return last ? { at: last.at, source: last.source } : null;
+  }
+
+  /**
+   * `POST /sessions/{id}/reconcile`: corrects an ended session by the platform's order export (PROTOCOL D,
+   * METRICS "Reconciliation"). The same file with the same columns again changes nothing and answers
+   * as the first time; another file replaces what the last one said.
+   */
+  async reconcile(
+    sessionId: string,
+    bytes: Uint8Array,
+    options: { contentType?: string; charset?: string; source?: string; columns?: Partial<ColumnMapping> } = {},
+  ): Promise<ReconcileAnswer> {
+    this.assertOpen();
+    const s = this.sessions.require(sessionId);
+    if (s.endedAt === null) {
+      throw new StudioError('session_running', 'Reconcile a session after it has ended', { status: 409 });
+    }
+    const parsed = parseExport(await readExportTable(bytes, options), s.currency, options.columns);
+    const source = (options.source ?? 'export').slice(0, 200);
+    const digest = createHash('sha256').update(bytes).update(JSON.stringify(parsed.mapping)).digest('hex');
+    const last = this.reconciliations.last(s.id);
+    if (last?.digest === digest) return { ...(last.result as ReconcileAnswer), unchanged: true };
+    const record = this.recordOf(s, this.now());
+    const { plan, summary } = planReconciliation(record, parsed, this.products.skuMap());
+    const at = this.now();
+    // The answer's figures come from the pure plan over the record; the tests hold the ledger's to them.
+    const answer: ReconcileAnswer = {
+      ...summary,
+      figures: computeFigures(applyPlan(record, plan, at)),
+      before: computeFigures(record),
+      reconciled: { at, source },
+      unchanged: false,
+    };
+    this.reconciliations.apply(s.id, { room: s.room, window: record.window }, plan, {
+      at,
+      source,
+      digest,
+      result: answer,
+    });
+    this.logger.info(
+      { session: s.id, matched: answer.matched, added: answer.onlyInExport.length, kind: answer.kind },
+      'session reconciled with the platform export',
+    );
+    return answer;
+  }
+
+  /** The column-mapping step: the header found, the guess, the first rows, the file's shape. */
+  async previewExport(
+    bytes: Uint8Array,
+    options: { contentType?: string; charset?: string } = {},
+  ): Promise<ExportPreview> {
+    const table = await readExportTable(bytes, options);
+    return {
+      header: table.header,
+      headerLine: table.headerLine,
+      signature: headerSignature(table.header),
+      mapping: guessMapping(table.header),
+      rows: table.rows.slice(0, 5).map((r) => r.cells),
+      rowCount: table.rows.length,
+    };
   }
 
   exportCsv(sessionId: string, now = this.now()): string {
@@ -393,7 +477,11 @@ export class Ledger {
     const s = this.sessions.require(sessionId);
     const record = this.recordOf(s, now);
     const anomalies = readAnomalies(this.db, s.room, record.window).map(({ seq: _seq, ...a }) => a);
-    return { stats: { session: view(s), window: record.window, ...computeStats(record), anomalies }, record };
+    const reconciled = this.reconciled(s.id);
+    return {
+      stats: { session: view(s), window: record.window, ...computeStats(record), anomalies, reconciled },
+      record,
+    };
   }
 
   /** The session's comments with text and actor, a page at a time in record order (the recap's question tables). */
@@ -445,10 +533,10 @@ export class Ledger {
     options: { contentType?: string; charset?: string } = {},
   ): Promise<{ imported: number; errors: { line: number; message: string }[] }> {
     this.assertOpen();
-    const parsed = await parseCatalogue(bytes, options);
-    this.skuCache = null;
+    const parsed = await parseCatalogue(bytes, { ...options, readXlsx: this.readXlsx });
     const stored = this.products.importRows(parsed.products, this.now());
-    const errors = [...parsed.errors, ...stored.errors].sort((a, b) => a.line - b.line);
+    this.catalogueChanged();
+    const errors = capErrors([...parsed.errors, ...stored.errors].sort((a, b) => a.line - b.line));
     this.logger.info({ imported: stored.imported, errors: errors.length }, 'catalogue imported');
     return { imported: stored.imported, errors };
   }
@@ -458,13 +546,15 @@ export class Ledger {
   }
 
   addProduct(input: unknown): Product {
-    this.skuCache = null;
-    return this.products.add(input, this.now());
+    const product = this.products.add(input, this.now());
+    this.catalogueChanged();
+    return product;
   }
 
   updateProduct(productId: string, patch: unknown): Product {
-    this.skuCache = null;
-    return this.products.update(productId, patch, this.now());
+    const product = this.products.update(productId, patch, this.now());
+    this.catalogueChanged();
+    return product;
   }
 
   reorderProducts(productIds: readonly string[]): Product[] {
@@ -472,8 +562,23 @@ export class Ledger {
   }
 
   deleteProduct(productId: string): void {
-    this.skuCache = null;
     this.products.delete(productId);
+    this.catalogueChanged();
+  }
+
+  /** Lines naming only a sku may now resolve to another product: the running tally is rebuilt once. */
+  private catalogueChanged(): void {
+    this.skuCache = null;
+    if (this.current) this.current.live = this.buildLive(this.current.session);
+  }
+
+  /**
+   * The running session's live tally (shared/metrics LiveFigures): figures, per-product units and paid
+   * money, the channel split and GMV per minute, kept from the effects of each applied batch (never
+   * re-read from SQL). Read it, never feed it: the ledger does. Null when no session runs.
+   */
+  liveTally(): LiveFigures | null {
+    return this.current?.live ?? null;
   }
 
   /** Units sold per product id in a session (default: the running one), from its paid orders. */
@@ -481,25 +586,10 @@ export class Ledger {
     const s = sessionId ? this.sessions.require(sessionId) : this.current?.session;
     if (!s) return {};
     if (s.id === this.current?.session.id) {
-      this.skuMap(); // drops the counts when the catalogue changed
-      this.sold ??= new Map(Object.entries(this.soldFromSql(s, now)));
-      return Object.fromEntries(this.sold);
+      return Object.fromEntries(this.current.live.productTallies().map((p) => [p.productId, p.units]));
     }
-    return this.soldFromSql(s, now);
-  }
-
-  private soldFromSql(s: Session, now: number): Record<string, number> {
-    const window = this.windowOf(s, now);
-    const skuMap = this.products.skuMap();
-    const room = s.room === null ? '' : 'room = ? AND';
-    const rows = this.db
-      .prepare(`SELECT items FROM orders WHERE ${room} paid_at >= ? AND paid_at < ?`)
-      .all(...(s.room === null ? [] : [s.room]), window.start, window.end) as { items: string }[];
-    const sold: Record<string, number> = {};
-    for (const r of rows) {
-      for (const l of resolveLines(JSON.parse(r.items), skuMap)) sold[l.productId] = (sold[l.productId] ?? 0) + l.qty;
-    }
-    return sold;
+    const products = computeStats(this.recordOf(s, now)).products.filter((p) => p.units > 0);
+    return Object.fromEntries(products.map((p) => [p.productId, p.units]));
   }
 
   // ---- lifecycle -----------------------------------------------------------------------------------

@@ -126,6 +126,47 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX answer_marks_by_at ON answer_marks (at);
   `,
+  // 3: product facts (尺码表, 材质 ...) as a JSON object; NULL = none
+  `
+  ALTER TABLE products ADD COLUMN facts TEXT;
+  `,
+  // 4: OBS recordings on the studio clock (a session's recordings are those overlapping its window)
+  `
+  CREATE TABLE recordings (
+    id INTEGER PRIMARY KEY,
+    -- NULL until OBS names the file (obs-websocket gives it on STARTED or STOPPED)
+    path TEXT,
+    started_at INTEGER NOT NULL,
+    ended_at INTEGER,
+    -- JSON [[from, to|null], ...]: paused spans, on the studio clock
+    pauses TEXT NOT NULL DEFAULT '[]',
+    CHECK (ended_at IS NULL OR ended_at >= started_at)
+  ) STRICT;
+  CREATE INDEX recordings_by_start ON recordings (started_at);
+  `,
+  // 5: rehearsals (彩排): recorded like any session, left out of comparison baselines unless asked for
+  `
+  ALTER TABLE sessions ADD COLUMN rehearsal INTEGER NOT NULL DEFAULT 0 CHECK (rehearsal IN (0, 1));
+  `,
+  // 6: who sold it (channels, 推客) and the platform's books (reconciliation); additive only
+  `
+  ALTER TABLE orders ADD COLUMN sharer_id TEXT;
+  ALTER TABLE orders ADD COLUMN sharer_name TEXT;
+  ALTER TABLE orders ADD COLUMN commission INTEGER;
+  -- 'export': missed by the live feed, added by a reconciliation
+  ALTER TABLE orders ADD COLUMN source TEXT NOT NULL DEFAULT 'feed';
+  -- the live feed's amount when a reconciliation replaced it with the export's
+  ALTER TABLE orders ADD COLUMN feed_total INTEGER;
+  ALTER TABLE refunds ADD COLUMN source TEXT NOT NULL DEFAULT 'feed';
+  -- the last reconciliation of each session: when, with which file (name and SHA-256), and its answer
+  CREATE TABLE reconciliations (
+    session_id TEXT PRIMARY KEY REFERENCES sessions (id),
+    at INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    result TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /** Applies every migration newer than the file's `user_version`; returns the versions applied. */

@@ -10,6 +10,7 @@ interface OrderRow {
   currency: string | null;
   buyer_id: string | null;
   channel: string | null;
+  sharer_id: string | null;
   items: string;
   refunded: number;
 }
@@ -25,17 +26,17 @@ export class OrderStore {
     private readonly currency: string,
   ) {
     this.select = db.prepare(
-      'SELECT status, paid_at, total, currency, buyer_id, channel, items, refunded FROM orders WHERE room = ? AND order_id = ?',
+      'SELECT status, paid_at, total, currency, buyer_id, channel, sharer_id, items, refunded FROM orders WHERE room = ? AND order_id = ?',
     );
     this.refundIds = db.prepare('SELECT refund_id FROM refunds WHERE room = ? AND order_id = ?');
     this.insert = db.prepare(`INSERT INTO orders (room, order_id, status, paid_at, total, currency, buyer_id, channel,
-      items, refunded, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      items, refunded, seq, sharer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.upsert =
-      db.prepare(`INSERT INTO orders (room, order_id, status, paid_at, total, currency, buyer_id, channel, items, refunded, seq)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      db.prepare(`INSERT INTO orders (room, order_id, status, paid_at, total, currency, buyer_id, channel, items, refunded, seq, sharer_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (room, order_id) DO UPDATE SET status = excluded.status, paid_at = excluded.paid_at,
         total = excluded.total, currency = excluded.currency, buyer_id = excluded.buyer_id, channel = excluded.channel,
-        items = excluded.items, refunded = excluded.refunded, seq = excluded.seq`);
+        items = excluded.items, refunded = excluded.refunded, seq = excluded.seq, sharer_id = excluded.sharer_id`);
   }
 
   /** The order's state; refund ids are loaded only when a refund needs them. */
@@ -50,6 +51,7 @@ export class OrderStore {
       total: row.total === null ? null : { amount: row.total, currency },
       buyerId: row.buyer_id,
       channel: row.channel,
+      sharerId: row.sharer_id,
       items: JSON.parse(row.items) as OrderItem[],
       refunded: row.refunded,
       refundIds: withRefundIds
@@ -72,6 +74,7 @@ export class OrderStore {
       JSON.stringify(state.items),
       state.refunded,
       seq,
+      state.sharerId,
     );
   }
 }

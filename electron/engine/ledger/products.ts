@@ -1,17 +1,17 @@
 /**
  * The catalogue and its run-of-show order (排品): import (upsert by sku, new products appended), edit,
  * reorder, delete. `linkNo` (链接号) is the number viewers see on the cart; when not set it is the
- * product's run-of-show position.
+ * product's run-of-show position. A number imported or set by hand stays through reorders and through
+ * re-imports that carry no link number.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { z } from 'zod';
+import { type ProductFacts, patchFacts } from '../../../shared/catalogue/facts';
 import type { ImportError, ProductInput } from '../../../shared/catalogue/import';
-import type { Product } from '../../../shared/contract/products';
+import { newProductSchema, type Product, productPatchSchema } from '../../../shared/contract/products';
 import { fromZodError, StudioError } from '../../../shared/errors';
-import { idSchema, moneySchema } from '../../../shared/events';
 
-/** The product shape of PROTOCOL.md D, as the seat contract declares it. */
-export type { Product } from '../../../shared/contract/products';
+/** The product shape of PROTOCOL.md D and its change schemas, as the contract declares them. */
+export type { Product, ProductPatch } from '../../../shared/contract/products';
 
 interface ProductRow {
   product_id: string;
@@ -24,27 +24,12 @@ interface ProductRow {
   image: string | null;
   link_no: number | null;
   position: number;
+  facts: string | null;
 }
 
-const nonNegativeMoney = moneySchema.refine((m) => m.amount >= 0, 'must not be negative');
-
-export const productPatchSchema = z.strictObject({
-  sku: idSchema.optional(),
-  title: z.string().trim().min(1).max(200).optional(),
-  price: nonNegativeMoney.optional(),
-  originalPrice: nonNegativeMoney.nullable().optional(),
-  stock: z.number().int().min(0).nullable().optional(),
-  image: z.string().max(2000).nullable().optional(),
-  linkNo: z.number().int().min(1).nullable().optional(),
-});
-export type ProductPatch = z.infer<typeof productPatchSchema>;
-
-export const newProductSchema = productPatchSchema.extend({
-  productId: idSchema.optional(),
-  sku: idSchema,
-  title: z.string().trim().min(1).max(200),
-  price: nonNegativeMoney,
-});
+const factsOf = (json: string | null): ProductFacts => (json === null ? {} : (JSON.parse(json) as ProductFacts));
+const factsJson = (facts: ProductFacts): string | null =>
+  Object.keys(facts).length === 0 ? null : JSON.stringify(facts);
 
 export class ProductStore {
   constructor(
@@ -58,6 +43,7 @@ export class ProductStore {
 
   list(): Product[] {
     return this.rows().map((r, i) => ({
+      ...(r.facts === null ? {} : { facts: factsOf(r.facts) }),
       productId: r.product_id,
       sku: r.sku,
       title: r.title,
@@ -94,14 +80,14 @@ export class ProductStore {
     rows: readonly { line: number; product: ProductInput }[],
     now = Date.now(),
   ): { imported: number; errors: ImportError[] } {
-    const bySku = this.db.prepare('SELECT product_id FROM products WHERE sku = ?');
+    const bySku = this.db.prepare('SELECT product_id, facts FROM products WHERE sku = ?');
     const byId = this.db.prepare('SELECT sku FROM products WHERE product_id = ?');
     const update =
       this.db.prepare(`UPDATE products SET title = ?, price = ?, currency = ?, original_price = ?, stock = ?,
-      image = ?, link_no = ?, updated_at = ? WHERE sku = ?`);
+      image = ?, link_no = coalesce(?, link_no), facts = ?, updated_at = ? WHERE sku = ?`);
     const insert =
       this.db.prepare(`INSERT INTO products (product_id, sku, title, price, currency, original_price, stock, image,
-      link_no, position, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      link_no, position, facts, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const errors: ImportError[] = [];
     let imported = 0;
     let position = this.nextPosition();
@@ -112,7 +98,7 @@ export class ProductStore {
           errors.push({ line, message: `price is in ${p.price.currency}, the studio keeps ${this.currency}` });
           continue;
         }
-        const existing = bySku.get(p.sku) as { product_id: string } | undefined;
+        const existing = bySku.get(p.sku) as { product_id: string; facts: string | null } | undefined;
         if (existing) {
           if (p.productId !== p.sku && p.productId !== existing.product_id) {
             errors.push({
@@ -129,6 +115,8 @@ export class ProductStore {
             p.stock,
             p.image,
             p.linkNo,
+            // a file without a fact's column keeps what was there; a filled cell replaces it
+            factsJson({ ...factsOf(existing.facts), ...(p.facts ?? {}) }),
             now,
             p.sku,
           );
@@ -149,6 +137,7 @@ export class ProductStore {
             p.image,
             p.linkNo,
             position++,
+            factsJson(p.facts ?? {}),
             now,
           );
         }
@@ -210,7 +199,7 @@ export class ProductStore {
     try {
       this.db
         .prepare(`UPDATE products SET sku = ?, title = ?, price = ?, original_price = ?, stock = ?, image = ?, link_no = ?,
-          updated_at = ? WHERE product_id = ?`)
+          facts = ?, updated_at = ? WHERE product_id = ?`)
         .run(
           p.sku ?? before.sku,
           p.title ?? before.title,
@@ -219,6 +208,7 @@ export class ProductStore {
           p.stock === undefined ? before.stock : p.stock,
           p.image === undefined ? before.image : p.image,
           linkNo,
+          factsJson(p.facts === undefined ? (before.facts ?? {}) : patchFacts(before.facts ?? {}, p.facts)),
           now,
           productId,
         );

@@ -4,6 +4,7 @@
  * The pure functions of shared/metrics turn it into figures.
  */
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import { resolveProductId, type SkuMap } from '../../../shared/catalogue/resolve-sku';
 import type { OrderItem } from '../../../shared/events';
 import {
   type ChatSummary,
@@ -28,10 +29,24 @@ const roomFilter = (room: string | null, alias = ''): { sql: string; args: strin
  * Resolves each line's product in place (the items were just parsed and belong to no one else; a recap
  * parses tens of thousands, so no copies). Extra item keys such as `title` stay and are ignored.
  */
-export function resolveLines(items: OrderItem[], skuMap: ReadonlyMap<string, string>): RecordOrder['lines'] {
-  for (const i of items) i.productId ??= skuMap.get(i.sku) ?? i.sku;
+export function resolveLines(items: OrderItem[], skuMap: SkuMap): RecordOrder['lines'] {
+  for (const i of items) i.productId = resolveProductId(i, skuMap);
   return items as RecordOrder['lines'];
 }
+
+type OrderRowArray = [
+  string,
+  number,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  string,
+  string | null,
+  string | null,
+  number | null,
+  string,
+];
 
 export interface RecordQuery {
   room: string | null;
@@ -50,25 +65,34 @@ export function readRecord(db: DatabaseSync, q: RecordQuery): SessionRecord {
   // Rows as arrays: a 4-hour show has tens of thousands of orders, and named rows cost twice as much to build.
   const orderRows = allArrays(
     db.prepare(
-      `SELECT order_id, paid_at, buyer_id, channel, total, currency, items FROM orders
-       WHERE ${r.sql} AND paid_at >= ? AND paid_at < ? ORDER BY paid_at, seq`,
+      `SELECT order_id, paid_at, buyer_id, channel, total, currency, items, sharer_id, sharer_name, commission, source
+       FROM orders WHERE ${r.sql} AND paid_at >= ? AND paid_at < ? ORDER BY paid_at, seq`,
     ),
     ...r.args,
     start,
     end,
-  ) as [string, number, string | null, string | null, number | null, string | null, string][];
-  const orders: RecordOrder[] = orderRows.map(([orderId, paidAt, buyerId, channel, total, currency, items]) => ({
-    orderId,
-    paidAt,
-    buyerId,
-    channel,
-    total: total === null ? null : { amount: total, currency: currency ?? q.currency },
-    lines: resolveLines(JSON.parse(items) as OrderItem[], q.skuMap),
-  }));
+  ) as OrderRowArray[];
+  const orders: RecordOrder[] = orderRows.map(
+    ([orderId, paidAt, buyerId, channel, total, currency, items, sharerId, sharerName, commission, source]) => {
+      const c = currency ?? q.currency;
+      return {
+        orderId,
+        paidAt,
+        buyerId,
+        channel,
+        total: total === null ? null : { amount: total, currency: c },
+        lines: resolveLines(JSON.parse(items) as OrderItem[], q.skuMap),
+        sharerId,
+        sharerName,
+        commission: commission === null ? null : { amount: commission, currency: c },
+        source: source === 'export' ? 'export' : 'feed',
+      };
+    },
+  );
   const refunds = (
     db
       .prepare(
-        `SELECT f.order_id, f.refund_id, f.amount, f.currency, f.at FROM refunds f
+        `SELECT f.order_id, f.refund_id, f.amount, f.currency, f.at, f.source FROM refunds f
          JOIN orders o ON o.room = f.room AND o.order_id = f.order_id
          WHERE ${ro.sql} AND o.paid_at >= ? AND o.paid_at < ? ORDER BY f.at, f.seq`,
       )
@@ -78,12 +102,14 @@ export function readRecord(db: DatabaseSync, q: RecordQuery): SessionRecord {
       amount: number;
       currency: string;
       at: number;
+      source: string;
     }[]
   ).map((f) => ({
     orderId: f.order_id,
     refundId: f.refund_id,
     amount: { amount: f.amount, currency: f.currency },
     at: f.at,
+    source: f.source === 'export' ? ('export' as const) : ('feed' as const),
   }));
   const viewers = (
     db

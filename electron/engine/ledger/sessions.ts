@@ -15,6 +15,8 @@ export interface Session {
   currency: string;
   startedAt: number;
   endedAt: number | null;
+  /** 彩排: the demo room, or started as a rehearsal. */
+  rehearsal: boolean;
 }
 
 interface SessionRow {
@@ -24,6 +26,7 @@ interface SessionRow {
   currency: string;
   started_at: number;
   ended_at: number | null;
+  rehearsal: number;
 }
 
 const fromRow = (r: SessionRow): Session => ({
@@ -33,6 +36,7 @@ const fromRow = (r: SessionRow): Session => ({
   currency: r.currency,
   startedAt: r.started_at,
   endedAt: r.ended_at,
+  rehearsal: r.rehearsal === 1,
 });
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -77,16 +81,23 @@ export class SessionStore {
     return row.m;
   }
 
-  create(input: { title?: string; room: string | null; currency: string; at: number; reason: SessionReason }): Session {
+  create(input: {
+    title?: string;
+    room: string | null;
+    currency: string;
+    at: number;
+    reason: SessionReason;
+    rehearsal?: boolean;
+  }): Session {
     const title = input.title?.trim() || defaultTitle(input.at);
     if (title.length > 200)
       throw new StudioError('invalid_title', 'A session title has at most 200 characters', { path: 'title' });
     const id = randomUUID();
     this.db
       .prepare(
-        'INSERT INTO sessions (id, title, room, currency, started_at, ended_at, start_reason) VALUES (?, ?, ?, ?, ?, NULL, ?)',
+        'INSERT INTO sessions (id, title, room, currency, started_at, ended_at, start_reason, rehearsal) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)',
       )
-      .run(id, title, input.room, input.currency, input.at, input.reason);
+      .run(id, title, input.room, input.currency, input.at, input.reason, input.rehearsal ? 1 : 0);
     return this.require(id);
   }
 

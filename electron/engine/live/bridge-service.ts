@@ -9,24 +9,19 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
-  BRIDGE_ROLES,
   type BridgeCreate,
   type BridgeView,
-  bridgeCreateSchema,
   type CommandHandlers,
-  HOST_ONLY,
+  type RouteHandlers,
   type StudioState,
   ssnSessionSchema,
 } from '../../../shared/contract';
-import { fromZodError, StudioError } from '../../../shared/errors';
+import { StudioError } from '../../../shared/errors';
 import type { InboundEvent } from '../../../shared/events';
 import { parseJsonBody, validateInboundBatch } from '../../../shared/live/inbound';
-import { parseJson } from '../api/http-util';
-import type { Route } from '../api/router';
 import { JsonFileWriter, readJsonFile } from '../json-file';
 import type { Logger } from '../log';
 import type { StateStore } from '../state';
-import type { TokenIdentity } from '../tokens';
 import type { LiveService } from './live-service';
 import { readSsnFrame } from './ssn/map-ssn';
 import { DEFAULT_SSN_RELAY, SsnConnection, type SsnSnapshot } from './ssn/ssn-connection';
@@ -72,8 +67,9 @@ export interface BridgeServiceOptions {
 }
 
 export interface BridgeService {
+  /** Also served as `POST /bridges` and `DELETE /bridges/:id` (shared/contract/sources.ts). */
   handlers: Pick<CommandHandlers, 'bridges.create' | 'bridges.remove'>;
-  routes: Route[];
+  routeHandlers: Pick<RouteHandlers, 'POST /bridge/events' | 'GET /bridges'>;
   /** A bridge token was created or revoked: its source appears in or leaves the console. */
   tokenCreated(id: string, label: string): void;
   tokenRevoked(id: string): void;
@@ -235,62 +231,33 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     return { removed: id };
   };
 
-  const postEvents = (body: Buffer, identity: TokenIdentity) => {
-    const events = validateInboundBatch(parseJsonBody(body));
-    const source = tokenSource(identity.seatId);
-    if (!live.sources.has(source)) live.sources.set(source, { kind: 'bridge', label: identity.label, state: 'idle' });
-    let result: { accepted: number; duplicates: number };
+  /** A bridge token's (or the host's) batch: validated exactly as the gateway validates PROTOCOL B's. */
+  const postEvents = (bytes: Uint8Array, seat: { id: string; label: string }) => {
+    const events = validateInboundBatch(parseJsonBody(bytes));
+    const source = tokenSource(seat.id);
+    if (!live.sources.has(source)) live.sources.set(source, { kind: 'bridge', label: seat.label, state: 'idle' });
     try {
-      result = live.ingestLocal(events, source);
+      return live.ingestLocal(events, source);
     } catch (error) {
       log.error({ err: error }, 'bridge events could not be recorded');
       throw new StudioError('store_unavailable', 'Could not record the events; nothing was applied, send them again', {
         status: 503,
       });
     }
-    return result;
   };
 
-  const hostContext = { seat: { id: 'host', role: 'host' as const, label: 'host' } };
   const handlers: BridgeService['handlers'] = {
     'bridges.create': (a) => create(a),
     'bridges.remove': (a) => remove(a.id),
   };
-
-  const routes: Route[] = [
-    {
-      method: 'POST',
-      path: '/bridge/events',
-      roles: BRIDGE_ROLES,
-      handle: ({ body, identity }) => ({ body: postEvents(body, identity) }),
-    },
-    {
-      method: 'POST',
-      path: '/bridges',
-      roles: HOST_ONLY,
-      handle: ({ body }) => {
-        const parsed = bridgeCreateSchema.safeParse(parseJson(body));
-        if (!parsed.success) throw fromZodError(parsed.error, 'invalid_body');
-        return { status: 201, body: handlers['bridges.create'](parsed.data, hostContext) };
-      },
-    },
-    {
-      method: 'GET',
-      path: '/bridges',
-      roles: HOST_ONLY,
-      handle: () => ({ body: { bridges: list() } }),
-    },
-    {
-      method: 'DELETE',
-      path: '/bridges/:id',
-      roles: HOST_ONLY,
-      handle: ({ params }) => ({ body: handlers['bridges.remove']({ id: params.id }, hostContext) }),
-    },
-  ];
+  const routeHandlers: BridgeService['routeHandlers'] = {
+    'POST /bridge/events': ({ body }, { seat }) => postEvents(body.bytes, seat),
+    'GET /bridges': () => ({ bridges: list() }),
+  };
 
   return {
     handlers,
-    routes,
+    routeHandlers,
     tokenCreated: (id, label) => live.sources.set(tokenSource(id), { kind: 'bridge', label, state: 'idle' }),
     tokenRevoked: (id) => live.sources.remove(tokenSource(id)),
     async close() {

@@ -90,7 +90,6 @@ export class GatewayLink extends EventEmitter {
   start(): void {
     if (this.socket || this.closed) return;
     const socket = io(`${this.options.url.replace(/\/$/, '')}/live`, {
-      transports: ['websocket'],
       // A function, so every reconnect resumes from what has been applied by then.
       auth: (cb) => cb({ token: this.options.token, room: this.options.room, lastSeq: this.lastSeq }),
       reconnectionDelay: 500,

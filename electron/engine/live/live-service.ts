@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { type DemoRoom, startDemoRoom } from '../../../gateway/demo';
-import type { GatewayLinkState, LiveFiguresState, Product, StudioState } from '../../../shared/contract';
+import type { GatewayLinkState, LiveFiguresState, Product, ProductLive, StudioState } from '../../../shared/contract';
 import type { GatewayConfig } from '../../../shared/contract/studio';
 import { type InboundEvent, type LiveEvent, liveEventSchema } from '../../../shared/events';
 import { DEFAULT_QUIET_MS } from '../../../shared/live/source-health';
@@ -22,7 +22,6 @@ import type { Logger } from '../log';
 import type { StateStore } from '../state';
 import type { ChatIntel } from './chat-intel';
 import { GatewayLink } from './gateway-link';
-import { SessionTally } from './session-tally';
 import { SourceMonitor } from './source-monitor';
 
 export interface LiveServiceOptions {
@@ -50,7 +49,6 @@ const FIGURES_EVERY_MS = 200;
 export class LiveService {
   private link: GatewayLink | null = null;
   private demo: DemoRoom | null = null;
-  private tally: SessionTally | null = null;
   private figuresTimer: NodeJS.Timeout | null = null;
   private readonly heartbeat: NodeJS.Timeout;
   private config: GatewayConfig = { kind: 'demo' };
@@ -205,11 +203,11 @@ export class LiveService {
     const valid = events.filter((e) => liveEventSchema.safeParse(e).success);
     if (valid.length !== events.length)
       this.options.logger.warn({ dropped: events.length - valid.length }, 'invalid live events ignored');
-    // Durable when it returns; throws -> the link redelivers, the bridge endpoint answers an error.
+    // Durable when it returns (throws -> the link redelivers, the bridge endpoint answers an error); the
+    // ledger's live tally has the effects of the fresh ones.
     const result = ledger.applyLiveEvents(valid);
     this.sources.record(source, valid.length, this.now());
     const fresh = result.fresh;
-    this.tally?.add(fresh);
     const chat = [];
     const orders = [];
     let viewersNow: number | null = null;
@@ -250,19 +248,8 @@ export class LiveService {
     this.scheduleFigures();
   }
 
-  /** A session started or resumed (or ended: null): live tallies start over. */
-  sessionChanged(
-    session: { startedAt: number; id: string } | null,
-    seed: { minute: number; paidGmv: number }[] = [],
-  ): void {
-    this.tally = session
-      ? new SessionTally(
-          session.startedAt,
-          'CNY',
-          (sku, productId) => productId ?? this.skuToProduct.get(sku) ?? null,
-          seed,
-        )
-      : null;
+  /** A session started, resumed or ended: the ledger's live tally changed with it. */
+  sessionChanged(): void {
     this.publishFigures();
   }
 
@@ -288,24 +275,33 @@ export class LiveService {
     const { ledger, state } = this.options;
     const now = Date.now();
     const live = ledger.liveFigures(now);
+    const tally = ledger.liveTally();
     const pinned = state.slice('pin').pinned;
+    const since = tally && pinned ? tally.productSince(pinned.productId, pinned.since) : null;
     const currentPin =
-      this.tally && pinned
-        ? (() => {
-            const since = this.tally.productSince(pinned.productId, pinned.since);
-            return { productId: pinned.productId, since: pinned.since, gmv: money(since.gmv), units: since.units };
-          })()
+      since && pinned
+        ? {
+            productId: pinned.productId,
+            since: pinned.since,
+            gmv: money(since.gmv, tally!.currency),
+            units: since.units,
+          }
         : null;
     const figures: LiveFiguresState = {
       sessionId: live?.sessionId ?? null,
       figures: live?.figures ?? null,
-      gmvPerMinute: this.tally?.gmvPerMinute(now) ?? [],
+      gmvPerMinute: tally?.gmvPerMinute(now) ?? [],
       viewersNow: this.viewersNow,
       incomplete: live?.moneyIncomplete ?? false,
       currentPin,
+      channels: tally?.channelSplit() ?? [],
     };
     state.set('figures', figures);
-    state.set('productLive', this.tally?.perProduct() ?? {});
+    const productLive: Record<string, ProductLive> = {};
+    for (const p of tally?.productTallies() ?? []) {
+      productLive[p.productId] = { productId: p.productId, soldUnits: p.units, gmv: p.paid };
+    }
+    state.set('productLive', productLive);
   }
 
   private async disconnect(): Promise<void> {

@@ -131,7 +131,8 @@ export class ObsController extends EventEmitter<ControllerEvents> {
       }
     }
     this.settings = next;
-    if (addressChanged || args.password !== undefined) await this.persist();
+    // Saved on every explicit connect, also with the defaults: a studio set up once connects at the next start.
+    await this.persist();
     this.patch((st) => {
       st.address = { host: next.host, port: next.port };
     });
@@ -385,6 +386,11 @@ export class ObsController extends EventEmitter<ControllerEvents> {
         throw error;
       },
     };
+  }
+
+  /** The OBS password and stream key held now (for scrubbing, never for display). */
+  secretValues(): string[] {
+    return [this.settings.password, this.settings.streamKey].filter((v): v is string => !!v);
   }
 
   private target() {

@@ -3,10 +3,11 @@
  * sealed by a SecretBox. Written atomically (temp file + rename) with 0600 permissions.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ObsPublicSettings } from '../../../shared/contract/obs';
+import { writeFileDurable } from '../durable-file';
 import type { Logger } from '../log';
 import type { SecretBox } from './secret-box';
 
@@ -100,8 +101,7 @@ export async function saveObsSettings(dataDir: string, box: SecretBox, settings:
   };
   const target = join(dataDir, OBS_SETTINGS_FILE);
   const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temp, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
-  await rename(temp, target);
+  await writeFileDurable(target, `${JSON.stringify(body, null, 2)}\n`, 0o600, temp);
   await chmod(target, 0o600).catch(() => undefined);
 }
 

@@ -18,7 +18,7 @@ export function createOverlayHandlers(hub: OverlayHub | (() => OverlayHub)): Ove
     'overlay.settings.get': async () => get().settings,
     'overlay.settings.set': (patch) => get().setSettings(patch),
     'overlay.urls': async () => get().urls(),
-    'overlay.setupObs': ({ sceneName }) => get().setupObs(sceneName),
+    'overlay.setupObs': ({ sceneName, overlays }) => get().setupObs(sceneName, overlays),
   };
 }
 

@@ -12,6 +12,7 @@ import type { ChatItem, HighlightState, OrderTick } from '../../../shared/contra
 import {
   type ObsOverlaySetupReport,
   OVERLAY_NAMES,
+  type OverlayName,
   type OverlaySettings,
   type OverlaySettingsPatch,
   type OverlayState,
@@ -75,9 +76,10 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
   private pending: Partial<OverlayState> | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
   private lastFlush = 0;
-  private readonly png: CardPngWriter | null;
+  private png: CardPngWriter | null = null;
   private nudgeObs = true;
   private saving: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(private readonly options: OverlayHubOptions) {
     super();
@@ -98,20 +100,7 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
       settings: this.loadSettings(),
     };
     this.current.goal = { ...this.current.goal, ...this.goalFromSettings(this.current.settings) };
-    this.png =
-      options.png === false
-        ? null
-        : new CardPngWriter({
-            path: this.pngPath,
-            logger: options.logger,
-            fontSources: options.fontSources,
-            loadImage: options.loadImage,
-            onWritten: (path) => {
-              this.emit('png', path);
-              void this.reloadObsImage();
-            },
-          });
-    void this.png?.update(null, this.current.settings);
+    if (options.png !== false) this.enablePng();
 
     this.nsp = options.io.of(OVERLAY_NAMESPACE);
     this.nsp.use((socket, next) => {
@@ -125,6 +114,25 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
     this.nsp.on('connection', (socket) => {
       socket.emit('snapshot', this.current);
     });
+  }
+
+  /**
+   * Starts keeping the PNG card (idempotent). The engine calls it when OBS is set up, also after start:
+   * a studio configured later must not need a restart for the image source to follow the pins.
+   */
+  enablePng(): void {
+    if (this.png || this.closed) return;
+    this.png = new CardPngWriter({
+      path: this.pngPath,
+      logger: this.options.logger,
+      fontSources: this.options.fontSources,
+      loadImage: this.options.loadImage,
+      onWritten: (path) => {
+        this.emit('png', path);
+        void this.reloadObsImage();
+      },
+    });
+    void this.png.update(this.current.product, this.current.settings);
   }
 
   /** Settings load at start-up (a small file, read once): damaged fields fall back to the defaults. */
@@ -189,6 +197,14 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
     void this.png?.update(card, this.current.settings);
   }
 
+  /**
+   * Cards a pin may show next (the pinned product's run-of-show neighbours): the PNG card renders them
+   * ahead, in the background, so such a pin only writes the file. Nothing without the PNG card.
+   */
+  prerenderCards(cards: readonly ProductCard[]): void {
+    this.png?.prerender(cards, this.current.settings);
+  }
+
   /** New order ticks from the feed; only paid ones reach the ticker, with names masked here. */
   addOrders(ticks: readonly OrderTick[]): void {
     const orders = appendCapped(this.current.orders, toOverlayTicks(ticks), ORDERS_KEPT);
@@ -244,13 +260,24 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
     return Object.fromEntries(OVERLAY_NAMES.map((n) => [n, `${base}/overlay/${n}?token=${token}`])) as OverlayUrls;
   }
 
-  /** Creates or repairs the overlay sources in `sceneName` of the connected OBS. */
-  async setupObs(sceneName: string): Promise<ObsOverlaySetupReport> {
+  /**
+   * Creates or repairs the overlay sources (all four, or those named) in `scene` of the connected OBS;
+   * without a scene, in the program scene. Shared by the seat command and `POST /obs/overlays`.
+   */
+  async setupObs(scene?: string, overlays?: readonly OverlayName[]): Promise<ObsOverlaySetupReport> {
     const obs = this.options.obs?.();
     if (!obs) throw new StudioError('obs_not_connected', 'OBS is not connected: connect it first', { status: 503 });
-    const report = await ensureOverlaySources(obs, { sceneName, urls: this.urls(), pngPath: this.pngPath });
+    const sceneName = scene ?? String((await obs.call('GetCurrentProgramScene')).currentProgramSceneName ?? '');
+    if (!sceneName) throw new StudioError('no_scene', 'OBS has no program scene: name a scene', { path: 'scene' });
+    const report = await ensureOverlaySources(obs, {
+      sceneName,
+      urls: this.urls(),
+      pngPath: this.pngPath,
+      only: overlays,
+    });
     if (report.kind === 'image_source') {
       this.nudgeObs = true;
+      this.enablePng();
       await this.png?.update(this.current.product, this.current.settings);
     }
     return report;
@@ -281,12 +308,23 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
     await this.png?.update(this.current.product, this.current.settings);
   }
 
+  /** Resolves when the cards asked for ahead are rendered (tests, benchmarks). */
+  async pngAheadSettled(): Promise<void> {
+    await this.png?.aheadSettled();
+  }
+
+  /** PNG writes served from a card rendered ahead (tests, benchmarks). */
+  get pngHits(): number {
+    return this.png?.hits ?? 0;
+  }
+
   /** Number of PNG renders written (benchmarks). */
   get pngWrites(): number {
     return this.png?.writes ?? 0;
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.flush();
     this.nsp.disconnectSockets(true);
     this.nsp.removeAllListeners();

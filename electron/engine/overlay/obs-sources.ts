@@ -35,6 +35,8 @@ export interface EnsureOverlaySourcesOptions {
   pngPath: string;
   /** Whether OBS has `browser_source`; asked from OBS (GetInputKindList) when omitted. */
   hasBrowserSource?: boolean;
+  /** Only these overlays (default: all four); the PNG card stands for `product` where OBS has no browser. */
+  only?: readonly OverlayName[];
 }
 
 type Data = Record<string, unknown>;
@@ -52,12 +54,14 @@ export async function obsHasBrowserSource(obs: ObsRequester): Promise<boolean> {
 }
 
 export function desiredOverlaySources(options: EnsureOverlaySourcesOptions & { hasBrowserSource: boolean }): Desired[] {
+  const wanted = (name: OverlayName) => !options.only || options.only.includes(name);
   if (!options.hasBrowserSource) {
+    if (!wanted('product')) return [];
     return [
       { name: PRODUCT_IMAGE_SOURCE_NAME, kind: 'image_source', settings: { file: options.pngPath, unload: false } },
     ];
   }
-  return OVERLAY_NAMES.map((name) => ({
+  return OVERLAY_NAMES.filter(wanted).map((name) => ({
     name: OVERLAY_SOURCE_NAMES[name],
     kind: 'browser_source' as const,
     settings: {

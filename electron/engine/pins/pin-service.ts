@@ -1,22 +1,12 @@
 /**
  * Pins wired to the engine: the PinBoard's changes go to every seat at once (the patch is flushed on
  * the spot, not at the end of the tick), are saved so a restarted engine resumes the same pin, and are
- * offered to listeners (ledger segments, overlays, simulator). Seat commands and control routes share
- * the same validation and the same board.
+ * offered to listeners (ledger segments, overlays, simulator). The control API's pin routes run these
+ * same handlers (shared/contract/pins.ts declares them with `viaCommand`).
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import {
-  type CommandHandlers,
-  OPERATORS,
-  type PinState,
-  pinCommands,
-  type Role,
-  type StudioState,
-} from '../../../shared/contract';
-import { fromZodError } from '../../../shared/errors';
-import { parseJson } from '../api/http-util';
-import type { Route } from '../api/router';
+import type { CommandHandlers, PinState, StudioState } from '../../../shared/contract';
 import { JsonFileWriter, readJsonFile } from '../json-file';
 import type { Logger } from '../log';
 import type { StateStore } from '../state';
@@ -32,7 +22,6 @@ const pinStateSchema = z.object({
 export interface PinService {
   board: PinBoard;
   handlers: Pick<CommandHandlers, 'pin.set' | 'pin.next' | 'pin.previous' | 'pin.clear'>;
-  routes: Route[];
   flush(): Promise<void>;
 }
 
@@ -66,32 +55,9 @@ export function createPinService(options: {
     'pin.clear': (a) => board.clear(a.version),
   };
 
-  /** A control route that validates its JSON body with the same schema as the seat command. */
-  const route = <N extends keyof PinService['handlers']>(path: string, name: N): Route => ({
-    method: 'POST',
-    path,
-    roles: OPERATORS,
-    handle: ({ body, identity }) => {
-      const parsed = pinCommands[name].args.safeParse(parseJson(body));
-      if (!parsed.success) throw fromZodError(parsed.error, 'invalid_body');
-      const handler = handlers[name] as (args: unknown, ctx: unknown) => unknown;
-      return {
-        body: handler(parsed.data, {
-          seat: { id: identity.seatId, role: identity.role as Role, label: identity.label },
-        }),
-      };
-    },
-  });
-
   return {
     board,
     handlers,
-    routes: [
-      route('/pin', 'pin.set'),
-      route('/pin/next', 'pin.next'),
-      route('/pin/previous', 'pin.previous'),
-      route('/unpin', 'pin.clear'),
-    ],
     flush: () => writer.flush(),
   };
 }

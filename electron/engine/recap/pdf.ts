@@ -1,7 +1,8 @@
 /**
- * The report as PDF: Debian's Chromium (or any Chrome) run headless with --print-to-pdf on the report
- * written to a temp file. Without a browser the caller answers 501: PDF needs Chromium or the desktop
- * build (which prints the same page with Electron's printToPDF).
+ * The report as PDF, headless: Chrome, Chromium or Edge (found per OS by browser.ts) run with
+ * --print-to-pdf on the report written to a temp file. In the desktop app the engine asks the main
+ * process instead (Electron's printToPDF, parent-port-pdf.ts). Without either the caller answers 501
+ * saying what to install.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,20 +10,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { browserEnv, browserFlags, findBrowser } from '../../../node-common/chromium';
 import { StudioError } from '../../../shared/errors';
 
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-];
-
-/** CHROMIUM_PATH, else the usual places; null when none exists. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (env.CHROMIUM_PATH) return existsSync(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null;
-  return CANDIDATES.find((p) => existsSync(p)) ?? null;
-}
+/** CHROMIUM_PATH, else Chrome, Chromium or Edge in the usual places of this OS; null when none. */
+export const findChromium = (env: NodeJS.ProcessEnv = process.env): string | null => findBrowser(env);
 
 export interface PdfOptions {
   chromium: string;
@@ -38,26 +30,13 @@ export async function htmlToPdf(html: string, options: PdfOptions): Promise<Buff
     await writeFile(page, html, 'utf8');
     const args = [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
+      ...browserFlags(),
       '--no-pdf-header-footer',
       `--user-data-dir=${join(dir, 'profile')}`,
       `--print-to-pdf=${out}`,
       pathToFileURL(page).href,
     ];
-    const env = {
-      ...process.env,
-      HOME: dir,
-      XDG_CONFIG_HOME: join(dir, 'config'),
-      XDG_CACHE_HOME: join(dir, 'cache'),
-      XDG_DATA_HOME: join(dir, 'data'),
-    };
+    const env = browserEnv(dir);
     await new Promise<void>((resolve, reject) => {
       const child = spawn(options.chromium, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';

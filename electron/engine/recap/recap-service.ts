@@ -5,9 +5,11 @@
  * shareable report as HTML or PDF. All GET, open to every seat role: viewers review recaps read-only.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { noBrowserMessage } from '../../../node-common/chromium';
 import { isIntent } from '../../../shared/chat';
-import type { Role } from '../../../shared/contract';
+import { fileReply, type RouteHandlers, recapRoutes } from '../../../shared/contract';
 import { StudioError } from '../../../shared/errors';
+import { computeProductChannels } from '../../../shared/metrics/channels';
 import type { Figures } from '../../../shared/metrics/types';
 import { divideRoundHalfUp, money } from '../../../shared/money';
 import type { AnswerMark } from '../../../shared/radar/recap';
@@ -17,35 +19,45 @@ import { lateRefunds, productSales } from '../../../shared/recap/product-sales';
 import { QuestionCollector } from '../../../shared/recap/questions';
 import { renderReport } from '../../../shared/recap/report-html';
 import type { CompareBody, QuestionsBody, RecapBody, SessionListRow } from '../../../shared/recap/types';
-import type { Route, RouteReply } from '../api/router';
+import { type Route, serveRoutes } from '../api/router';
 import type { Ledger } from '../ledger/ledger';
 import type { Logger } from '../log';
+import { oneAtATime } from './parent-port-pdf';
 import { findChromium, htmlToPdf } from './pdf';
 
-const EVERY_ROLE: readonly Role[] = ['host', 'assistant', 'viewer'];
 /** Baseline sessions' figures are reused this long (refunds keep moving them, slowly). */
 const FIGURES_TTL_MS = 60_000;
 
 export interface RecapServiceOptions {
   ledger: Ledger;
   logger: Logger;
-  /** the Chromium for PDFs (default: findChromium()); null: PDF answers 501 */
+  /** the Chromium for PDFs (default: findChromium()); null: PDF answers 501 unless `printPdf` is given */
   chromium?: string | null;
+  /** prints HTML to PDF (the desktop app: Electron's printToPDF over the parent port); wins over chromium */
+  printPdf?: (html: string) => Promise<Buffer>;
   now?: () => number;
 }
 
+type RecapRouteHandlers = Pick<RouteHandlers, keyof typeof recapRoutes>;
+
 export interface RecapService {
+  /** The handlers of shared/contract/recap.ts's routes. */
+  routeHandlers: RecapRouteHandlers;
+  /** Those routes served on their own (the engine serves them with all the others). */
   routes: Route[];
   recap(id: string): RecapBody;
-  compare(id: string): CompareBody;
+  compare(id: string, withRehearsals?: boolean): CompareBody;
   questions(id: string): Promise<QuestionsBody>;
-  report(id: string, lang: RecapLang): Promise<string>;
+  report(id: string, lang: RecapLang, withRehearsals?: boolean): Promise<string>;
 }
 
 export function createRecapService(options: RecapServiceOptions): RecapService {
   const { ledger, logger } = options;
   const now = options.now ?? Date.now;
   const chromium = options.chromium === undefined ? findChromium() : options.chromium;
+  const printer = options.printPdf ?? (chromium ? (html: string) => htmlToPdf(html, { chromium }) : null);
+  // one render at a time: a PDF is a browser run of seconds and ~100 MB; a second request gets 429
+  const printOne = printer ? oneAtATime(printer) : null;
   const figuresCache = new Map<string, { at: number; title: string; figures: Figures }>();
   const questionsCache = new Map<string, { key: string; body: Promise<QuestionsBody> }>();
 
@@ -65,6 +77,10 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
       productSales: productSales(record),
       lateRefunds: lateRefunds(record, stats.figures.settledGmv.amount),
       running: ledger.currentSession()?.id === id,
+      channels: stats.channels,
+      sharers: stats.sharers,
+      productChannels: computeProductChannels(record),
+      reconciled: stats.reconciled,
     };
   }
 
@@ -77,17 +93,18 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
     return entry;
   }
 
-  function compare(id: string): CompareBody {
+  /** Baselines of a session; rehearsals (彩排) count only when `withRehearsals` is asked for. */
+  function compare(id: string, withRehearsals = false): CompareBody {
     const list = ledger.listSessions();
     const at = list.findIndex((s) => s.id === id);
     if (at < 0) throw new StudioError('unknown_session', `No session with id ${id}`, { status: 404, path: 'id' });
     // Newest first: the sessions after this one in the list started before it.
     const earlier = list
       .slice(at + 1)
-      .filter((s) => s.endedAt !== null)
+      .filter((s) => s.endedAt !== null && (withRehearsals || !s.rehearsal))
       .slice(0, 7)
       .map((s) => ({ id: s.id, ...figuresOf(s.id) }));
-    return { previous: baselineOf(earlier.slice(0, 1)), last7: baselineOf(earlier) };
+    return { previous: baselineOf(earlier.slice(0, 1)), last7: baselineOf(earlier), rehearsals: withRehearsals };
   }
 
   async function computeQuestions(id: string): Promise<QuestionsBody> {
@@ -97,6 +114,7 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
       catalogue,
       stats.segments.map((s) => ({ productId: s.productId, start: s.start, end: s.end })),
       ledger.answerMarks(id, now()).filter((m): m is AnswerMark => isIntent(m.intent)),
+      ledger.listProducts(),
     );
     const { pages } = ledger.chatLinePages(id, now());
     const lines: { at: number; actorId: string | null; text: string }[] = [];
@@ -134,6 +152,7 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
       room: s.room,
       startedAt: s.startedAt,
       endedAt: s.endedAt,
+      rehearsal: s.rehearsal,
       paidGmv: s.paidGmv,
       refunds: s.refunds,
       settledGmv: money(s.paidGmv.amount - s.refunds.amount, s.paidGmv.currency),
@@ -147,77 +166,33 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
     }));
   }
 
-  async function report(id: string, lang: RecapLang): Promise<string> {
+  async function report(id: string, lang: RecapLang, withRehearsals = false): Promise<string> {
     const body = recap(id);
-    const [cmp, qs] = [compare(id), await questions(id)];
+    const [cmp, qs] = [compare(id, withRehearsals), await questions(id)];
     return renderReport({ recap: body, compare: cmp, questions: qs, lang, generatedAt: now() });
   }
 
-  const langOf = (q: URLSearchParams): RecapLang => {
-    const lang = q.get('lang') ?? 'zh-CN';
-    if (lang !== 'zh-CN' && lang !== 'en')
-      throw new StudioError('invalid_lang', 'lang must be zh-CN or en', { path: 'lang' });
-    return lang;
+  const routeHandlers: RecapRouteHandlers = {
+    'GET /recap/sessions': () => ({ sessions: list() }),
+    'GET /sessions/:id/recap': ({ params }) => recap(params.id),
+    'GET /sessions/:id/recap/compare': ({ params, query }) => compare(params.id, query.rehearsals === 'include'),
+    'GET /sessions/:id/recap/questions': ({ params }) => questions(params.id),
+    'GET /sessions/:id/report': async ({ params, query: { format, lang, rehearsals } }) => {
+      if (format === 'pdf' && !printOne) throw new StudioError('pdf_unavailable', noBrowserMessage(), { status: 501 });
+      const html = await report(params.id, lang, rehearsals === 'include');
+      const name = `recap-${params.id}-${lang}`;
+      if (format === 'html') {
+        return fileReply('text/html; charset=utf-8', html, `${name}.html`, {
+          disposition: 'inline',
+          headers: { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:" },
+        });
+      }
+      const started = now();
+      const pdf = await (printOne as (h: string) => Promise<Buffer>)(html);
+      logger.info({ session: params.id, ms: now() - started, bytes: pdf.length }, 'recap PDF rendered');
+      return fileReply('application/pdf', pdf, `${name}.pdf`);
+    },
   };
 
-  const routes: Route[] = [
-    { method: 'GET', path: '/recap/sessions', roles: EVERY_ROLE, handle: () => ({ body: { sessions: list() } }) },
-    {
-      method: 'GET',
-      path: '/sessions/:id/recap',
-      roles: EVERY_ROLE,
-      handle: ({ params }) => ({ body: recap(params.id) }),
-    },
-    {
-      method: 'GET',
-      path: '/sessions/:id/recap/compare',
-      roles: EVERY_ROLE,
-      handle: ({ params }) => ({ body: compare(params.id) }),
-    },
-    {
-      method: 'GET',
-      path: '/sessions/:id/recap/questions',
-      roles: EVERY_ROLE,
-      handle: async ({ params }) => ({ body: await questions(params.id) }),
-    },
-    {
-      method: 'GET',
-      path: '/sessions/:id/report',
-      roles: EVERY_ROLE,
-      handle: async ({ params, query }): Promise<RouteReply> => {
-        const format = query.get('format') ?? 'html';
-        const lang = langOf(query);
-        if (format !== 'html' && format !== 'pdf')
-          throw new StudioError('invalid_format', 'format must be html or pdf', { path: 'format' });
-        if (format === 'pdf' && !chromium) {
-          throw new StudioError(
-            'pdf_unavailable',
-            'PDF needs Chromium (set CHROMIUM_PATH or install chromium) or the desktop build; the HTML report prints from any browser',
-            { status: 501 },
-          );
-        }
-        const html = await report(params.id, lang);
-        const name = `recap-${params.id}-${lang}`;
-        if (format === 'html') {
-          return {
-            body: html,
-            headers: {
-              'content-type': 'text/html; charset=utf-8',
-              'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
-              'content-disposition': `inline; filename="${name}.html"`,
-            },
-          };
-        }
-        const started = now();
-        const pdf = await htmlToPdf(html, { chromium: chromium as string });
-        logger.info({ session: params.id, ms: now() - started, bytes: pdf.length }, 'recap PDF rendered');
-        return {
-          body: pdf,
-          headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}.pdf"` },
-        };
-      },
-    },
-  ];
-
-  return { routes, recap, compare, questions, report };
+  return { routeHandlers, routes: serveRoutes(recapRoutes, {}, routeHandlers), recap, compare, questions, report };
 }

@@ -3,26 +3,19 @@
  * sockets are dropped at once (TokenStore notifies the seat server). Seat links carry the token in the
  * URL fragment and name the LAN address while sharing is on.
  */
-import { z } from 'zod';
-import {
-  type CommandHandlers,
-  HOST_ONLY,
-  type SeatInvite,
-  type SharingState,
-  type StudioState,
-  seatCommands,
-} from '../../../shared/contract';
-import { fromZodError, StudioError } from '../../../shared/errors';
-import { parseJson } from '../api/http-util';
+import type { CommandHandlers, RouteHandlers, SeatInvite, SharingState, StudioState } from '../../../shared/contract';
+import { StudioError } from '../../../shared/errors';
 import type { LanSharing } from '../api/lan-sharing';
-import type { Route } from '../api/router';
 import type { Logger } from '../log';
 import type { StateStore } from '../state';
 import type { TokenStore } from '../tokens';
 
+const SEAT_LABEL = { assistant: '场控', viewer: '观看', prompter: '提词器', bridge: '桥接' } as const;
+
 export interface SeatService {
   handlers: Pick<CommandHandlers, 'seats.create' | 'seats.list' | 'seats.revoke' | 'sharing.set'>;
-  routes: Route[];
+  /** `GET /seats`; the other seat routes run the seat commands. */
+  routeHandlers: Pick<RouteHandlers, 'GET /seats'>;
 }
 
 export function createSeatService(options: {
@@ -39,21 +32,29 @@ export function createSeatService(options: {
   const sharingState = (): SharingState => ({
     enabled: sharing.enabledAddresses.length > 0,
     addresses: sharing.enabledAddresses,
+    available: sharing.availableAddresses(),
     port: options.port(),
   });
 
-  const DEFAULT_LABEL = { assistant: '场控', viewer: '观看', bridge: '桥接' } as const;
-  const invite = (role: 'assistant' | 'viewer' | 'bridge', label?: string): SeatInvite => {
+  const invite = (role: 'assistant' | 'viewer' | 'prompter' | 'bridge', label?: string): SeatInvite => {
     const count = tokens.listSeats().filter((s) => s.role === role).length + 1;
-    const seat = tokens.createSeat(role, label ?? `${DEFAULT_LABEL[role]} ${count}`);
+    // A bridge is a program on this machine: its address is the endpoint it posts to, never a LAN one.
+    if (role === 'bridge') {
+      const { token, ...record } = tokens.createSeat(role, label ?? `${SEAT_LABEL[role]} ${count}`);
+      logger.info({ seat: record.id, role }, 'bridge token created');
+      options.onCreated?.(record);
+      return { seat: record, token, url: `http://127.0.0.1:${options.port()}/api/v1/bridge/events` };
+    }
+    const host = sharing.enabledAddresses[0] ?? '127.0.0.1';
+    // an invite made while sharing is for another device: it expires when sharing stops
+    const seat = tokens.createSeat(role, label ?? `${SEAT_LABEL[role]} ${count}`, {
+      lan: sharing.enabledAddresses.length > 0,
+    });
     const { token, ...record } = seat;
     logger.info({ seat: seat.id, role }, 'seat created');
     options.onCreated?.(record);
-    // A bridge is a program on this machine: its address is the endpoint it posts to, never a LAN one.
-    if (role === 'bridge')
-      return { seat: record, token, url: `http://127.0.0.1:${options.port()}/api/v1/bridge/events` };
-    const host = sharing.enabledAddresses[0] ?? '127.0.0.1';
-    return { seat: record, token, url: `http://${host}:${options.port()}/live#token=${token}` };
+    const view = role === 'prompter' ? 'prompter' : 'live';
+    return { seat: record, token, url: `http://${host}:${options.port()}/${view}#token=${token}` };
   };
 
   const handlers: SeatService['handlers'] = {
@@ -67,13 +68,18 @@ export function createSeatService(options: {
     },
     'sharing.set': async (a) => {
       if (a.enabled) {
-        const bound = await sharing.enable();
+        const bound = await sharing.enable(a.address);
         if (bound.length === 0) {
           throw new StudioError('no_lan_address', 'No LAN address to share on: is this computer on a network?', {
             status: 409,
           });
         }
-      } else await sharing.disable();
+      } else {
+        await sharing.disable();
+        // invites made for other devices expire with the sharing they were made for
+        const expired = tokens.revokeLanSeats();
+        if (expired.length > 0) logger.info({ seats: expired }, 'LAN seat invites expired with sharing');
+      }
       const next = sharingState();
       state.set('sharing', next);
       logger.info({ enabled: next.enabled, addresses: next.addresses }, 'LAN sharing changed');
@@ -81,47 +87,8 @@ export function createSeatService(options: {
     },
   };
 
-  const body = <S extends z.ZodType>(schema: S, raw: Buffer): z.output<S> => {
-    const parsed = schema.safeParse(parseJson(raw));
-    if (!parsed.success) throw fromZodError(parsed.error, 'invalid_body');
-    return parsed.data;
+  const routeHandlers: SeatService['routeHandlers'] = {
+    'GET /seats': () => ({ seats: tokens.listSeats(), connected: state.slice('connectedSeats') }),
   };
-
-  const routes: Route[] = [
-    {
-      method: 'POST',
-      path: '/seats',
-      roles: HOST_ONLY,
-      handle: ({ body: raw }) => {
-        const a = body(seatCommands['seats.create'].args, raw);
-        const created = invite(a.role, a.label);
-        return { status: 201, body: { token: created.token, url: created.url, seat: created.seat } };
-      },
-    },
-    {
-      method: 'GET',
-      path: '/seats',
-      roles: HOST_ONLY,
-      handle: () => ({ body: { seats: tokens.listSeats(), connected: state.slice('connectedSeats') } }),
-    },
-    {
-      method: 'DELETE',
-      path: '/seats/:id',
-      roles: HOST_ONLY,
-      handle: ({ params }) => ({
-        body: handlers['seats.revoke']({ id: params.id }, { seat: { id: 'host', role: 'host', label: 'host' } }),
-      }),
-    },
-    {
-      method: 'POST',
-      path: '/sharing',
-      roles: HOST_ONLY,
-      handle: async ({ body: raw }) => ({
-        body: await handlers['sharing.set'](body(z.object({ enabled: z.boolean() }).strict(), raw), {
-          seat: { id: 'host', role: 'host', label: 'host' },
-        }),
-      }),
-    },
-  ];
-  return { handlers, routes };
+  return { handlers, routeHandlers };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildLogBundle, logFilesInOrder } from './log-bundle';
+import { buildLogBundle, logFilesInOrder, scrubSecrets } from './log-bundle';
 
 describe('support log bundle', () => {
   it('bundles rotated logs oldest first and scrubs known secrets', () => {
@@ -17,5 +17,23 @@ describe('support log bundle', () => {
     expect(text.indexOf('oldest')).toBeLessThan(text.indexOf('newest'));
     expect(text).not.toContain('tok_abcdefgh12345');
     expect(text).toContain('[redacted]');
+  });
+});
+
+describe('secret scrubbing', () => {
+  it('removes known values and secret-shaped text a module logged by mistake', () => {
+    const line = JSON.stringify({
+      msg: 'oops',
+      seatToken: 'seat-tok-1234567890',
+      nested: { password: 'p@ss "quoted" word', streamKey: 'sk_live_999' },
+      webhook: 'signed with whsec_QUJDREVGR0hJSktMTU5PUA==',
+      push: 'rtmp://push.example.com/live/sk_8842_secretpart?auth=1',
+      header: 'Bearer abc.def-ghi',
+    });
+    const out = scrubSecrets(line, ['seat-tok-1234567890', 'short']);
+    for (const leaked of ['seat-tok-1234567890', 'p@ss', 'sk_live_999', 'QUJDREVGR0hJSktMTU5PUA', 'sk_8842', 'abc.def'])
+      expect(out, leaked).not.toContain(leaked);
+    expect(out).toContain('rtmp://push.example.com/live/[redacted]');
+    expect(JSON.parse(out).nested).toEqual({ password: '[redacted]', streamKey: '[redacted]' });
   });
 });

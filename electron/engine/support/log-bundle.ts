@@ -1,7 +1,9 @@
 /**
  * One action for support: every log file of the data folder, oldest first, in one gzip'd text file with
  * a header naming the version and platform. Logs are redacted when written; the bundle adds a second
- * pass over the known token values so none can leak even from a line a module wrote by mistake.
+ * pass so none can leak even from a line a module wrote by mistake: every known secret value (control,
+ * overlay and seat tokens, the gateway read token, the OBS password, the stream key) and anything shaped
+ * like one (a `whsec_` webhook secret, a JSON field named like a secret, an RTMP address's key part).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +32,25 @@ export function buildLogBundle(dir: string, header: Record<string, string>, secr
     parts.push(`\n# ---- ${file.split(/[\\/]/).pop()}\n`);
     parts.push(readFileSync(file, 'utf8'));
   }
-  let text = parts.join('');
-  for (const secret of secrets) if (secret.length >= 8) text = text.split(secret).join('[redacted]');
-  return gzipSync(text);
+  return gzipSync(scrubSecrets(parts.join(''), secrets));
+}
+
+const SHAPES: [RegExp, string][] = [
+  [/whsec_[A-Za-z0-9+/=_-]+/g, 'whsec_[redacted]'],
+  [
+    /("(?:token|controlToken|overlayToken|password|streamKey|key|secret|secrets|readTokens|authorization)"\s*:\s*)("(?:[^"\\]|\\.)*"|\[[^\]]*\])/gi,
+    '$1"[redacted]"',
+  ],
+  [/(rtmps?:\/\/[^\s"/]+\/[^\s"/]+\/)[^\s"]+/g, '$1[redacted]'],
+  [/(Bearer\s+)[A-Za-z0-9._~+/=-]+/g, '$1[redacted]'],
+];
+
+/** Removes every known secret value (8+ characters) and everything shaped like a secret. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  // longest first, so a secret that contains another is removed whole
+  for (const secret of [...new Set(secrets)].sort((a, b) => b.length - a.length))
+    if (secret.length >= 8) out = out.split(secret).join('[redacted]');
+  for (const [shape, replacement] of SHAPES) out = out.replace(shape, replacement);
+  return out;
 }

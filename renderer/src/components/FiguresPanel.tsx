@@ -1,4 +1,4 @@
-import type { Figures } from '../../../shared/contract/session';
+import type { Figures, LiveFiguresState } from '../../../shared/contract/session';
 import { useLastSessionFigures } from '../hooks/useLastSessionFigures';
 import { type MessageKey, useT } from '../i18n';
 import { count, money, moneyCompact, percent } from '../live/format';
@@ -55,6 +55,40 @@ export function FiguresPanel() {
         <span className="muted">{t('figures.perMinute')}</span>
         <Sparkline values={running ? (live?.gmvPerMinute ?? []) : []} label={t('figures.perMinute')} />
       </div>
+      {running && <ChannelSplit channels={live?.channels ?? []} />}
     </section>
+  );
+}
+
+/** Live vs 推客 (and notes, other) as one small stacked bar with the shares in words beside it. */
+function ChannelSplit(props: { channels: LiveFiguresState['channels'] }) {
+  const t = useT();
+  const language = useStudio((s) => s.language);
+  const total = props.channels.reduce((s, c) => s + c.paidGmv.amount, 0);
+  const shown = props.channels.filter((c) => c.paidGmv.amount > 0 || c.channel === 'live' || c.channel === 'share');
+  const share = (amount: number) => (total === 0 ? 0 : amount / total);
+  const words = shown
+    .map((c) => `${t(`figures.channel.${c.channel}` as MessageKey)} ${percent(share(c.paidGmv.amount))}`)
+    .join(' · ');
+  return (
+    <div className="figures__channels" data-testid="channel-split" role="img" aria-label={words}>
+      <div className="channel-bar" aria-hidden="true">
+        {shown.map((c) => (
+          <span
+            key={c.channel}
+            className={`channel-bar__part channel-bar__part--${c.channel}`}
+            style={{ flexGrow: total === 0 ? 1 : c.paidGmv.amount }}
+          />
+        ))}
+      </div>
+      <ul className="channel-legend">
+        {shown.map((c) => (
+          <li key={c.channel} data-channel={c.channel} title={money(c.paidGmv, language)}>
+            <span className={`channel-dot channel-bar__part--${c.channel}`} aria-hidden="true" />
+            {t(`figures.channel.${c.channel}` as MessageKey)} {percent(share(c.paidGmv.amount))}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
+import { suggestAnswer } from '../../../shared/radar/answers';
 import { run } from '../engine/actions';
 import { type MessageKey, useT } from '../i18n';
 import { latestQuestions } from '../live/chat-filter';
 import { useFeed } from '../store/feed';
 import { selectCanOperate, selectProducts } from '../store/selectors';
 import { useStudio } from '../store/studio';
+import { AnswerHint } from './AnswerHint';
 
 const SHOWN = 5;
 
@@ -24,7 +26,8 @@ export function QuestionsStrip() {
     () => (groups && groups.length > 0 ? [] : latestQuestions(timeline, hidden, SHOWN)),
     [groups, timeline, hidden],
   );
-  const linkOf = (productId: string | null) => products.find((p) => p.productId === productId)?.linkNo;
+  const language = useStudio((s) => s.language);
+  const productOf = (productId: string | null) => products.find((p) => p.productId === productId) ?? null;
   return (
     <section
       className={`panel questions${groups && groups.length > 0 ? '' : ' only-narrow'}`}
@@ -35,7 +38,8 @@ export function QuestionsStrip() {
       {groups && groups.length > 0 ? (
         <ul className="questions__list">
           {groups.slice(0, SHOWN).map((g) => {
-            const link = linkOf(g.productId);
+            const product = productOf(g.productId);
+            const link = product?.linkNo;
             return (
               <li key={g.id} className="questions__group">
                 <div>
@@ -43,6 +47,11 @@ export function QuestionsStrip() {
                   {link !== undefined && <span className="chip">{t('chat.linkChip', { n: link })}</span>}{' '}
                   <span className="tag tag--question">{t(`intent.${g.intent}` as MessageKey)}</span>
                   <div className="muted">{g.context[0] ?? ''}</div>
+                  <AnswerHint
+                    answer={suggestAnswer(g.intent, product, language)}
+                    product={product}
+                    canEdit={canOperate}
+                  />
                 </div>
                 {canOperate && (
                   <button

@@ -3,6 +3,7 @@ import { pinActions } from '../engine/actions';
 import { reorderProducts } from '../engine/http-actions';
 import { useNow } from '../hooks/useNow';
 import { useT } from '../i18n';
+import { money } from '../live/format';
 import { move, searchProducts } from '../live/run-of-show';
 import { selectCanOperate, selectPin, selectProductLive, selectProducts } from '../store/selectors';
 import { useStudio } from '../store/studio';
@@ -128,7 +129,31 @@ export function RunOfShow() {
           ))}
         </ol>
       )}
+      <UnknownProducts />
       <p className="hint">{t('ros.shortcuts')}</p>
     </section>
+  );
+}
+
+/**
+ * Sales whose product the catalogue does not have (a sku missing from the import): shown as 未知商品 with
+ * their sku, never dropped, the same rows the recap shows under that name.
+ */
+function UnknownProducts() {
+  const t = useT();
+  const language = useStudio((s) => s.language);
+  const products = useStudio(selectProducts);
+  const live = useStudio(selectProductLive);
+  const known = useMemo(() => new Set(products.map((p) => p.productId)), [products]);
+  const unknown = Object.values(live).filter((p) => !known.has(p.productId));
+  if (unknown.length === 0) return null;
+  return (
+    <ul className="unknown-products" data-testid="unknown-products">
+      {unknown.map((p) => (
+        <li key={p.productId} data-product={p.productId}>
+          {t('products.unknown')} {p.productId} · {t('product.sold', { n: p.soldUnits })} · {money(p.gmv, language)}
+        </li>
+      ))}
+    </ul>
   );
 }

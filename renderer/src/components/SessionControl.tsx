@@ -3,7 +3,7 @@ import { startSession, stopSession } from '../engine/http-actions';
 import { useNow } from '../hooks/useNow';
 import { useT } from '../i18n';
 import { clock } from '../live/format';
-import { selectIsHost, selectSession } from '../store/selectors';
+import { selectGateway, selectIsHost, selectSession } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -16,6 +16,9 @@ export function SessionControl() {
   const now = useNow(running);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The demo room's sessions are rehearsals anyway; elsewhere the host may mark one (彩排).
+  const demo = useStudio((s) => selectGateway(s)?.source === 'demo');
+  const [rehearsal, setRehearsal] = useState(false);
   const act = async (fn: () => Promise<boolean>) => {
     setBusy(true);
     await fn();
@@ -26,6 +29,7 @@ export function SessionControl() {
       <span className={running ? 'badge badge--ok' : 'badge'}>
         {running ? t('session.running', { time: clock(now - session.startedAt) }) : t('session.none')}
       </span>
+      {running && session.rehearsal && <span className="badge badge--warn">{t('session.rehearsal')}</span>}
       {running
         ? isHost && (
             <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
@@ -33,14 +37,26 @@ export function SessionControl() {
             </button>
           )
         : isHost && (
-            <button
-              type="button"
-              className="session-start"
-              disabled={busy}
-              onClick={() => void act(() => startSession())}
-            >
-              {t('session.start')}
-            </button>
+            <>
+              <label className="session-rehearsal" title={demo ? t('session.rehearsalDemo') : undefined}>
+                <input
+                  type="checkbox"
+                  checked={demo || rehearsal}
+                  disabled={demo || busy}
+                  onChange={(e) => setRehearsal(e.target.checked)}
+                  data-testid="session-rehearsal"
+                />
+                {t('session.rehearsal')}
+              </label>
+              <button
+                type="button"
+                className="session-start"
+                disabled={busy}
+                onClick={() => void act(() => startSession(undefined, rehearsal))}
+              >
+                {t('session.start')}
+              </button>
+            </>
           )}
       <ConfirmDialog
         open={confirming}

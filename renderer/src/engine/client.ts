@@ -62,7 +62,6 @@ export class EngineClient {
     this.handlers.onState({ status: 'connecting' });
     const socket = io(`${this.engineUrl}/seat`, {
       auth: { token: this.token },
-      transports: ['websocket'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 5_000,
       randomizationFactor: 0.5,

@@ -39,7 +39,8 @@ export async function send<T>(method: string, path: string, body: unknown): Prom
 }
 
 /** Sessions and catalogue edits as seat commands (shared/contract/studio.ts). */
-export const startSession = async (title?: string) => (await run('session.start', title ? { title } : {})) !== null;
+export const startSession = async (title?: string, rehearsal?: boolean) =>
+  (await run('session.start', { ...(title ? { title } : {}), ...(rehearsal ? { rehearsal } : {}) })) !== null;
 export const stopSession = async () => (await run('session.stop', { confirm: true })) !== null;
 
 /** New run-of-show order: every product id, in order. */

@@ -1,4 +1,6 @@
-export type Language = 'zh-CN' | 'en';
+import type { Language } from '../../../shared/language';
+
+export type { Language };
 
 export const LANGUAGES: { id: Language; label: string }[] = [
   { id: 'zh-CN', label: '简体中文' },

@@ -9,6 +9,7 @@ import { stockLevel } from '../live/product-view';
 import { move } from '../live/run-of-show';
 import { selectCanOperate, selectProducts } from '../store/selectors';
 import { useStudio } from '../store/studio';
+import { FactsDialog } from './FactsDialog';
 
 /** The catalogue in run-of-show order: pictures, prices, stock; edit a row, move it up or down. */
 export function ProductTable() {
@@ -17,6 +18,8 @@ export function ProductTable() {
   const products = useStudio(selectProducts);
   const canOperate = useStudio(selectCanOperate);
   const [editing, setEditing] = useState<string | null>(null);
+  const [factsOf, setFactsOf] = useState<string | null>(null);
+  const factsProduct = products.find((p) => p.productId === factsOf) ?? null;
   const reorder = (from: number, to: number) =>
     void reorderProducts(
       move(
@@ -27,75 +30,87 @@ export function ProductTable() {
     );
   if (products.length === 0) return <p className="empty">{t('ros.empty')}</p>;
   return (
-    <table className="table products-table" data-testid="products-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('products.linkNo')}</th>
-          <th scope="col">{t('products.image')}</th>
-          <th scope="col">{t('products.titleCol')}</th>
-          <th scope="col">{t('products.sku')}</th>
-          <th scope="col">{t('products.price')}</th>
-          <th scope="col">{t('products.originalPrice')}</th>
-          <th scope="col">{t('products.stock')}</th>
-          {canOperate && (
-            <th scope="col">
-              <span className="visually-hidden">{t('seats.actions')}</span>
-            </th>
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        {products.map((p, i) =>
-          editing === p.productId ? (
-            <EditRow key={p.productId} product={p} onDone={() => setEditing(null)} />
-          ) : (
-            <tr key={p.productId} data-product-id={p.productId}>
-              <td>{p.linkNo}</td>
-              <td>
-                <ProductImage image={p.image} linkNo={p.linkNo} size={40} />
-              </td>
-              <td>{p.title}</td>
-              <td className="muted">{p.sku}</td>
-              <td>{money(p.price, language)}</td>
-              <td className="muted">{p.originalPrice ? money(p.originalPrice, language) : '—'}</td>
-              <td className={`stock--${stockLevel(p.stock as number | null)}`}>
-                {count(p.stock as number | null, language)}
-              </td>
-              {canOperate && (
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="icon-button"
-                    disabled={i === 0}
-                    onClick={() => reorder(i, i - 1)}
-                    aria-label={t('product.moveUp', { title: p.title })}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="icon-button"
-                    disabled={i === products.length - 1}
-                    onClick={() => reorder(i, i + 1)}
-                    aria-label={t('product.moveDown', { title: p.title })}
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    className="mini"
-                    onClick={() => setEditing(p.productId)}
-                    aria-label={t('products.editLabel', { title: p.title })}
-                  >
-                    {t('products.edit')}
-                  </button>
+    <>
+      <table className="table products-table" data-testid="products-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('products.linkNo')}</th>
+            <th scope="col">{t('products.image')}</th>
+            <th scope="col">{t('products.titleCol')}</th>
+            <th scope="col">{t('products.sku')}</th>
+            <th scope="col">{t('products.price')}</th>
+            <th scope="col">{t('products.originalPrice')}</th>
+            <th scope="col">{t('products.stock')}</th>
+            {canOperate && (
+              <th scope="col">
+                <span className="visually-hidden">{t('seats.actions')}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {products.map((p, i) =>
+            editing === p.productId ? (
+              <EditRow key={p.productId} product={p} onDone={() => setEditing(null)} />
+            ) : (
+              <tr key={p.productId} data-product-id={p.productId}>
+                <td>{p.linkNo}</td>
+                <td>
+                  <ProductImage image={p.image} linkNo={p.linkNo} size={40} />
                 </td>
-              )}
-            </tr>
-          ),
-        )}
-      </tbody>
-    </table>
+                <td>{p.title}</td>
+                <td className="muted">{p.sku}</td>
+                <td>{money(p.price, language)}</td>
+                <td className="muted">{p.originalPrice ? money(p.originalPrice, language) : '—'}</td>
+                <td className={`stock--${stockLevel(p.stock as number | null)}`}>
+                  {count(p.stock as number | null, language)}
+                </td>
+                {canOperate && (
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="icon-button"
+                      disabled={i === 0}
+                      onClick={() => reorder(i, i - 1)}
+                      aria-label={t('product.moveUp', { title: p.title })}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      className="icon-button"
+                      disabled={i === products.length - 1}
+                      onClick={() => reorder(i, i + 1)}
+                      aria-label={t('product.moveDown', { title: p.title })}
+                    >
+                      ↓
+                    </button>
+                    <button
+                      type="button"
+                      className="mini"
+                      onClick={() => setEditing(p.productId)}
+                      aria-label={t('products.editLabel', { title: p.title })}
+                    >
+                      {t('products.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="mini"
+                      onClick={() => setFactsOf(p.productId)}
+                      aria-label={t('facts.editLabel', { title: p.title })}
+                    >
+                      {t('facts.edit')}
+                      {p.facts && Object.keys(p.facts).length > 0 ? ` (${Object.keys(p.facts).length})` : ''}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+      {factsProduct && <FactsDialog product={factsProduct} onClose={() => setFactsOf(null)} />}
+    </>
   );
 }
 

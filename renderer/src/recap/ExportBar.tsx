@@ -1,11 +1,14 @@
 /** CSV/JSON (the ledger's export) and the shareable report (HTML, PDF) with visible progress. */
+
 import { useState } from 'react';
+import type { Language } from '../../../shared/language';
+import { useStudio } from '../store/studio';
 import { downloadExport, type ExportKind } from './api';
 import type { RecapT } from './i18n';
 
-export function ExportBar(props: { sessionId: string; t: RecapT; lang: 'zh-CN' | 'en' }) {
+export function ExportBar(props: { sessionId: string; t: RecapT; lang: Language }) {
   const { t } = props;
-  const [reportLang, setReportLang] = useState<'zh-CN' | 'en'>(props.lang);
+  const [reportLang, setReportLang] = useState<Language>(props.lang);
   const [status, setStatus] = useState<{ busy: boolean; text: string }>({ busy: false, text: '' });
   const run = async (kind: ExportKind, label: string) => {
     setStatus({ busy: true, text: t('recap.exporting', { what: label }) });
@@ -18,9 +21,15 @@ export function ExportBar(props: { sessionId: string; t: RecapT; lang: 'zh-CN' |
       setStatus({ busy: false, text: t('recap.exportFailed', { message: (error as Error).message }) });
     }
   };
+  // The data exports carry buyer ids: the host's only (PROTOCOL D); every seat may print the report.
+  const isHost = useStudio((s) => s.seat?.role === 'host');
   const buttons: [ExportKind, string][] = [
-    ['csv', t('recap.csv')],
-    ['json', t('recap.json')],
+    ...(isHost
+      ? ([
+          ['csv', t('recap.csv')],
+          ['json', t('recap.json')],
+        ] as [ExportKind, string][])
+      : []),
     ['html', t('recap.html')],
     ['pdf', t('recap.pdf')],
   ];
@@ -38,7 +47,7 @@ export function ExportBar(props: { sessionId: string; t: RecapT; lang: 'zh-CN' |
         </button>
         <label>
           {t('recap.reportLang')}{' '}
-          <select value={reportLang} onChange={(e) => setReportLang(e.target.value as 'zh-CN' | 'en')}>
+          <select value={reportLang} onChange={(e) => setReportLang(e.target.value as Language)}>
             <option value="zh-CN">简体中文</option>
             <option value="en">English</option>
           </select>

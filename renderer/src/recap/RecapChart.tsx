@@ -1,7 +1,9 @@
 /**
  * The per-minute chart (ECharts): GMV bars and viewers line above, comments per minute below, pin
  * segments as labeled bands, feed gaps as hatched bands with null values (drawn as gaps, never
- * interpolated). Hover shows the minute; dragging selects a span (onRange gets row indexes).
+ * interpolated). Hover shows the minute; dragging selects a span (onRange gets row indexes); a click
+ * picks a moment for the recording player (a pin band's start, else the minute's start), and the
+ * player's position is drawn as a line that follows it.
  */
 import { useEffect, useRef } from 'react';
 import type { ChartModel } from '../../../shared/recap/chart-model';
@@ -22,11 +24,18 @@ export function RecapChart(props: {
   model: ChartModel;
   t: RecapT;
   onRange: (range: { first: number; last: number } | null) => void;
+  /** a click on the chart: the studio-clock moment picked */
+  onPick?: (at: number) => void;
+  /** the recording player's position on the studio clock */
+  playhead?: number | null;
   height?: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<ReturnType<typeof echarts.init> | null>(null);
   const onRange = useRef(props.onRange);
   onRange.current = props.onRange;
+  const onPick = useRef(props.onPick);
+  onPick.current = props.onPick;
   const { model, t } = props;
 
   useEffect(() => {
@@ -39,6 +48,10 @@ export function RecapChart(props: {
     const pair = (values: (number | null)[]) => values.map((v, i) => [x(i), v]);
     chart.on('finished', () => {
       el.dataset.drawn = 'true';
+      // where the minute axis runs on screen (px from the chart's left edge), for tests and tools
+      const [x0] = chart.convertToPixel({ gridIndex: 0 }, [0, 0]) as number[];
+      const [x1] = chart.convertToPixel({ gridIndex: 0 }, [Math.max(1, n), 0]) as number[];
+      el.dataset.plotX = `${x0.toFixed(1)},${x1.toFixed(1)}`;
     });
     chart.setOption({
       animation: false,
@@ -131,6 +144,18 @@ export function RecapChart(props: {
           barMaxWidth: 24,
           itemStyle: { color: '#ff4d6a' },
           data: pair(model.gmv),
+        },
+        {
+          name: t('chart.viewers'),
+          type: 'line',
+          xAxisIndex: 0,
+          yAxisIndex: 1,
+          showSymbol: false,
+          connectNulls: false,
+          lineStyle: { color: '#7cc4ff', width: 2 },
+          itemStyle: { color: '#7cc4ff' },
+          data: pair(model.viewers),
+          // Bands on the line series: on the bar series ECharts squeezes them into the bars' band width.
           markArea: {
             silent: true,
             data: [
@@ -159,17 +184,6 @@ export function RecapChart(props: {
               ]),
             ],
           },
-        },
-        {
-          name: t('chart.viewers'),
-          type: 'line',
-          xAxisIndex: 0,
-          yAxisIndex: 1,
-          showSymbol: false,
-          connectNulls: false,
-          lineStyle: { color: '#7cc4ff', width: 2 },
-          itemStyle: { color: '#7cc4ff' },
-          data: pair(model.viewers),
         },
         {
           name: t('chart.chat'),
@@ -201,13 +215,60 @@ export function RecapChart(props: {
       const last = Math.min(n - 1, Math.ceil(Math.max(a, b)) - 1);
       onRange.current(last >= first ? { first, last } : null);
     });
+    // A click (press and release without dragging) picks a moment for the player. Read from the DOM:
+    // the brush owns ECharts' own mouse handling for dragging.
+    // Positions relative to the chart's box (an event's offsetX is relative to whichever child it hit).
+    const at = (e: PointerEvent) => {
+      const box = el.getBoundingClientRect();
+      return { x: e.clientX - box.left, y: e.clientY - box.top };
+    };
+    let down: { x: number; y: number } | null = null;
+    const press = (e: PointerEvent) => {
+      down = at(e);
+    };
+    const release = (e: PointerEvent) => {
+      const from = down;
+      const to = at(e);
+      down = null;
+      if (!from || Math.abs(to.x - from.x) > 4 || Math.abs(to.y - from.y) > 4) return;
+      const [x] = chart.convertFromPixel({ gridIndex: 0 }, [to.x, to.y]) as number[];
+      if (!(x >= 0 && x < n) || model.starts.length === 0) return;
+      const band = model.pins.find((b) => x >= b.from && x < b.to);
+      onPick.current?.(band ? Math.round(model.starts[0] + band.from * 60_000) : model.starts[Math.floor(x)]);
+    };
+    el.addEventListener('pointerdown', press, true);
+    el.addEventListener('pointerup', release, true);
+    chartRef.current = chart;
     const resize = new ResizeObserver(() => chart.resize());
     resize.observe(el);
     return () => {
+      el.removeEventListener('pointerdown', press, true);
+      el.removeEventListener('pointerup', release, true);
+      chartRef.current = null;
       resize.disconnect();
       chart.dispose();
     };
   }, [model, t]);
+
+  const playheadX =
+    props.playhead == null || model.starts.length === 0 ? null : (props.playhead - model.starts[0]) / 60_000;
+  useEffect(() => {
+    chartRef.current?.setOption({
+      series: [
+        {},
+        {
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            animation: false,
+            label: { show: false },
+            lineStyle: { color: '#ffffff', width: 2, type: 'solid' },
+            data: playheadX === null ? [] : [{ xAxis: playheadX }],
+          },
+        },
+      ],
+    });
+  }, [playheadX]);
 
   return (
     <div
@@ -219,6 +280,7 @@ export function RecapChart(props: {
       data-minutes={model.starts.length}
       data-pin-bands={model.pins.map((b) => `${b.productId}@${b.from.toFixed(2)}-${b.to.toFixed(2)}`).join(';')}
       data-gaps={model.gaps.map((g) => `${g.from}-${g.to}`).join(';')}
+      data-playhead={playheadX === null ? '' : playheadX.toFixed(3)}
       style={{ height: props.height ?? 380 }}
     />
   );

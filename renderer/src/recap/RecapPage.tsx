@@ -10,9 +10,14 @@ import { recapApi } from './api';
 import { ExportBar } from './ExportBar';
 import { HeadlineFigures } from './figures';
 import { type RecapT, useRecapT } from './i18n';
+import { MissingFacts } from './MissingFacts';
+import { BooksNote, ChannelTables, LateRefundList } from './OrderTruth';
 import { RecapChart } from './RecapChart';
 import { BackLink, RecapError } from './RecapFrame';
+import { ReconcilePanel } from './ReconcilePanel';
 import { SortableTable } from './SortableTable';
+import { RecapTape } from './tape/RecapTape';
+import { useTape } from './tape/useTape';
 
 export function RecapPage(props: { id: string }) {
   const t = useRecapT();
@@ -23,6 +28,9 @@ export function RecapPage(props: { id: string }) {
   const [compare, setCompare] = useState<CompareBody | null>(null);
   const [questions, setQuestions] = useState<QuestionsBody | null>(null);
   const [range, setRange] = useState<{ first: number; last: number } | null>(null);
+  const tape = useTape(props.id);
+  const [withRehearsals, setWithRehearsals] = useState(false);
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -36,10 +44,6 @@ export function RecapPage(props: { id: string }) {
       .then((r) => live && setRecap(r))
       .catch((e: Error) => live && setError(e.message));
     // Comparisons and the question tables come after the figures: they never hold the page back.
-    recapApi.compare(props.id).then(
-      (c) => live && setCompare(c),
-      () => undefined,
-    );
     recapApi.questions(props.id).then(
       (q) => live && setQuestions(q),
       () => undefined,
@@ -48,6 +52,31 @@ export function RecapPage(props: { id: string }) {
       live = false;
     };
   }, [props.id]);
+
+  useEffect(() => {
+    let live = true;
+    setCompare(null);
+    recapApi.compare(props.id, withRehearsals).then(
+      (c) => live && setCompare(c),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.id, withRehearsals]);
+
+  // A reconciliation changed the figures: read them again (the question tables did not change).
+  useEffect(() => {
+    if (version === 0) return;
+    let live = true;
+    recapApi.recap(props.id).then(
+      (r) => live && setRecap(r),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.id, version]);
 
   const model = useMemo(() => (recap ? chartModel(recap.minutes, recap.segments, recap.catalogue) : null), [recap]);
   const back = <BackLink t={t} />;
@@ -62,13 +91,19 @@ export function RecapPage(props: { id: string }) {
 
   const s = recap.session;
   const end = s.endedAt ?? recap.window.end;
-  const name = (id: string | null) => (id === null ? t('report.noProduct') : productLabel(id, recap.catalogue, 24));
+  const name = (id: string | null) =>
+    id === null ? t('report.noProduct') : productLabel(id, recap.catalogue, 24, t('report.unknownProduct'));
   const sel = range ? rangeFigures(recap.minutes, range.first, range.last) : null;
   return (
     <section className="view recap" aria-labelledby="recap-title" data-testid="recap-page">
       {back}
       <h1 id="recap-title">
         {t('report.reportTitle')} · {s.title}
+        {s.rehearsal && (
+          <span className="badge badge--rehearsal" data-testid="rehearsal-badge">
+            {t('list.rehearsal')}
+          </span>
+        )}
         {role === 'viewer' && <span className="badge">{t('recap.readOnly')}</span>}
       </h1>
       <p className="muted">
@@ -79,6 +114,7 @@ export function RecapPage(props: { id: string }) {
           {t('report.provisional')}
         </p>
       )}
+      <BooksNote recap={recap} lang={lang} />
       {recap.lateRefunds.count > 0 && (
         <p className="note" role="note" data-testid="late-refunds">
           {t('report.lateRefunds', {
@@ -88,6 +124,7 @@ export function RecapPage(props: { id: string }) {
           })}
         </p>
       )}
+      <LateRefundList recap={recap} lang={lang} />
       {recap.incomplete.incompleteMinutes > 0 && (
         <p className="note" role="note" data-testid="incomplete-note">
           {t('report.incompleteMinutes', { n: recap.incomplete.incompleteMinutes })}
@@ -98,12 +135,21 @@ export function RecapPage(props: { id: string }) {
           {t('report.moneyIncomplete', { n: recap.incomplete.ordersWithoutAmount })}
         </p>
       )}
+      <label className="recap-rehearsals no-print">
+        <input
+          type="checkbox"
+          checked={withRehearsals}
+          onChange={(e) => setWithRehearsals(e.target.checked)}
+          data-testid="with-rehearsals"
+        />
+        {withRehearsals ? t('recap.withRehearsals') : t('recap.rehearsalsLeftOut')}
+      </label>
       <HeadlineFigures recap={recap} compare={compare} t={t} lang={lang} />
 
       <section aria-labelledby="recap-chart-title">
         <h2 id="recap-chart-title">{t('report.chart')}</h2>
         <p className="muted no-print">{t('recap.chartHint')}</p>
-        <RecapChart model={model} t={t} onRange={setRange} />
+        <RecapChart model={model} t={t} onRange={setRange} onPick={tape.seekTo} playhead={tape.playhead} />
         {sel && (
           <section
             className="recap-range"
@@ -137,16 +183,35 @@ export function RecapPage(props: { id: string }) {
         )}
       </section>
 
-      <PinTable rows={pinLedger(recap.segments, recap.figures.paidGmv.currency)} t={t} lang={lang} name={name} />
+      <RecapTape recap={recap} tape={tape} isHost={role === 'host'} />
+      <PinTable
+        rows={pinLedger(recap.segments, recap.figures.paidGmv.currency)}
+        t={t}
+        lang={lang}
+        name={name}
+        onPlay={(productId) => tape.seekTo(recap.segments.find((x) => x.productId === productId)?.start ?? s.startedAt)}
+      />
       <ProductTable recap={recap} t={t} lang={lang} name={name} />
+      <ChannelTables recap={recap} t={t} lang={lang} name={name} />
       <Questions questions={questions} t={t} name={name} />
+      <MissingFacts questions={questions} t={t} lang={lang} name={name} stockLabel={t('intent.stock')} />
       {recap.anomalies.length > 0 && <p className="note">{t('report.anomalies', { n: recap.anomalies.length })}</p>}
+      {role === 'host' && !recap.running && (
+        <ReconcilePanel sessionId={s.id} t={t} lang={lang} onReconciled={() => setVersion((v) => v + 1)} />
+      )}
       <ExportBar sessionId={s.id} t={t} lang={lang} />
     </section>
   );
 }
 
-function PinTable(props: { rows: PinLedgerRow[]; t: RecapT; lang: 'zh-CN' | 'en'; name: (id: string) => string }) {
+function PinTable(props: {
+  rows: PinLedgerRow[];
+  t: RecapT;
+  lang: 'zh-CN' | 'en';
+  name: (id: string) => string;
+  /** plays the recording from the product's first pin */
+  onPlay: (productId: string) => void;
+}) {
   const { t, lang } = props;
   const m = (v: { amount: number } | null) => v?.amount ?? null;
   return (
@@ -164,7 +229,11 @@ function PinTable(props: { rows: PinLedgerRow[]; t: RecapT; lang: 'zh-CN' | 'en'
             key: 'product',
             label: t('report.product'),
             sort: (r) => props.name(r.productId),
-            render: (r) => props.name(r.productId),
+            render: (r) => (
+              <button type="button" className="link" onClick={() => props.onPlay(r.productId)}>
+                {props.name(r.productId)}
+              </button>
+            ),
           },
           { key: 'pins', label: t('report.pins'), numeric: true, sort: (r) => r.pins, render: (r) => r.pins },
           {

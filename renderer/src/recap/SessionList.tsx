@@ -112,6 +112,11 @@ export function SessionList() {
               <a href={hrefOf({ kind: 'recap', id: r.id })} onClick={onNavigate({ kind: 'recap', id: r.id })}>
                 {r.title}
                 {r.endedAt === null && <span className="badge">{t('list.running')}</span>}
+                {r.rehearsal && (
+                  <span className="badge badge--rehearsal" data-testid="rehearsal-badge">
+                    {t('list.rehearsal')}
+                  </span>
+                )}
               </a>
             ),
           },

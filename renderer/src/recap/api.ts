@@ -1,9 +1,16 @@
 /**
  * The recap's reads over the engine's HTTP API with this seat's token (every role may read recaps),
- * and downloads that report their progress.
+ * and downloads that report their progress. URLs and answer types come from the routes declared in
+ * shared/contract (recap.ts, studio.ts).
  */
-import type { CompareBody, QuestionsBody, RecapBody, SessionListRow } from '../../../shared/recap/types';
+
+import { type RouteKey, type RouteResult, routePath } from '../../../shared/contract';
+import type { Language } from '../../../shared/language';
+import type { ColumnMapping } from '../../../shared/reconcile/fields';
+import type { ExportPreview, ReconcileAnswer } from '../../../shared/reconcile/types';
 import { readSeatLink } from '../engine/seat-link';
+
+export type { ExportPreview, ReconcileAnswer };
 
 export class RecapApiError extends Error {
   constructor(
@@ -21,10 +28,14 @@ const seat = () => {
   return link;
 };
 
-async function get(path: string): Promise<Response> {
+async function get(path: string, init: { method?: string; body?: Blob; type?: string } = {}): Promise<Response> {
   const { engineUrl, token } = seat();
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  if (init.type) headers['content-type'] = init.type;
   const response = await fetch(`${engineUrl}/api/v1${path}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    method: init.method ?? 'GET',
+    body: init.body,
+    headers,
   });
   if (!response.ok) {
     let code = 'http_error';
@@ -41,14 +52,33 @@ async function get(path: string): Promise<Response> {
   return response;
 }
 
-const json = async <T>(path: string): Promise<T> => (await (await get(path)).json()) as T;
-const id = encodeURIComponent;
+/** GETs a JSON route by its declaration. */
+const json = async <K extends RouteKey>(
+  key: K,
+  params: Parameters<typeof routePath<K>>[1],
+  search = '',
+): Promise<RouteResult<K>> => (await (await get(`${routePath(key, params)}${search}`)).json()) as RouteResult<K>;
+
+/** POSTs a file as the body of a route (the engine detects CSV/XLSX and the charset). */
+const postFile = async <K extends RouteKey>(path: string, file: Blob): Promise<RouteResult<K>> =>
+  (await (
+    await get(path, { method: 'POST', body: file, type: file.type || 'application/octet-stream' })
+  ).json()) as RouteResult<K>;
 
 export const recapApi = {
-  sessions: () => json<{ sessions: SessionListRow[] }>('/recap/sessions').then((b) => b.sessions),
-  recap: (sessionId: string) => json<RecapBody>(`/sessions/${id(sessionId)}/recap`),
-  compare: (sessionId: string) => json<CompareBody>(`/sessions/${id(sessionId)}/recap/compare`),
-  questions: (sessionId: string) => json<QuestionsBody>(`/sessions/${id(sessionId)}/recap/questions`),
+  previewExport: (id: string, file: Blob) =>
+    postFile<'POST /sessions/:id/reconcile/preview'>(routePath('POST /sessions/:id/reconcile/preview', { id }), file),
+  reconcile: (id: string, file: Blob, name: string, columns: ColumnMapping) =>
+    postFile<'POST /sessions/:id/reconcile'>(
+      routePath('POST /sessions/:id/reconcile', { id }, { file: name, columns: JSON.stringify(columns) }),
+      file,
+    ),
+  sessions: () => json('GET /recap/sessions', {}).then((b) => b.sessions),
+  recap: (id: string) => json('GET /sessions/:id/recap', { id }),
+  /** Rehearsals (彩排) are left out of the baselines unless `withRehearsals`. */
+  compare: (id: string, withRehearsals = false) =>
+    json('GET /sessions/:id/recap/compare', { id }, withRehearsals ? '?rehearsals=include' : ''),
+  questions: (id: string) => json('GET /sessions/:id/recap/questions', { id }),
 };
 
 export type ExportKind = 'csv' | 'json' | 'html' | 'pdf';
@@ -57,13 +87,13 @@ export type ExportKind = 'csv' | 'json' | 'html' | 'pdf';
 export async function downloadExport(
   sessionId: string,
   kind: ExportKind,
-  lang: 'zh-CN' | 'en',
+  lang: Language,
   onProgress: (received: number) => void,
 ): Promise<string> {
   const path =
     kind === 'csv' || kind === 'json'
-      ? `/sessions/${id(sessionId)}/export?format=${kind}`
-      : `/sessions/${id(sessionId)}/report?format=${kind}&lang=${lang}`;
+      ? routePath('GET /sessions/:id/export', { id: sessionId }, { format: kind })
+      : routePath('GET /sessions/:id/report', { id: sessionId }, { format: kind, lang });
   const response = await get(path);
   const chunks: Uint8Array[] = [];
   let received = 0;

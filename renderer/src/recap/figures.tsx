@@ -1,4 +1,5 @@
 /** Headline figure cards: value, and the change against the previous session and the last-7 average. */
+import type { Language } from '../../../shared/language';
 import { compareFigure, figureNumber, HEADLINE_KEYS } from '../../../shared/recap/compare';
 import { fmtChange, fmtFigure } from '../../../shared/recap/format';
 import type { CompareBody, RecapBody } from '../../../shared/recap/types';
@@ -13,12 +14,7 @@ function Change(props: { label: string; change: number | null }) {
   );
 }
 
-export function HeadlineFigures(props: {
-  recap: RecapBody;
-  compare: CompareBody | null;
-  t: RecapT;
-  lang: 'zh-CN' | 'en';
-}) {
+export function HeadlineFigures(props: { recap: RecapBody; compare: CompareBody | null; t: RecapT; lang: Language }) {
   const { recap, compare, t, lang } = props;
   return (
     <section aria-labelledby="recap-headline">

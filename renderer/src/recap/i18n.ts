@@ -5,6 +5,7 @@
  */
 
 import { useCallback } from 'react';
+import type { Language } from '../../../shared/language';
 import { FIGURE_LABELS, fill, INTENT_NAMES, REPORT_LABELS, type ReportKey } from '../../../shared/recap/labels';
 import { useStudio } from '../store/studio';
 
@@ -25,6 +26,7 @@ const zhCN = {
   'list.compareTwo': '对比所选两场',
   'list.select': '选择 {title} 用于对比',
   'list.running': '进行中',
+  'list.rehearsal': '彩排',
   'list.sort': '按{col}排序',
   'recap.back': '返回场次列表',
   'recap.loading': '正在加载复盘…',
@@ -59,6 +61,8 @@ const zhCN = {
   'recap.exported': '已下载 {file}',
   'recap.exportFailed': '导出失败：{message}',
   'recap.readOnly': '只读查看',
+  'recap.withRehearsals': '对比时包含彩排场次',
+  'recap.rehearsalsLeftOut': '彩排场次不计入对比（可勾选包含）',
   'recap.tableCaption': '{name}（点击表头排序）',
   'chart.gmv': '成交金额（元）',
   'chart.viewers': '在线人数',
@@ -70,6 +74,49 @@ const zhCN = {
   'compare.diff': '变化',
   'compare.curves': '每分钟曲线（从开播起对齐）',
   'compare.minute': '第 {n} 分钟',
+  'missing.title': '下一场前要补的商品资料',
+  'missing.explain': '观众问了、但商品资料里没有答案的问题，按提问数排序。补上后，提词器和问题雷达就能给出建议回答。',
+  'missing.product': '商品',
+  'missing.fact': '缺少的资料',
+  'missing.questions': '提问数（人数）',
+  'missing.example': '例如',
+  'missing.none': '观众的问题都能从商品资料里找到答案。',
+  'reconcile.title': '与平台订单对账',
+  'reconcile.hint':
+    '把抖店、小红书千帆或微信小店导出的订单文件（CSV 或 XLSX）拖到这里，或选择文件。对账后以平台账目为准。',
+  'reconcile.choose': '选择订单导出文件',
+  'reconcile.reading': '正在读取 {file}…',
+  'reconcile.mapping': '确认每一列：第 {line} 行是表头，共 {n} 行数据',
+  'reconcile.field': '字段',
+  'reconcile.column': '文件中的列',
+  'reconcile.none': '（没有这一列）',
+  'reconcile.preview': '前几行预览',
+  'reconcile.remembered': '已套用上次为同样格式的文件保存的列对应',
+  'reconcile.apply': '开始对账',
+  'reconcile.cancel': '取消',
+  'reconcile.applying': '正在对账…',
+  'reconcile.result': '对账结果：{file}',
+  'reconcile.matched': '两边都有的订单',
+  'reconcile.onlyInExport': '仅在导出中（直播数据漏掉，已补上）',
+  'reconcile.onlyInStudio': '仅在工作台中（保留，导出可能经过筛选）',
+  'reconcile.mismatches': '金额不一致（以平台为准）',
+  'reconcile.refundsAdded': '补记的退款',
+  'reconcile.outside': '不在本场时间内而忽略的行',
+  'reconcile.unchanged': '这个文件已经对过账，没有任何变化。',
+  'reconcile.before': '对账前',
+  'reconcile.after': '对账后',
+  'reconcile.failed': '对账失败：{message}',
+  'reconcile.done': '完成',
+  'field.orderId': '订单号',
+  'field.paidAt': '支付时间',
+  'field.paidAmount': '实付金额',
+  'field.status': '订单状态',
+  'field.refundAmount': '退款金额',
+  'field.sku': '商品编码',
+  'field.qty': '数量',
+  'field.channel': '渠道',
+  'field.sharer': '推客',
+  'field.commission': '佣金',
 } as const;
 
 export type RecapKey = keyof typeof zhCN | `report.${ReportKey}` | `figure.${string}` | `intent.${string}`;
@@ -92,6 +139,7 @@ const en: Record<UiKey, string> = {
   'list.compareTwo': 'Compare the two selected',
   'list.select': 'Select {title} to compare',
   'list.running': 'Live',
+  'list.rehearsal': 'Rehearsal',
   'list.sort': 'Sort by {col}',
   'recap.back': 'Back to sessions',
   'recap.loading': 'Loading the recap…',
@@ -126,6 +174,8 @@ const en: Record<UiKey, string> = {
   'recap.exported': 'Downloaded {file}',
   'recap.exportFailed': 'Export failed: {message}',
   'recap.readOnly': 'Read-only',
+  'recap.withRehearsals': 'Include rehearsals in comparisons',
+  'recap.rehearsalsLeftOut': 'Rehearsals are left out of comparisons (tick to include them)',
   'recap.tableCaption': '{name} (click a header to sort)',
   'chart.gmv': 'Paid GMV (yuan)',
   'chart.viewers': 'Viewers',
@@ -137,13 +187,57 @@ const en: Record<UiKey, string> = {
   'compare.diff': 'Change',
   'compare.curves': 'Per minute (aligned from start)',
   'compare.minute': 'Minute {n}',
+  'missing.title': 'Facts to add before the next show',
+  'missing.explain':
+    'Questions viewers asked that the catalogue could not answer, most asked first. Once added, the prompter and the question radar suggest the answer.',
+  'missing.product': 'Product',
+  'missing.fact': 'Missing fact',
+  'missing.questions': 'Questions (viewers)',
+  'missing.example': 'For example',
+  'missing.none': 'The catalogue could answer every question viewers asked.',
+  'reconcile.title': "Reconcile with the platform's orders",
+  'reconcile.hint':
+    "Drop the order export of 抖店, 小红书 千帆 or 微信小店 (CSV or XLSX) here, or choose the file. Afterwards the platform's books decide.",
+  'reconcile.choose': 'Choose an order export',
+  'reconcile.reading': 'Reading {file}…',
+  'reconcile.mapping': 'Check each column: the header is row {line}, {n} rows of data',
+  'reconcile.field': 'Field',
+  'reconcile.column': 'Column in the file',
+  'reconcile.none': '(not in this file)',
+  'reconcile.preview': 'First rows',
+  'reconcile.remembered': 'Using the columns you chose last time for a file of this shape',
+  'reconcile.apply': 'Reconcile',
+  'reconcile.cancel': 'Cancel',
+  'reconcile.applying': 'Reconciling…',
+  'reconcile.result': 'Reconciliation with {file}',
+  'reconcile.matched': 'Orders in both',
+  'reconcile.onlyInExport': 'Only in the export (missed by the feed, added)',
+  'reconcile.onlyInStudio': 'Only in the studio (kept: the export may be filtered)',
+  'reconcile.mismatches': "Amounts that differ (the platform's taken)",
+  'reconcile.refundsAdded': 'Refunds added',
+  'reconcile.outside': "Rows ignored (paid outside this session's window)",
+  'reconcile.unchanged': 'This file was already reconciled: nothing changed.',
+  'reconcile.before': 'Before',
+  'reconcile.after': 'After',
+  'reconcile.failed': 'Reconciliation failed: {message}',
+  'reconcile.done': 'Done',
+  'field.orderId': 'Order number',
+  'field.paidAt': 'Paid at',
+  'field.paidAmount': 'Paid amount',
+  'field.status': 'Status',
+  'field.refundAmount': 'Refund amount',
+  'field.sku': 'SKU',
+  'field.qty': 'Quantity',
+  'field.channel': 'Channel',
+  'field.sharer': 'Promoter (推客)',
+  'field.commission': 'Commission',
 };
 
-const UI: Record<'zh-CN' | 'en', Record<UiKey, string>> = { 'zh-CN': zhCN, en };
+const UI: Record<Language, Record<UiKey, string>> = { 'zh-CN': zhCN, en };
 
 export type RecapT = (key: RecapKey, vars?: Record<string, string | number>) => string;
 
-export function recapTranslate(lang: 'zh-CN' | 'en', key: RecapKey, vars?: Record<string, string | number>): string {
+export function recapTranslate(lang: Language, key: RecapKey, vars?: Record<string, string | number>): string {
   let text: string;
   if (key.startsWith('report.')) text = REPORT_LABELS[lang][key.slice(7) as ReportKey];
   else if (key.startsWith('figure.')) text = FIGURE_LABELS[lang][key.slice(7)] ?? key;

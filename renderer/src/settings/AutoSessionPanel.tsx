@@ -1,24 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { StudioSettings } from '../../../shared/contract';
-import { run } from '../engine/actions';
-import { useT } from '../i18n';
-import { selectIsHost } from '../store/selectors';
-import { useStudio } from '../store/studio';
-import { useToasts } from '../store/toasts';
+import { useSettingsDraft } from './useSettingsDraft';
 
 /** Host only: start a session when OBS starts streaming, and end it a grace period after it stops. */
 export function AutoSessionPanel() {
-  const t = useT();
-  const isHost = useStudio(selectIsHost);
-  const saved = useStudio((s) => s.state?.settings ?? null);
-  const show = useToasts((s) => s.show);
-  const [draft, setDraft] = useState<StudioSettings | null>(saved);
-  useEffect(() => setDraft(saved), [saved]);
+  const { t, isHost, draft, setDraft, save } = useSettingsDraft();
   if (!isHost || !draft) return null;
-  const save = async (next: StudioSettings) => {
-    setDraft(next);
-    if (await run('settings.set', next)) show(t('common.saved'));
-  };
   return (
     <section aria-labelledby="auto-title" className="settings-section" data-testid="auto-session-panel">
       <h2 id="auto-title">{t('autoSession.title')}</h2>

@@ -11,10 +11,13 @@ import { useToasts } from '../store/toasts';
  * Global hotkeys of the desktop build (they work while OBS has focus). Press the combination in a field
  * to record it; Backspace clears it. Host only.
  */
+const NONE_TAKEN: string[] = [];
+
 export function HotkeysPanel() {
   const t = useT();
   const isHost = useStudio(selectIsHost);
   const saved = useStudio((s) => s.state?.hotkeys ?? null);
+  const taken = useStudio((s) => s.state?.hotkeysTaken ?? NONE_TAKEN);
   const show = useToasts((s) => s.show);
   const [draft, setDraft] = useState<Hotkeys | null>(saved);
   useEffect(() => setDraft(saved), [saved]);
@@ -44,7 +47,15 @@ export function HotkeysPanel() {
               const accelerator = acceleratorFromKey(e);
               if (accelerator) setDraft({ ...draft, [action]: accelerator });
             }}
+            aria-describedby={
+              saved?.[action] && taken.includes(saved[action] as string) ? `hotkey-${action}-taken` : undefined
+            }
           />
+          {saved?.[action] && taken.includes(saved[action] as string) && (
+            <span id={`hotkey-${action}-taken`} className="field-error" role="alert" data-testid="hotkey-taken">
+              {t('hotkeys.taken', { accelerator: saved[action] as string })}
+            </span>
+          )}
         </div>
       ))}
       {!valid.success && (

@@ -7,6 +7,8 @@ import { selectIsHost } from '../store/selectors';
 import { useStudio } from '../store/studio';
 
 const NO_SEATS: ConnectedSeat[] = [];
+/** The QR code (a seat's token) hides itself after this long on screen; a button shows it again. */
+export const QR_VISIBLE_MS = 60_000;
 
 /**
  * Host only: invite an assistant (场控) or a viewer onto another device (a link and its QR code), see
@@ -22,6 +24,11 @@ export function SeatsPanel() {
   const [invite, setInvite] = useState<SeatInvite | null>(null);
   const [qr, setQr] = useState<string | null>(null);
   const [label, setLabel] = useState('');
+  const [qrVisible, setQrVisible] = useState(false);
+  const [qrShows, setQrShows] = useState(0);
+  const [address, setAddress] = useState<string | null>(null);
+  const available = sharing?.available ?? [];
+  const pick = address && available.includes(address) ? address : (sharing?.addresses[0] ?? available[0]);
 
   const reload = useCallback(async () => {
     const list = await run('seats.list', {});
@@ -41,11 +48,23 @@ export function SeatsPanel() {
     };
   }, [invite]);
 
+  // each new invite or "show again" starts a new round of QR_VISIBLE_MS on screen
+  const qrRound = qr ? qrShows : -1;
+  useEffect(() => {
+    if (qrRound < 0) return setQrVisible(false);
+    setQrVisible(true);
+    const timer = setTimeout(() => setQrVisible(false), QR_VISIBLE_MS);
+    return () => clearTimeout(timer);
+  }, [qrRound]);
+
   if (!isHost) return null;
-  const create = async (role: 'assistant' | 'viewer') => {
+  const share = (enabled: boolean, on = pick) =>
+    void run('sharing.set', { enabled, ...(enabled && on ? { address: on } : {}) });
+  const create = async (role: 'assistant' | 'viewer' | 'prompter') => {
     const created = await run('seats.create', { role, ...(label.trim() ? { label: label.trim() } : {}) });
     if (created) {
       setInvite(created);
+      setQrShows((n) => n + 1);
       setLabel('');
       void reload();
     }
@@ -65,14 +84,29 @@ export function SeatsPanel() {
       <p className="muted">{t('seats.explain')}</p>
       <div className="field-row">
         <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={sharing?.enabled ?? false}
-            onChange={(e) => void run('sharing.set', { enabled: e.target.checked })}
-          />
+          <input type="checkbox" checked={sharing?.enabled ?? false} onChange={(e) => share(e.target.checked)} />
           {t('seats.lan')}
         </label>
-        {sharing?.enabled && <span className="muted">{sharing.addresses.join(', ')}</span>}
+        {available.length > 1 ? (
+          <label>
+            {t('seats.address')}{' '}
+            <select
+              value={pick}
+              onChange={(e) => {
+                setAddress(e.target.value);
+                if (sharing?.enabled) share(true, e.target.value);
+              }}
+            >
+              {available.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          sharing?.enabled && <span className="muted">{sharing.addresses.join(', ')}</span>
+        )}
       </div>
       <div className="field-row">
         <label htmlFor="seat-label">{t('seats.label')}</label>
@@ -89,10 +123,20 @@ export function SeatsPanel() {
         <button type="button" onClick={() => void create('viewer')}>
           {t('seats.createViewer')}
         </button>
+        <button type="button" onClick={() => void create('prompter')}>
+          {t('seats.createPrompter')}
+        </button>
       </div>
       {invite && (
         <div className="invite" data-testid="seat-invite">
-          {qr && <img src={qr} width={220} height={220} alt={t('seats.qrAlt', { label: invite.seat.label })} />}
+          {qr && qrVisible && (
+            <img src={qr} width={220} height={220} alt={t('seats.qrAlt', { label: invite.seat.label })} />
+          )}
+          {qr && !qrVisible && (
+            <button type="button" data-testid="show-qr" onClick={() => setQrShows((n) => n + 1)}>
+              {t('seats.showQr')}
+            </button>
+          )}
           <div className="invite__text">
             <div>
               <strong>{invite.seat.label}</strong> · {t(`role.${invite.seat.role}` as MessageKey)}

@@ -4,7 +4,11 @@ import { BridgesPanel } from '../settings/BridgesPanel';
 import { GatewayPanel } from '../settings/GatewayPanel';
 import { HotkeysPanel } from '../settings/HotkeysPanel';
 import { ObsPanel } from '../settings/ObsPanel';
+import { RecordingPanel } from '../settings/RecordingPanel';
 import { SeatsPanel } from '../settings/SeatsPanel';
+import { useSetupT } from '../setup/i18n';
+import { useSetup } from '../setup/setup-store';
+import { selectIsHost } from '../store/selectors';
 import { useStudio } from '../store/studio';
 
 export function SettingsView() {
@@ -13,6 +17,9 @@ export function SettingsView() {
   const setLanguage = useStudio((s) => s.setLanguage);
   const engineInfo = useStudio((s) => s.state?.engine);
   const seat = useStudio((s) => s.seat);
+  const isHost = useStudio(selectIsHost);
+  const st = useSetupT();
+  const openSetup = useSetup((s) => s.show);
   return (
     <section aria-labelledby="settings-title" className="view settings">
       <h1 id="settings-title">{t('settings.title')}</h1>
@@ -26,10 +33,20 @@ export function SettingsView() {
           ))}
         </select>
       </div>
+      {isHost && (
+        <section aria-labelledby="setup-open-title" className="settings-section">
+          <h2 id="setup-open-title">{st('setup.title')}</h2>
+          <p className="muted">{st('setup.openHint')}</p>
+          <button type="button" className="primary" onClick={openSetup} data-testid="open-setup">
+            {st('setup.open')}
+          </button>
+        </section>
+      )}
       <ObsPanel />
       <GatewayPanel />
       <BridgesPanel />
       <AutoSessionPanel />
+      <RecordingPanel />
       <SeatsPanel />
       <HotkeysPanel />
       <section aria-labelledby="engine-title" className="settings-section">

@@ -6,6 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join, win32 } from 'node:path';
 import { type GlyphCoverage, readFontFaces } from './glyph-coverage';
 
 export const CARD_FONT_FAMILY = 'Noto Sans CJK SC';
@@ -14,15 +16,55 @@ export interface FontSource {
   /** .ttc collection or standalone .otf/.ttf */
   file: string;
   weight: 400 | 700;
+  /** Face to take from a collection (a family name in its name table); else the Noto SC face, else any with 中. */
+  family?: string;
 }
 
-/** Where Debian/Ubuntu (fonts-noto-cjk) and Fedora (google-noto-sans-cjk) put the collections. */
-export const DEFAULT_FONT_SOURCES: FontSource[] = [
-  { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', weight: 400 },
-  { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', weight: 700 },
-  { file: '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc', weight: 400 },
-  { file: '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Bold.ttc', weight: 700 },
+const noto = (dir: string, regular: string, bold: string): FontSource[] => [
+  { file: join(dir, regular), weight: 400 },
+  { file: join(dir, bold), weight: 700 },
 ];
+
+/**
+ * The system font folders of each OS, best first: Noto Sans CJK where installed (the same face on every
+ * OS), then what the OS ships with: Microsoft YaHei (微软雅黑) on Windows, PingFang SC (苹方) and
+ * Hiragino Sans GB on macOS. The glyph check still decides what a face can draw.
+ */
+export function fontSourcesFor(platform: NodeJS.Platform, env: NodeJS.ProcessEnv = {}, home = homedir()): FontSource[] {
+  if (platform === 'win32') {
+    const fonts = win32.join(env.WINDIR ?? env.SystemRoot ?? 'C:\\Windows', 'Fonts');
+    const user = win32.join(env.LOCALAPPDATA ?? win32.join(home, 'AppData', 'Local'), 'Microsoft', 'Windows', 'Fonts');
+    return [
+      ...[user, fonts].flatMap((d) => [
+        { file: win32.join(d, 'NotoSansCJKsc-Regular.otf'), weight: 400 as const },
+        { file: win32.join(d, 'NotoSansCJKsc-Bold.otf'), weight: 700 as const },
+      ]),
+      { file: win32.join(fonts, 'msyh.ttc'), weight: 400, family: 'Microsoft YaHei' },
+      { file: win32.join(fonts, 'msyhbd.ttc'), weight: 700, family: 'Microsoft YaHei' },
+      { file: win32.join(fonts, 'simhei.ttf'), weight: 400 },
+    ];
+  }
+  if (platform === 'darwin') {
+    return [
+      ...['/Library/Fonts', join(home, 'Library', 'Fonts')].flatMap((d) =>
+        noto(d, 'NotoSansCJKsc-Regular.otf', 'NotoSansCJKsc-Bold.otf'),
+      ),
+      { file: '/System/Library/Fonts/PingFang.ttc', weight: 400, family: 'PingFang SC' },
+      { file: '/System/Library/Fonts/PingFang.ttc', weight: 700, family: 'PingFang SC' },
+      { file: '/System/Library/Fonts/Hiragino Sans GB.ttc', weight: 400 },
+      { file: '/System/Library/Fonts/STHeiti Medium.ttc', weight: 700 },
+    ];
+  }
+  // Debian/Ubuntu (fonts-noto-cjk), Fedora (google-noto-sans-cjk), Arch (noto-fonts-cjk), user fonts
+  return [
+    ...noto('/usr/share/fonts/opentype/noto', 'NotoSansCJK-Regular.ttc', 'NotoSansCJK-Bold.ttc'),
+    ...noto('/usr/share/fonts/google-noto-cjk', 'NotoSansCJK-Regular.ttc', 'NotoSansCJK-Bold.ttc'),
+    ...noto('/usr/share/fonts/noto-cjk', 'NotoSansCJK-Regular.ttc', 'NotoSansCJK-Bold.ttc'),
+    ...noto(join(home, '.local', 'share', 'fonts'), 'NotoSansCJKsc-Regular.otf', 'NotoSansCJKsc-Bold.otf'),
+  ];
+}
+
+export const DEFAULT_FONT_SOURCES: FontSource[] = fontSourcesFor(process.platform, process.env);
 
 export interface CardFont {
   name: string;
@@ -83,7 +125,9 @@ export function loadCardFonts(sources: readonly FontSource[] = DEFAULT_FONT_SOUR
       if (!source) continue;
       const faces = await readFontFaces(source.file);
       const face =
-        faces.find((f) => f.families.includes(CARD_FONT_FAMILY)) ?? faces.find((f) => f.coverage.has(0x4e2d));
+        (source.family ? faces.find((f) => f.families.includes(source.family as string)) : undefined) ??
+        faces.find((f) => f.families.includes(CARD_FONT_FAMILY)) ??
+        faces.find((f) => f.coverage.has(0x4e2d));
       if (!face) continue;
       loaded.push({
         name: CARD_FONT_FAMILY,
@@ -95,7 +139,7 @@ export function loadCardFonts(sources: readonly FontSource[] = DEFAULT_FONT_SOUR
     }
     if (loaded.length === 0 || !coverages.every((c) => c.has(0x4e2d /* 中 */))) {
       throw new Error(
-        `No Chinese font for the PNG card (looked for ${sources.map((s) => s.file).join(', ')}); install fonts-noto-cjk`,
+        `No Chinese font for the PNG card (looked for ${sources.map((s) => s.file).join(', ')}); install Noto Sans CJK SC (fonts-noto-cjk on Debian/Ubuntu)`,
       );
     }
     // A weight missing: the other stands in for it.
