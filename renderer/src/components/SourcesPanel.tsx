@@ -1,7 +1,11 @@
+import type { SourceHealth } from '../../../shared/contract';
 import { useNow } from '../hooks/useNow';
 import { type MessageKey, useT } from '../i18n';
 import { ageParts, sourceName } from '../live/source-label';
 import { useStudio } from '../store/studio';
+
+/** One empty list: a selector must not answer a new array on every call (React would loop). */
+const NO_SOURCES: SourceHealth[] = [];
 
 /**
  * Where live data comes from and whether it still does: the gateway and each bridge with its state,
@@ -9,7 +13,7 @@ import { useStudio } from '../store/studio';
  */
 export function SourcesPanel() {
   const t = useT();
-  const sources = useStudio((s) => s.state?.sources ?? []);
+  const sources = useStudio((s) => s.state?.sources ?? NO_SOURCES);
   const now = useNow(sources.length > 0);
   if (sources.length === 0) return null;
   const words = { gateway: t('sources.gateway'), demo: t('gateway.demoRoom') };

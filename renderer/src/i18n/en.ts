@@ -322,6 +322,11 @@ export const en: Record<MessageKey, string> = {
   'pin.options': 'Flash-sale countdown and stock limit',
   'role.prompter': 'Prompter',
   'seats.createPrompter': 'Add prompter seat',
+  'seats.createBridge': 'Add bridge token',
+  'seats.bridgeToken': 'Bridge token',
+  'seats.copyToken': 'Copy token',
+  'seats.bridgeHint':
+    'For a program on this computer: POST live events (PROTOCOL B) to the address above with Authorization: Bearer <token>. The token may do nothing else and is shown only now.',
   'answer.fromCatalogue': 'From the catalogue',
   'answer.noFact': 'No {fact} fact yet',
   'answer.addFact': 'Add',

@@ -316,6 +316,11 @@ export const zhCN = {
   'pin.options': '秒杀倒计时与限量',
   'role.prompter': '提词器',
   'seats.createPrompter': '添加提词器席位',
+  'seats.createBridge': '添加桥接令牌',
+  'seats.bridgeToken': '桥接令牌',
+  'seats.copyToken': '复制令牌',
+  'seats.bridgeHint':
+    '供本机程序使用：以 Authorization: Bearer <令牌> 向上方地址 POST 直播事件（协议 B）。此令牌不能做其他操作，且只显示这一次。',
   'answer.fromCatalogue': '来自商品资料',
   'answer.noFact': '还没有「{fact}」资料',
   'answer.addFact': '添加',

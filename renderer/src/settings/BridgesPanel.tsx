@@ -1,9 +1,13 @@
 import { useState } from 'react';
+import type { BridgeView } from '../../../shared/contract';
 import { run } from '../engine/actions';
 import { type MessageKey, useT } from '../i18n';
 import { selectIsHost } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { useToasts } from '../store/toasts';
+
+/** One empty list: a selector must not answer a new array on every call (React would loop). */
+const NO_BRIDGES: BridgeView[] = [];
 
 /**
  * Social Stream Ninja bridges: the host adds a listener for an SSN session (chat from 120+ sites, no
@@ -12,7 +16,7 @@ import { useToasts } from '../store/toasts';
 export function BridgesPanel() {
   const t = useT();
   const isHost = useStudio(selectIsHost);
-  const bridges = useStudio((s) => s.state?.bridges ?? []);
+  const bridges = useStudio((s) => s.state?.bridges ?? NO_BRIDGES);
   const show = useToasts((s) => s.show);
   const [session, setSession] = useState('');
   const [url, setUrl] = useState('');
