@@ -11,6 +11,31 @@ interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
 }
 
+/**
+ * The last resort: a fault nobody caught (a full disk in some corner, a library's stray callback) is
+ * logged and the engine keeps serving. Restarting would only loop mid-show on the same fault, and every
+ * acknowledged event is already durable or still at the gateway.
+ */
+let lastResortLog: ((error: unknown, what: string) => void) | null = null;
+let lastResortCount = 0;
+const lastResort = (what: string) => (error: unknown) => {
+  lastResortCount++;
+  if (lastResortCount > 1000 && lastResortCount % 1000 !== 0) return; // a storm is summarised, not echoed
+  try {
+    if (lastResortLog) {
+      lastResortLog(error, what);
+      return;
+    }
+  } catch {
+    return; // nothing left to tell it to
+  }
+  // Not serving yet: fail the start loudly (the shell shows why) rather than hang without a ready line.
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+};
+process.on('uncaughtException', lastResort('uncaught exception (engine keeps serving)'));
+process.on('unhandledRejection', lastResort('unhandled rejection (engine keeps serving)'));
+
 async function main(): Promise<void> {
   let options: ReturnType<typeof parseEngineArgs>;
   try {
@@ -57,7 +82,7 @@ async function main(): Promise<void> {
     if ((event.data as { type?: string })?.type === 'shutdown') shutdown('quit');
   });
   process.once('SIGINT', () => shutdown('SIGINT'));
-  process.on('unhandledRejection', (reason) => engine.logger.error({ err: reason }, 'unhandled rejection'));
+  lastResortLog = (error, what) => engine.logger.error({ err: error, count: lastResortCount }, what);
 }
 
 main().catch((error: unknown) => {

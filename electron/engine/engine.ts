@@ -30,12 +30,12 @@ import { createHotkeysService } from './hotkeys-service';
 import { ENGINE_VERSION, initialState } from './initial-state';
 import { readJsonFile } from './json-file';
 import { DEMO_DIR, loadDemoCatalogue } from './ledger/demo';
-import { type Ledger, openLedger } from './ledger/ledger';
+import { type Ledger, openLedgerOrRefuse } from './ledger/ledger';
 import { createBridgeService } from './live/bridge-service';
 import { ChatIntel } from './live/chat-intel';
 import { LiveService } from './live/live-service';
 import { createRadarService } from './live/radar-service';
-import { createLogger, type Logger } from './log';
+import { createFileLogger, type Logger } from './log';
 import {
   createAesGcmSecretBox,
   createObsHandlers,
@@ -45,7 +45,7 @@ import {
   parseObsUrl,
 } from './obs';
 import { OBS_SETTINGS_FILE } from './obs/settings';
-import type { EngineOptions } from './options';
+import { DEFAULT_RESUME_WINDOW_MS, type EngineOptions } from './options';
 import { createOverlayHandlers, OverlayHub } from './overlay';
 import { followShowOnOverlays } from './overlay/follow-show';
 import { createPinService, type PinService } from './pins/pin-service';
@@ -56,6 +56,7 @@ import { createRecordingsService } from './recordings/recordings-service';
 import { findRendererDir } from './renderer-dir';
 import { createSeatService } from './seats/seat-service';
 import { StateStore } from './state';
+import { StorageMonitor, statusStorage } from './storage-monitor';
 import { createStudioService } from './studio-service';
 import { systemHandlers, systemRouteHandlers } from './system-routes';
 import { TokenStore } from './tokens';
@@ -98,7 +99,10 @@ export interface StartEngineOptions extends EngineOptions {
 export async function startEngine(options: StartEngineOptions): Promise<Engine> {
   // tokens and sealed secrets live here: this user's alone
   const tightened = ensurePrivateDir(options.dataDir);
-  const logger = options.logger ?? createLogger({ dir: join(options.dataDir, 'logs'), stderrLevel: 'warn' });
+  const made = options.logger
+    ? { logger: options.logger, file: null }
+    : createFileLogger({ dir: join(options.dataDir, 'logs'), stderrLevel: 'warn' });
+  const logger = made.logger;
   if (tightened) logger.warn({ dir: options.dataDir }, 'data folder was readable by other users: made private (0700)');
   const tokens = new TokenStore(join(options.dataDir, 'tokens.json'));
   if (tokens.setAside)
@@ -148,19 +152,26 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     options.gateway.kind === 'remote'
       ? { kind: 'remote', url: options.gateway.url, room: options.gateway.room, token: options.gateway.token }
       : (savedGateway ?? { kind: 'demo', speed: options.demoSpeed });
-  const ledger = openLedger({
+  const ledger = openLedgerOrRefuse({
     dataDir: options.dataDir,
     logger: logger.child({ module: 'ledger' }),
     room: gatewayConfig.kind === 'remote' ? gatewayConfig.room : 'demo',
+    resumeWindowMs: options.resumeWindowMs ?? DEFAULT_RESUME_WINDOW_MS,
     // Classified once per comment: the radar reuses the ledger's result (ChatIntel.classify).
     classifyQuestion: (text) => intel.classify(text).question,
   });
   if (ledger.report.recovered) state.set('ledgerNotice', ledger.report.recovered.message);
+  if (ledger.refusal)
+    state.set('ledgerProblem', {
+      code: ledger.refusal.code === 'ledger_damaged' ? 'ledger_damaged' : 'ledger_unavailable',
+      message: ledger.refusal.message,
+    });
   const intel = new ChatIntel({
     publish: (radar) => state.set('radar', radar),
     onAnswered: (mark) => ledger.recordAnswer(mark),
   });
   const quietMs = Number(process.env.STUDIO_SOURCE_QUIET_MS);
+  let storage: StorageMonitor | null = null;
   const live = new LiveService({
     dataDir: options.dataDir,
     state,
@@ -170,6 +181,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     intel,
     room: gatewayConfig.kind === 'remote' ? gatewayConfig.room : 'demo',
     ...(quietMs > 0 ? { quietMs } : {}),
+    onLedgerWrite: (error) => (error === null ? storage?.ledgerWriteOk() : storage?.ledgerWriteFailed(error)),
   });
   const bridges = createBridgeService({
     dataDir: options.dataDir,
@@ -182,8 +194,14 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   const studio = createStudioService({ dataDir: options.dataDir, ledger, state, pins: pins.board, live, logger });
   const pinChanged = () => {
     const pinned = pins.board.state.pinned;
-    if (pinned) ledger.pin(pinned.productId, pinned.since);
-    else ledger.unpin(Date.now());
+    try {
+      if (pinned) ledger.pin(pinned.productId, pinned.since);
+      else ledger.unpin(Date.now());
+    } catch (error) {
+      // The pin itself stands (seats, overlays); only its record for the recap is missing.
+      logger.error({ err: error }, 'pin change not recorded in the ledger');
+      storage?.ledgerWriteFailed(error);
+    }
     intel.setPinned(pinned?.productId ?? null, pinned?.since ?? Date.now());
     live.pinChanged(pinned?.productId ?? null);
   };
@@ -212,6 +230,18 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     logger,
   });
   state.set('obs', obs.state);
+  storage = new StorageMonitor({
+    dataDir: options.dataDir,
+    state,
+    logger,
+    logFile: made.file,
+    lowBytes: options.diskLowBytes,
+    recordDirectory: async () =>
+      state.slice('obs').status === 'identified'
+        ? (await obs.connection.call('GetRecordDirectory')).recordDirectory
+        : null,
+  });
+  const storageMonitor = storage;
   let wasStreaming = false;
   obs.on('state', (s) => {
     state.set('obs', s);
@@ -232,7 +262,11 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
         lastSeq: s.gateway.lastSeq,
       },
       session: s.session ? { id: s.session.id, startedAt: s.session.startedAt } : null,
+      interrupted: s.interrupted
+        ? { id: s.interrupted.id, title: s.interrupted.title, startedAt: s.interrupted.startedAt }
+        : null,
       pinned: s.pin.pinned ? { productId: s.pin.pinned.productId, since: s.pin.pinned.since } : null,
+      storage: statusStorage(storageMonitor.current, s.ledgerProblem),
     };
   };
 
@@ -268,8 +302,6 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   });
 
   const radar = createRadarService(intel, () => state.get().products);
-  // Recordings and clips (issue 19): routes in the Route style until they are declared in shared/contract.
-  router.add(...recordings.routes);
   const overlayHandlers = createOverlayHandlers(() => {
     if (!overlay) throw new StudioError('not_ready', 'Overlays are starting', { status: 503 });
     return overlay;
@@ -303,6 +335,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...studio.routeHandlers,
     ...radar.routeHandlers,
     ...bridges.routeHandlers,
+    ...recordings.routeHandlers,
     ...createRecapService({
       ledger,
       logger: logger.child({ module: 'recap' }),
@@ -347,11 +380,17 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
   // Connect to OBS when the user has set it up (or passed --obs); a first run waits for Settings.
   if (obsConfigured) void obs.start();
 
-  if (gatewayConfig.kind === 'demo') {
-    const loaded = await loadDemoCatalogue(ledger);
-    if (loaded > 0) studio.refreshProducts();
+  if (ledger.refusal) {
+    // Nothing can be recorded: events stay at the gateway (acknowledged there, never lost) until the
+    // host deals with the file and restarts.
+    logger.error('the live link is not started: the ledger refuses writes');
+  } else {
+    if (gatewayConfig.kind === 'demo') {
+      const loaded = await loadDemoCatalogue(ledger);
+      if (loaded > 0) studio.refreshProducts();
+    }
+    await live.connect(gatewayConfig);
   }
-  await live.connect(gatewayConfig);
   state.set('engine', { ...state.slice('engine'), url });
   state.set('sharing', { ...state.slice('sharing'), port });
   logger.info({ url, dataDir: options.dataDir }, 'engine listening');
@@ -386,6 +425,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
           studio.handlers['session.stop']({ confirm: true }, { seat: { id: 'host', role: 'host', label: 'host' } });
         studio.close();
         await bridges.close();
+        storageMonitor.close();
         untrackRecordings();
         await recordings.close();
         await live.close();

@@ -1,5 +1,11 @@
 /** The state seats see before any module has reported: honest defaults, nothing invented. */
-import { DEFAULT_HOTKEYS, DEFAULT_STUDIO_SETTINGS, EMPTY_RADAR, type StudioState } from '../../shared/contract';
+import {
+  DEFAULT_HOTKEYS,
+  DEFAULT_STUDIO_SETTINGS,
+  EMPTY_RADAR,
+  EMPTY_STORAGE,
+  type StudioState,
+} from '../../shared/contract';
 import { emptyObsState } from './obs/state';
 import type { EngineOptions } from './options';
 import { DEFAULT_OVERLAY_SETTINGS } from './overlay';
@@ -22,6 +28,8 @@ export function initialState(options: Pick<EngineOptions, 'port' | 'gateway'>): 
     settings: DEFAULT_STUDIO_SETTINGS,
     interrupted: null,
     ledgerNotice: null,
+    storage: EMPTY_STORAGE,
+    ledgerProblem: null,
     products: [],
     productLive: {},
     session: null,

@@ -19,7 +19,16 @@ export interface EngineOptions {
   /** Demo speed factor for the audience simulator (1..100). */
   demoSpeed: number;
   headless: boolean;
+  /**
+   * How long after a session's last recorded event a crashed engine may pick it up again on its own
+   * (PROTOCOL D; STUDIO_RESUME_WINDOW_MS, default 10 minutes, 0 = never).
+   */
+  resumeWindowMs: number;
+  /** "Disk almost full" below this many free bytes (STUDIO_DISK_LOW_BYTES; default 2 GiB). */
+  diskLowBytes?: number;
 }
+
+export const DEFAULT_RESUME_WINDOW_MS = 10 * 60_000;
 
 export class OptionsError extends Error {}
 
@@ -138,6 +147,15 @@ export function parseEngineArgs(
   if (!Number.isFinite(demoSpeed) || demoSpeed < 1 || demoSpeed > 100) {
     throw new OptionsError(`--demo-speed must be 1..100, got ${speedText}`);
   }
+  const lowText = env.STUDIO_DISK_LOW_BYTES;
+  if (lowText !== undefined && !/^\d{1,15}$/.test(lowText))
+    throw new OptionsError(`STUDIO_DISK_LOW_BYTES must be a whole number of bytes, got ${lowText}`);
+  const windowText = env.STUDIO_RESUME_WINDOW_MS ?? String(DEFAULT_RESUME_WINDOW_MS);
+  if (!/^\d{1,12}$/.test(windowText)) {
+    throw new OptionsError(
+      `STUDIO_RESUME_WINDOW_MS must be a whole number of milliseconds (0 = never), got ${windowText}`,
+    );
+  }
 
   const host = values.get('--host') ?? '127.0.0.1';
   return {
@@ -148,6 +166,8 @@ export function parseEngineArgs(
     obs,
     demoSpeed,
     headless: flags.has('--headless'),
+    resumeWindowMs: Number(windowText),
+    ...(lowText ? { diskLowBytes: Number(lowText) } : {}),
     help: flags.has('--help'),
   };
 }

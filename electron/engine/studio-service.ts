@@ -219,18 +219,33 @@ export function createStudioService(options: {
     'gateway.configure': (config) => live.connect(config, true),
   };
 
+  // A ledger that refuses writes is an empty stand-in: it must not answer as if the sessions were gone.
+  const readable = () => {
+    if (ledger.refusal) throw new StudioError(ledger.refusal.code, ledger.refusal.message, { status: 503 });
+  };
   const routeHandlers: StudioRouteHandlers = {
-    'GET /sessions': () => ({ sessions: ledger.listSessions() }),
-    'GET /sessions/:id/stats': ({ params }) => ledger.stats(params.id),
-    'GET /sessions/:id/export': ({ params, query }) =>
-      query.format === 'csv'
+    'GET /sessions': () => {
+      readable();
+      return { sessions: ledger.listSessions() };
+    },
+    'GET /sessions/:id/stats': ({ params }) => {
+      readable();
+      return ledger.stats(params.id);
+    },
+    'GET /sessions/:id/export': ({ params, query }) => {
+      readable();
+      return query.format === 'csv'
         ? fileReply('text/csv; charset=utf-8', ledger.exportCsv(params.id), `session-${params.id}.csv`)
         : fileReply(
             'application/json; charset=utf-8',
             JSON.stringify(ledger.exportJson(params.id)),
             `session-${params.id}.json`,
-          ),
-    'GET /products': () => ({ products: ledger.listProducts() }),
+          );
+    },
+    'GET /products': () => {
+      readable();
+      return { products: ledger.listProducts() };
+    },
     'POST /products': ({ body }) => {
       const product = ledger.addProduct(body);
       refreshProducts();

@@ -12,8 +12,9 @@
  * - `route<Result>()({ roles, body?, query?, status? })`: a route with its own handler, which the
  *   capability supplies in its `RouteHandlers` map (shared/contract/index.ts), typed from this declaration.
  *
- * Bodies are `body: zodSchema` (JSON, validated: 400 `invalid_body` with a path) or `body: 'bytes'` (the raw
- * bytes and their Content-Type, e.g. a CSV or XLSX import; `bodyLimit` in bytes, default 1 MiB). Query
+ * Bodies are `body: zodSchema` (JSON, validated: 400 `invalid_body`, or the route's `invalidBody` code, with
+ * a path) or `body: 'bytes'` (the raw bytes and their Content-Type, e.g. a CSV or XLSX import; `bodyLimit`
+ * in bytes, default 1 MiB). Query
  * strings are a zod object of strings (400 `invalid_<name>` on a bad parameter). A handler answers a JSON
  * value, or a `FileReply` (CSV/HTML/PDF/gzip) the router sends as is. One router in the engine
  * (electron/engine/api/router.ts) checks the role, reads and validates, then calls the handler.
@@ -118,6 +119,8 @@ interface RouteCommon<B extends BodyDecl | undefined, Q extends z.ZodType | unde
   readonly body?: B;
   /** Largest accepted body in bytes (default 1 MiB). */
   readonly bodyLimit?: number;
+  /** Error code of a JSON body its schema refuses (default `invalid_body`). */
+  readonly invalidBody?: string;
   readonly query?: Q;
   /** HTTP status of a success (default 200). */
   readonly status?: number;
@@ -192,6 +195,7 @@ export function viaCommand<
     // Without a mapping the body is the command's arguments, validated by the command's own schema.
     body: (common.body ?? commands[name].args) as B,
     bodyLimit: common.bodyLimit,
+    invalidBody: common.invalidBody,
     query: common.query,
     status: common.status,
     args: args as CommandRouteSpec['args'],

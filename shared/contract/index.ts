@@ -16,9 +16,11 @@ import type { ProductsStateSlice } from './products';
 import { type RadarStateSlice, radarCommands, radarRoutes } from './radar';
 import { recapRoutes } from './recap';
 import { reconcileRoutes } from './reconcile';
+import { recordingsRoutes } from './recordings';
 import { type SeatsStateSlice, seatCommands, seatRoutes } from './seats';
 import type { SessionStateSlice } from './session';
 import { type SourcesStateSlice, sourceCommands, sourceRoutes } from './sources';
+import type { StorageStateSlice } from './storage';
 import { type StudioStateSlice, studioCommands, studioRoutes } from './studio';
 import type { SeatInfo } from './system';
 import { type SystemState, systemCommands, systemRoutes } from './system';
@@ -33,9 +35,11 @@ export * from './products';
 export * from './radar';
 export * from './recap';
 export * from './reconcile';
+export * from './recordings';
 export * from './seats';
 export * from './session';
 export * from './sources';
+export * from './storage';
 export * from './studio';
 export * from './system';
 
@@ -68,6 +72,7 @@ export type StudioState = SystemState &
   ObsStateSlice &
   RadarStateSlice &
   StudioStateSlice &
+  StorageStateSlice &
   OverlayStateSlice &
   SourcesStateSlice;
 export type StateSlice = keyof StudioState;
@@ -121,6 +126,7 @@ export const routes = {
   ...overlayRoutes,
   ...reconcileRoutes,
   ...sourceRoutes,
+  ...recordingsRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -130,6 +130,17 @@ export const studioRoutes = {
     args: () => ({ confirm: true as const }),
     reply: (session) => ({ session }),
   }),
+  // PROTOCOL D: a session a crash left open past the resume window is settled by the console's own commands.
+  'POST /sessions/:id/resume': viaCommand(studioCommands, 'session.resume', {
+    body: noBody,
+    args: ({ params }) => ({ id: params.id }),
+    reply: (session) => ({ session }),
+  }),
+  'POST /sessions/:id/close': viaCommand(studioCommands, 'session.closeInterrupted', {
+    body: noBody,
+    args: ({ params }) => ({ id: params.id }),
+    reply: (session) => ({ session }),
+  }),
   'GET /sessions/:id/stats': route<SessionStats>()({ roles: ANY_ROLE }),
   // exports carry buyer ids: the host's only (PROTOCOL D roles)
   'GET /sessions/:id/export': route<FileReply>()({

@@ -22,7 +22,27 @@ export interface StatusResponse {
   obs: { connected: boolean; streaming: boolean; recording: boolean; scene: string | null };
   gateway: { connected: boolean; lastSeq: number };
   session: { id: string; startedAt: number } | null;
+  /** A session a crash left open past the resume window: resume or close it (POST /sessions/{id}/resume|close). */
+  interrupted: { id: string; title: string; startedAt: number } | null;
   pinned: { productId: string; since: number } | null;
+  /**
+   * Beyond PROTOCOL D (added fields only): free space where the studio writes, whether the disk refuses
+   * writes, and whether the ledger records (docs/control-api.md).
+   */
+  storage: StatusStorage;
+}
+
+export interface StatusStorage {
+  /** Some folder is below the warning threshold. */
+  low: boolean;
+  /** A write was refused for lack of space and none has succeeded since. */
+  full: boolean;
+  /** The ledger refuses events right now (they wait at the gateway): the error code, else null. */
+  ledgerWriteFailing: string | null;
+  /** Why the ledger is not recording at all (damaged file, no healthy backup), else null. */
+  ledgerProblem: string | null;
+  droppedLogLines: number;
+  folders: { kind: 'data' | 'recording'; path: string; freeBytes: number | null; low: boolean }[];
 }
 
 export const systemCommands = {

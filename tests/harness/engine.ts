@@ -39,6 +39,7 @@ export async function startEngineProcess(
     args?: string[];
     dataDir?: string;
     port?: number;
+    env?: NodeJS.ProcessEnv;
     /** Leave the first-run setup to be done (default: a studio set up already, so the console opens on its views). */
     firstRun?: boolean;
   } = {},
@@ -62,7 +63,10 @@ export async function startEngineProcess(
     ...(options.args ?? []),
   ];
   const launch = async () => {
-    const child = spawnTracked(NODE, args, { cwd: REPO_ROOT, env: { ...process.env, MAISHOU_LOG_LEVEL: 'info' } });
+    const child = spawnTracked(NODE, args, {
+      cwd: REPO_ROOT,
+      env: { ...process.env, MAISHOU_LOG_LEVEL: 'info', ...options.env },
+    });
     const ready = await readyLine<EngineReady>(child, 60_000);
     return { child, ready };
   };

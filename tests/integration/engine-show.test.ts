@@ -129,7 +129,7 @@ describe('a demo show through the engine', () => {
     expect(((await bad.json()) as { error: { path: string } }).error.path).toBe('productId');
   });
 
-  it('loses nothing on SIGKILL: the open session is offered back and resumes with its data', async () => {
+  it('loses nothing on SIGKILL: back within the resume window, the open session simply goes on with its data', async () => {
     const started = (await (await engine.api('/sessions/start', { method: 'POST', body: '{}' })).json()) as {
       session: { id: string };
     };
@@ -141,11 +141,8 @@ describe('a demo show through the engine', () => {
     await engine.restart();
     const host = seat(engine.url, engine.controlToken);
     await waitFor(() => host.view.state, { what: 'snapshot' });
-    expect(host.view.state!.interrupted?.id).toBe(started.session.id);
-    expect(host.view.state!.session).toBeNull();
-    const resumed = await host.call('session.resume', { id: started.session.id });
-    expect(resumed.ok).toBe(true);
-    await waitFor(() => host.view.state?.session?.id === started.session.id, { what: 'resumed on seats' });
+    expect(host.view.state!.interrupted).toBeNull();
+    expect(host.view.state!.session?.id).toBe(started.session.id);
     const after = (await (await engine.api(`/sessions/${started.session.id}/stats`)).json()) as {
       figures: { orders: number };
     };

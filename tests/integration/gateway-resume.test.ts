@@ -103,6 +103,31 @@ describe('GatewayLink resume', () => {
     expect(applied).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
   });
 
+  it('a gap that cannot be recorded (disk full during a resync) does not stall the link: it says so and resumes', async () => {
+    gw = await startGateway({ dataDir: dir, rooms, retention: { maxEvents: 100 } });
+    await ingestChats(1, 300);
+    const gaps: { fromSeq: number; toSeq: number }[] = [];
+    let refusals = 2;
+    const { link, applied, states } = startLink(gw.url, {
+      lastSeq: 10,
+      onGap: (g) => {
+        if (refusals-- > 0) throw new Error('SQLITE_FULL: database or disk is full');
+        gaps.push(g);
+      },
+    });
+    await waitFor(() => link.state.lastSeq === 300, { what: 'caught up after the refused gaps', timeoutMs: 30_000 });
+    expect(gaps).toEqual([{ fromSeq: 11, toSeq: 200 }]);
+    expect(applied.map((e) => e.seq)).toEqual(Array.from({ length: 100 }, (_, i) => 201 + i));
+    // While it could not apply, the state said so in words, never "live".
+    const refused = states.findIndex((s) => s.reason === 'apply_failed');
+    expect(refused).toBeGreaterThanOrEqual(0);
+    expect(states[refused].status).toBe('disconnected');
+    expect(states[refused].lastSeq).toBe(10);
+    // New events after the recovery arrive as well (a stalled chain would skip them all).
+    await ingestChats(301, 20);
+    await waitFor(() => link.state.lastSeq === 320 && link.state.status === 'live', { what: 'live again' });
+  });
+
   it('resumes from a persisted lastSeq, and reports a gap the gateway no longer holds', async () => {
     gw = await startGateway({ dataDir: dir, rooms, retention: { maxEvents: 100 } });
     await ingestChats(1, 300);

@@ -9,7 +9,7 @@ import { KILL_T0, streamEvent } from './ledger-stream';
 
 const [dataDir, lastArg] = process.argv.slice(2);
 const last = Number(lastArg);
-const ledger = openLedger({ dataDir, backups: 2, room: 'r1', now: () => KILL_T0 });
+const ledger = openLedger({ dataDir, backups: 2, room: 'r1', resumeWindowMs: 0, now: () => KILL_T0 });
 const interrupted = ledger.interruptedSession();
 if (interrupted) ledger.resumeSession(interrupted.id);
 else if (!ledger.currentSession()) ledger.startSession({ title: 'kill test', at: KILL_T0 });

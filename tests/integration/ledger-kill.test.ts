@@ -35,7 +35,7 @@ function check(upTo: number) {
   } finally {
     db.close();
   }
-  const ledger = openLedger({ dataDir, backups: 2, room: 'r1', now: () => KILL_T0 });
+  const ledger = openLedger({ dataDir, backups: 2, room: 'r1', resumeWindowMs: 0, now: () => KILL_T0 });
   try {
     const s = ledger.interruptedSession();
     expect(s).not.toBeNull();

@@ -37,7 +37,8 @@ export function summarize(r: SoakResult): string {
     ),
     `engine RSS: baseline ${mb(r.memory.engineRss.baseline)}, end ${mb(r.memory.engineRss.end)}, growth ${mb(r.memory.engineRss.growth)}, peak ${mb(r.memory.engineRss.peak)}; gateway peak ${mb(r.memory.gatewayRssPeak)}`,
     `console JS heap: baseline ${mb(r.memory.consoleHeap.baseline)}, end ${mb(r.memory.consoleHeap.end)}, growth ${mb(r.memory.consoleHeap.growth)}${r.memory.consoleHeap.note ? ` (${r.memory.consoleHeap.note})` : ''}`,
-    `log errors: ${r.logErrors.length}`,
+    `log errors: ${r.logErrors.length} (full-disk phase, expected: ${r.fullDiskErrorLines ?? 0})`,
+    ...r.logErrors.slice(0, 5).map((l) => `  ${l}`),
     ...r.failures.map((f) => `FAIL: ${f}`),
   ].join('\n');
 }

@@ -21,6 +21,7 @@ import type { ObsHarness } from '../harness/obs';
 import { freePort, waitFor } from '../harness/process';
 import { type RedisServer, startRedis } from '../harness/redis';
 import { startTcpProxy, type TcpProxy } from '../harness/tcp-proxy';
+import { mountSmallDisk, type SmallDisk } from '../harness/tmpfs';
 import { WebhookDriver } from './driver';
 import { connectSeat, type GatewayProcess, levelOf, rssBytes, startGatewayProcess } from './processes';
 import { prng, ShowGenerator } from './show';
@@ -49,6 +50,14 @@ export const MEMORY_LIMITS = {
   consoleHeapGrowthBytes: 40 * 1024 * 1024,
 } as const;
 
+/** Messages the engine logs at error level while its disk is full, by design. */
+const FULL_DISK_ERRORS = [
+  'the ledger cannot write',
+  'gateway link: apply failed',
+  'log lines are being dropped',
+  'pin change not recorded',
+];
+
 export interface FaultRecord {
   name: string;
   atShowMinute: number;
@@ -71,6 +80,8 @@ export interface SoakResult {
   figures: { equal: boolean; engine: unknown; expected: unknown; differences: string[] };
   anomalies: number;
   logErrors: string[];
+  /** Error lines the full-disk phase is expected to log (ledger refusing, link retrying), not counted as faults. */
+  fullDiskErrorLines?: number;
   memory: {
     engineRss: { baseline: number | null; end: number | null; peak: number; growth: number | null };
     gatewayRssPeak: number;
@@ -94,7 +105,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const secret = newSecret();
   const gwConfig = join(root, 'gateway-config.json');
   writeFileSync(gwConfig, JSON.stringify({ rooms: [{ id: ROOM, secrets: [secret], readTokens: [READ_TOKEN] }] }));
-  mkdirSync(join(root, 'engine'), { recursive: true });
+  // The engine's data folder on a disk of its own (a real tmpfs, as root) so the show can run it full.
+  let disk: SmallDisk | null = null;
+  let diskNote = '';
+  try {
+    disk = mountSmallDisk(2 * 1024 ** 3);
+  } catch (error) {
+    diskNote = `full-disk phase skipped: cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]})`;
+  }
+  const engineDir = join(disk?.dir ?? root, 'engine');
+  mkdirSync(engineDir, { recursive: true });
 
   const failures: string[] = [];
   const faults: FaultRecord[] = [];
@@ -134,7 +154,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       log(`OBS up at ${obs.url}`);
     }
     engine = await startEngineProcess({
-      dataDir: join(root, 'engine'),
+      dataDir: engineDir,
       args: [
         '--gateway',
         proxy.url,
@@ -296,15 +316,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         return undefined;
       });
       await at(0.25);
-      await fault('engine SIGKILL + restart + session.resume', async () => {
+      await fault('engine SIGKILL + restart: the session goes on by itself (resume window)', async () => {
         await eng.kill();
         await eng.restart();
         const seat = await connectSeat(eng.url, eng.controlToken);
-        if (seat.state?.interrupted?.id !== sessionId)
-          throw new Error(`interrupted session not offered: ${JSON.stringify(seat.state?.interrupted)}`);
-        const resumed = await seat.call('session.resume', { id: sessionId });
+        const goesOn = seat.state?.session?.id === sessionId && seat.state?.interrupted === null;
         seat.close();
-        if (!resumed.ok) throw new Error(`resume refused: ${JSON.stringify(resumed.error)}`);
+        if (!goesOn)
+          throw new Error(
+            `session did not go on: session ${JSON.stringify(seat.state?.session)}, interrupted ${JSON.stringify(seat.state?.interrupted)}`,
+          );
         await linkLive('engine relinked after restart');
         return `new pid ${eng.process.pid}`;
       });
@@ -339,6 +360,43 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
           await obs!.restart();
           await waitFor(async () => (await status()).obs.connected, { what: 'engine back on OBS', timeoutMs: 90_000 });
           return undefined;
+        });
+      }
+      await at(0.55);
+      if (!disk)
+        faults.push({
+          name: 'disk full on the engine data folder',
+          atShowMinute: minute(),
+          recoveryMs: 0,
+          note: `SKIPPED: ${diskNote}`,
+        });
+      if (disk) {
+        const small = disk;
+        await fault('disk full on the engine data folder (8 s)', async () => {
+          const filledAt = Date.now();
+          small.fillNow();
+          try {
+            const refused = await waitFor(
+              async () => {
+                const s = await status();
+                return s.storage.ledgerWriteFailing ? s : null;
+              },
+              { what: 'the ledger refusing writes on a full disk', timeoutMs: 30_000, intervalMs: 100 },
+            );
+            if (!refused.storage.full) throw new Error('status did not say the disk is full');
+            await sleep(8_000);
+            if (eng.process.child.exitCode !== null) throw new Error('the engine died on the full disk');
+          } finally {
+            small.restore();
+          }
+          const back = await waitFor(
+            async () => {
+              const s = await status();
+              return s.storage.ledgerWriteFailing === null && s.gateway.connected ? s : null;
+            },
+            { what: 'the ledger writing again after space came back', timeoutMs: 90_000, intervalMs: 200 },
+          );
+          return `ledger refused writes (SQLITE_FULL) and caught up ${Math.round((Date.now() - filledAt) / 1000)} s after the disk filled; engine stayed up (pid ${eng.process.pid}); ${back.storage.droppedLogLines} log lines dropped`;
         });
       }
       await at(0.65);
@@ -468,9 +526,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     // Logs: no error in the engine's log files (all runs, rotated ones too) or the gateway's stderr.
     await eng.stop();
     const logDir = join(eng.dataDir, 'logs');
+    let expectedDiskErrors = 0;
     for (const file of readdirSync(logDir).filter((f) => /^engine.*\.log$/.test(f))) {
       for (const line of readFileSync(join(logDir, file), 'utf8').split('\n')) {
-        if (levelOf(line) >= 50) engineErrors.push(`${file}: ${line.slice(0, 400)}`);
+        if (levelOf(line) < 50) continue;
+        // The full-disk phase is meant to produce these (said once per streak); anything else is a fault.
+        if (disk && FULL_DISK_ERRORS.some((m) => line.includes(`"msg":"${m}`))) expectedDiskErrors++;
+        else engineErrors.push(`${file}: ${line.slice(0, 400)}`);
       }
     }
     const logErrors = [...engineErrors, ...gateway.errors.map((l) => `gateway: ${l.slice(0, 400)}`)];
@@ -515,6 +577,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       figures: { equal: differences.length === 0, engine: stats.figures, expected: expectedFigures, differences },
       anomalies: stats.anomalies.length,
       logErrors,
+      fullDiskErrorLines: expectedDiskErrors,
       memory: {
         engineRss: {
           baseline: memory.engineRssBaseline,
@@ -543,6 +606,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     await redis?.stop().catch(() => undefined);
     await proxy?.close().catch(() => undefined);
     await obs?.stop().catch(() => undefined);
+    try {
+      disk?.unmount();
+    } catch {
+      // a busy mount is unmounted lazily; nothing to report
+    }
     rmSync(root, { recursive: true, force: true });
   }
 }

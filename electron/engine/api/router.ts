@@ -175,7 +175,7 @@ function readBody(spec: RouteSpec, ctx: RouteContext): unknown {
   }
   if (!spec.body) return {};
   const parsed = spec.body.safeParse(parseJson(ctx.body));
-  if (!parsed.success) throw fromZodError(parsed.error, 'invalid_body');
+  if (!parsed.success) throw fromZodError(parsed.error, spec.invalidBody ?? 'invalid_body');
   return parsed.data;
 }
 

@@ -1,15 +1,20 @@
 /**
- * Opens the ledger file in the data folder: integrity check first (a damaged file is moved aside and the
- * newest healthy daily backup restored, with a message saying so), then WAL, foreign keys, migrations,
- * and today's backup.
+ * Opens the ledger file in the data folder: integrity check first, then WAL, foreign keys, a backup before
+ * any migration, migrations, and the day's backup.
+ *
+ * Only real corruption (SQLITE_CORRUPT, SQLITE_NOTADB, a failed integrity check) counts as damage: the
+ * newest healthy backup is restored (into a temp file, then swapped) and a message says so. A busy,
+ * locked, unreadable or full disk is not damage: nothing is moved and opening fails with
+ * `ledger_unavailable`. Damage with no healthy backup keeps the file where it is and fails with
+ * `ledger_damaged`, so no later start can quietly begin an empty ledger over it.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { StudioError } from '../../../shared/errors';
 import type { Logger } from '../log';
-import { dailyBackup, restoreNewestBackup } from './backup';
-import { migrate } from './migrations';
+import { dailyBackup, restoreNewestBackup, writeBackup } from './backup';
+import { MIGRATIONS, migrate } from './migrations';
 
 export interface OpenReport {
   file: string;
@@ -33,15 +38,30 @@ export interface DatabaseOptions {
   now?: number;
 }
 
-const integrity = (db: DatabaseSync): string | null => {
+type Health = { kind: 'ok' } | { kind: 'damaged'; problems: string } | { kind: 'unavailable'; problems: string };
+
+/** SQLITE_CORRUPT (11) and SQLITE_NOTADB (26), extended codes included. */
+const isCorruption = (error: unknown): boolean => {
+  const code = (error as { errcode?: unknown })?.errcode;
+  return typeof code === 'number' && ((code & 0xff) === 11 || (code & 0xff) === 26);
+};
+
+function health(file: string): Health {
+  let db: DatabaseSync | undefined;
   try {
+    db = connect(file);
     const rows = db.prepare('PRAGMA integrity_check(5)').all() as { integrity_check: string }[];
     const messages = rows.map((r) => r.integrity_check);
-    return messages.length === 1 && messages[0] === 'ok' ? null : messages.join('; ');
+    return messages.length === 1 && messages[0] === 'ok'
+      ? { kind: 'ok' }
+      : { kind: 'damaged', problems: messages.join('; ') };
   } catch (error) {
-    return (error as Error).message;
+    const problems = (error as Error).message;
+    return isCorruption(error) ? { kind: 'damaged', problems } : { kind: 'unavailable', problems };
+  } finally {
+    db?.close();
   }
-};
+}
 
 function connect(file: string): DatabaseSync {
   const db = new DatabaseSync(file);
@@ -55,31 +75,41 @@ export function openDatabase(options: DatabaseOptions): { db: DatabaseSync; repo
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'ledger.sqlite');
   let recovered: OpenReport['recovered'];
-  let db: DatabaseSync;
   if (existsSync(file)) {
-    db = connect(file);
-    const problems = integrity(db);
-    if (problems !== null) {
-      db.close();
+    const found = health(file);
+    if (found.kind === 'unavailable') {
+      throw new StudioError(
+        'ledger_unavailable',
+        `The ledger file ${file} cannot be opened right now (${found.problems}). Nothing was changed. Close any other program using it (another Maishou Studio, a backup or sync tool), check the disk, then restart the studio.`,
+        { status: 503 },
+      );
+    }
+    if (found.kind === 'damaged') {
       const { damaged, restored } = restoreNewestBackup(dataDir, file, options.now);
-      if (restored === null) {
+      if (restored === null || damaged === null) {
         throw new StudioError(
           'ledger_damaged',
-          `The ledger file ${file} is damaged (${problems}) and no healthy backup exists in ${join(dataDir, 'backups')}. The damaged file was kept as ${damaged}; a SQLite recovery tool may still read it.`,
-          { status: 500 },
+          `The ledger file ${file} is damaged (${found.problems}) and no healthy backup exists in ${join(dataDir, 'backups')}. The file was left where it is and nothing will be recorded until it is dealt with: copy it somewhere safe, try a SQLite recovery tool (sqlite3 ledger.sqlite ".recover"), or move it away to start a new, empty ledger; then restart the studio.`,
+          { status: 503 },
         );
       }
-      const message = `The ledger file was damaged (${problems}). It was kept as ${damaged} and the backup ${restored} was restored; events after that backup are replayed from the gateway while it still holds them.`;
-      logger.error({ damaged, restored, problems }, message);
-      recovered = { damaged, restored, problems, message };
-      db = connect(file);
+      const message = `The ledger file was damaged (${found.problems}). It was kept as ${damaged} and the backup ${restored} was restored; events after that backup are replayed from the gateway while it still holds them.`;
+      logger.error({ damaged, restored, problems: found.problems }, message);
+      recovered = { damaged, restored, problems: found.problems, message };
     }
-  } else {
-    db = connect(file);
   }
+  const db = connect(file);
   db.exec('PRAGMA journal_mode = WAL');
   db.exec(`PRAGMA synchronous = ${synchronous.toUpperCase()}`);
   db.exec('PRAGMA foreign_keys = ON');
+  const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+  if (version > 0 && version < MIGRATIONS.length) {
+    try {
+      writeBackup(db, dataDir, options.backups, 'premigration', options.now);
+    } catch (error) {
+      logger.warn({ err: error }, 'ledger backup before the migration failed');
+    }
+  }
   const migrations = migrate(db);
   if (migrations.length > 0) logger.info({ migrations }, 'ledger schema migrated');
   let backup: string | null = null;

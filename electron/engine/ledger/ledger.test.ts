@@ -1,9 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordFromExport, recordFromExportCsv } from '../../../shared/metrics/export';
 import { computeStats } from '../../../shared/metrics/stats';
-import { listBackups } from './backup';
 import { openLedger } from './ledger';
 import { feed, MIN, T0, tempDirs } from './ledger.test-helpers';
 
@@ -91,7 +90,7 @@ describe('ledger: orders, refunds and anomalies', () => {
     ledger = open(dataDir, clock);
     expect(ledger.lastAppliedSeq('r1')).toBe(1);
     expect(ledger.lastAppliedSeq('other')).toBe(0);
-    ledger.resumeSession(s.id);
+    expect(ledger.currentSession()?.id).toBe(s.id); // back within the resume window: it goes on
     // the gateway no longer held seqs 2..4: resync from 5
     ledger.markGap('r1', 2, 4, T0 + 3 * MIN + 10_000);
     f.skip(3);
@@ -118,6 +117,7 @@ describe('ledger: sessions', () => {
     ledger.applyLiveEvents([f.paid('o1', T0 + 1_000, 100, [{ sku: 'A', qty: 1, unit: 100 }])]);
     expect(() => ledger.startSession()).toThrow(/already running/);
     ledger.close(); // no stop: what a crash leaves behind
+    clock.now = T0 + 1_000 + 10 * MIN + 2; // just past the resume window after the last event
     ledger = open(dataDir, clock);
     expect(ledger.currentSession()).toBeNull();
     expect(ledger.interruptedSession()).toMatchObject({ id: s.id, title: '夜场', endedAt: null });
@@ -125,9 +125,31 @@ describe('ledger: sessions', () => {
     ledger.applyLiveEvents([f.paid('o2', T0 + 2_000, 200, [])]);
     ledger.resumeSession(s.id);
     expect(ledger.liveFigures()?.figures.paidGmv).toEqual(cny(300));
-    clock.now = T0 + 5 * MIN;
-    expect(ledger.stopSession().endedAt).toBe(T0 + 5 * MIN);
+    clock.now = T0 + 15 * MIN;
+    expect(ledger.stopSession().endedAt).toBe(T0 + 15 * MIN);
     expect(ledger.listSessions()).toMatchObject([{ id: s.id, paidGmv: cny(300), orders: 2, peakViewers: null }]);
+    ledger.close();
+  });
+
+  it('a session left open by a crash goes on by itself when the ledger is back within the resume window', () => {
+    const dataDir = dirs.make();
+    const clock = { now: T0 };
+    let ledger = open(dataDir, clock);
+    const f = feed();
+    const s = ledger.startSession({ title: '夜场', at: T0 });
+    ledger.applyLiveEvents([f.paid('o1', T0 + 1_000, 100, [{ sku: 'A', qty: 1, unit: 100 }])]);
+    ledger.close();
+    clock.now = T0 + 1_000 + 10 * MIN; // exactly 10 minutes after the last recorded event
+    ledger = open(dataDir, clock);
+    expect(ledger.interruptedSession()).toBeNull();
+    expect(ledger.currentSession()).toMatchObject({ id: s.id, endedAt: null });
+    expect(ledger.autoResumed?.id).toBe(s.id);
+    expect(ledger.liveFigures()?.figures.paidGmv).toEqual(cny(100));
+    ledger.close();
+    // 0: never on its own, however soon
+    ledger = openLedger({ dataDir, backups: 3, room: 'r1', resumeWindowMs: 0, now: () => clock.now });
+    expect(ledger.currentSession()).toBeNull();
+    expect(ledger.interruptedSession()?.id).toBe(s.id);
     ledger.close();
   });
 
@@ -270,47 +292,5 @@ describe('ledger: export', () => {
     expect(json.anomalies).toHaveLength(1);
     expect(stats.figures.refunds).toEqual(cny(9_900));
     ledger.close();
-  });
-});
-
-describe('ledger: damaged file', () => {
-  it('moves a damaged file aside, restores the newest healthy backup and says so', () => {
-    const dataDir = dirs.make();
-    let ledger = open(dataDir);
-    const f = feed();
-    ledger.applyLiveEvents([f.chat('hi', T0)]);
-    ledger.close(); // today's backup was taken at open, before this chat
-    const file = join(dataDir, 'ledger.sqlite');
-    const bytes = readFileSync(file);
-    bytes.fill(0x5a, 100, 4096 * 2);
-    writeFileSync(file, bytes);
-    ledger = open(dataDir);
-    expect(ledger.report.recovered?.message).toMatch(/damaged .* was restored/);
-    expect(ledger.integrityCheck()).toBe('ok');
-    expect(ledger.lastAppliedSeq('r1')).toBe(0); // the gateway replays from here
-    ledger.close();
-  });
-
-  it('refuses to start over a damaged file with no backup, keeping the file', () => {
-    const dataDir = dirs.make();
-    const ledger = openLedger({ dataDir, backups: 0 });
-    ledger.close();
-    writeFileSync(join(dataDir, 'ledger.sqlite'), Buffer.alloc(8192, 0x41));
-    expect(() => openLedger({ dataDir, backups: 0 })).toThrow(/damaged .* no healthy backup/);
-  });
-
-  it('keeps only the last N daily backups', () => {
-    const dataDir = dirs.make();
-    for (let day = 0; day < 5; day++) {
-      openLedger({ dataDir, backups: 3, now: () => T0 + day * 24 * 60 * MIN }).close();
-    }
-    const l = openLedger({ dataDir, backups: 3, now: () => T0 + 4 * 24 * 60 * MIN });
-    expect(l.report.backup).toBeNull();
-    l.close();
-    expect(listBackups(dataDir).map((p) => basename(p))).toEqual([
-      'ledger-2025-11-29.sqlite',
-      'ledger-2025-11-28.sqlite',
-      'ledger-2025-11-27.sqlite',
-    ]);
   });
 });

@@ -4,7 +4,8 @@
  * recap figures computed from the record by the pure functions of shared/metrics.
  */
 import { createHash } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { parseCatalogue } from '../../../shared/catalogue/import';
 import type { XlsxRowReader } from '../../../shared/catalogue/xlsx';
 import { capErrors } from '../../../shared/catalogue/zip-limits';
@@ -25,8 +26,9 @@ import type { ExportPreview, ReconcileAnswer } from '../../../shared/reconcile/t
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import { Applier, type ApplyResult, type Effect } from './apply';
-import { dailyBackup } from './backup';
+import { writeBackup } from './backup';
 import { type OpenReport, openDatabase } from './db';
+import { migrate } from './migrations';
 import { type Product, ProductStore } from './products';
 import { type ChatLine, readChatLinePages, readListTotals } from './recap-reads';
 import { ReconcileStore } from './reconcile-store';
@@ -52,6 +54,19 @@ export interface LedgerOptions {
   /** chat question classifier (shared/chat isQuestion), applied when a comment arrives */
   classifyQuestion?: (text: string) => boolean;
   synchronous?: 'normal' | 'full';
+  /**
+   * A session left open by a crash goes on by itself when the ledger opens within this long of its last
+   * recorded event (PROTOCOL D: 10 minutes); later it waits as `interrupted`. 0: never on its own.
+   */
+  resumeWindowMs?: number;
+  /**
+   * The ledger file could not be opened safely (damaged with no healthy backup, or locked): the engine
+   * still runs, this ledger holds nothing and refuses every write with this error, and the live link is
+   * not started, so events wait at the gateway.
+   */
+  refuseWrites?: { code: string; message: string };
+  /** A copy of the ledger every this long while a session runs (default 30 minutes). */
+  backupEveryMs?: number;
   /** clock, for tests */
   now?: () => number;
   /** XLSX catalogue reader (default: a worker thread with a heap limit) */
@@ -110,10 +125,18 @@ export class Ledger {
   /** sku -> productId, cached between catalogue changes (read on every applied batch) */
   private skuCache: Map<string, string> | null = null;
   private interrupted: Session | null;
+  /** The interrupted session's last recorded event as found at open (later events belong to no session yet). */
+  private interruptedLastEvent: number | null = null;
+  /** The crashed session that went on by itself at open (within the resume window), if any. */
+  readonly autoResumed: SessionView | null = null;
   private closed = false;
+  /** Set when the file could not be opened: every write is refused with it. */
+  readonly refusal: { code: string; message: string } | null;
   private readonly dataDir: string;
   private readonly readXlsx: XlsxRowReader;
   private readonly backups: number;
+  private readonly backupEveryMs: number;
+  private backupTimer: NodeJS.Timeout | null = null;
 
   constructor(options: LedgerOptions) {
     this.logger = options.logger ?? silentLogger();
@@ -121,15 +144,19 @@ export class Ledger {
     this.defaultRoom = options.room ?? null;
     this.now = options.now ?? Date.now;
     this.dataDir = options.dataDir;
-    this.backups = options.backups ?? 7;
+    this.backups = options.backups ?? 10;
+    this.backupEveryMs = options.backupEveryMs ?? 30 * 60_000;
     this.readXlsx = options.readXlsx ?? xlsxWorkerReader();
-    const { db, report } = openDatabase({
-      dataDir: options.dataDir,
-      logger: this.logger,
-      backups: this.backups,
-      synchronous: options.synchronous,
-      now: this.now(),
-    });
+    this.refusal = options.refuseWrites ?? null;
+    const { db, report } = this.refusal
+      ? openEmptyInMemory(options.dataDir)
+      : openDatabase({
+          dataDir: options.dataDir,
+          logger: this.logger,
+          backups: this.backups,
+          synchronous: options.synchronous,
+          now: this.now(),
+        });
     this.db = db;
     this.report = report;
     this.applier = new Applier(db, {
@@ -145,7 +172,25 @@ export class Ledger {
     for (const s of open.slice(0, -1)) this.sessions.end(s.id, this.lastActivity(s), 'recovered');
     this.interrupted = open.at(-1) ?? null;
     if (this.interrupted) {
-      this.logger.warn({ session: this.interrupted.id }, 'a session was still open when the studio last stopped');
+      const s = this.interrupted;
+      const lastEvent = this.lastActivity(s);
+      const windowMs = options.resumeWindowMs ?? 10 * 60_000;
+      const away = this.now() - lastEvent;
+      if (windowMs > 0 && away <= windowMs) {
+        // Back soon enough: the show simply goes on; what the gateway still holds is replayed into it and
+        // what it no longer holds is marked as a gap by the live link.
+        this.interrupted = null;
+        this.current = { session: s, live: this.buildLive(s) };
+        this.autoResumed = view(s);
+        this.armBackups();
+        this.logger.warn({ session: s.id, awayMs: away }, 'the session open when the studio stopped goes on');
+      } else {
+        this.interruptedLastEvent = lastEvent;
+        this.logger.warn(
+          { session: s.id, awayMs: away, windowMs },
+          'a session was still open when the studio last stopped: resume or close it',
+        );
+      }
     }
   }
 
@@ -247,6 +292,7 @@ export class Ledger {
       rehearsal: input.rehearsal === true || room === DEMO_ROOM,
     });
     this.current = { session, live: this.buildLive(session) };
+    this.armBackups();
     this.logger.info({ session: session.id }, 'session started');
     return view(session);
   }
@@ -257,13 +303,10 @@ export class Ledger {
     const at = Math.max(input.at ?? this.now(), this.current.session.startedAt);
     const session = this.sessions.end(this.current.session.id, at, input.reason ?? 'manual');
     this.current = null;
+    this.armBackups();
     this.logger.info({ session: session.id }, 'session stopped');
-    // After a show is the moment a copy matters most; at most one per day, skipped when today's exists.
-    try {
-      dailyBackup(this.db, this.dataDir, this.backups, this.now());
-    } catch (error) {
-      this.logger.warn({ err: error }, 'ledger backup after the session failed');
-    }
+    // After a show is the moment a copy matters most.
+    this.backupNow('stop');
     return view(session);
   }
 
@@ -281,14 +324,19 @@ export class Ledger {
     this.assertOpen();
     const s = this.takeInterrupted(id);
     this.current = { session: s, live: this.buildLive(s) };
+    this.armBackups();
     return view(s);
   }
 
-  /** Ends the interrupted session at `at` (default: its last recorded event, else its start). */
+  /**
+   * Ends the interrupted session at `at` (default: its last event recorded before the engine stopped, else
+   * its start; events arriving after the restart are not pulled into it).
+   */
   closeInterrupted(id: string, at?: number): SessionView {
     this.assertOpen();
     const s = this.takeInterrupted(id);
-    return view(this.sessions.end(s.id, Math.max(at ?? this.lastActivity(s), s.startedAt), 'recovered'));
+    const last = this.interruptedLastEvent ?? this.lastActivity(s);
+    return view(this.sessions.end(s.id, Math.max(at ?? last, s.startedAt), 'recovered'));
   }
 
   private takeInterrupted(id: string): Session {
@@ -594,10 +642,31 @@ export class Ledger {
 
   // ---- lifecycle -----------------------------------------------------------------------------------
 
+  /** Writes a copy now (keeping the last N); a failure (full disk) is logged, never thrown. */
+  backupNow(reason: 'stop' | 'running'): string | null {
+    if (this.closed) return null;
+    try {
+      return writeBackup(this.db, this.dataDir, this.backups, reason, this.now());
+    } catch (error) {
+      this.logger.warn({ err: error, reason }, 'ledger backup failed');
+      return null;
+    }
+  }
+
+  /** A copy every backupEveryMs while a session runs; none while idle. */
+  private armBackups(): void {
+    if (this.backupTimer) clearInterval(this.backupTimer);
+    this.backupTimer = null;
+    if (!this.current || this.closed || this.backups <= 0) return;
+    this.backupTimer = setInterval(() => this.backupNow('running'), this.backupEveryMs);
+    this.backupTimer.unref();
+  }
+
   /** Checkpoints the WAL and closes the file. A running session stays open (resumable at next start). */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.backupTimer) clearInterval(this.backupTimer);
     try {
       this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } finally {
@@ -612,11 +681,34 @@ export class Ledger {
   }
 
   private assertOpen(): void {
+    if (this.refusal) throw new StudioError(this.refusal.code, this.refusal.message, { status: 503 });
     if (this.closed) throw new StudioError('ledger_closed', 'The ledger is closed', { status: 503 });
   }
+}
+
+/** The stand-in while the ledger file cannot be used: an empty schema in memory that refuses every write. */
+function openEmptyInMemory(dataDir: string): { db: DatabaseSync; report: OpenReport } {
+  const db = new DatabaseSync(':memory:');
+  migrate(db);
+  return { db, report: { file: join(dataDir, 'ledger.sqlite'), migrations: [], backup: null } };
 }
 
 /** Opens (creating, checking, migrating, backing up) the ledger in `dataDir`. */
 export function openLedger(options: LedgerOptions): Ledger {
   return new Ledger(options);
+}
+
+/**
+ * openLedger for the engine: when the file cannot be opened safely (`ledger_damaged`, `ledger_unavailable`)
+ * the engine still starts, with a ledger that refuses writes and says why, instead of failing and being
+ * restarted in a loop (or, worse, starting an empty ledger over the damaged one).
+ */
+export function openLedgerOrRefuse(options: LedgerOptions): Ledger {
+  try {
+    return new Ledger(options);
+  } catch (error) {
+    if (!(error instanceof StudioError) || !['ledger_damaged', 'ledger_unavailable'].includes(error.code)) throw error;
+    options.logger?.error({ code: error.code }, error.message);
+    return new Ledger({ ...options, refuseWrites: { code: error.code, message: error.message } });
+  }
 }

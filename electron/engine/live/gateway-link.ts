@@ -69,6 +69,8 @@ export class GatewayLink extends EventEmitter {
   private readonly now: () => number;
   private retryTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Failed applies in a row (0 once one succeeds). */
+  private failures = 0;
 
   constructor(private readonly options: GatewayLinkOptions) {
     super();
@@ -124,7 +126,9 @@ export class GatewayLink extends EventEmitter {
       }
     });
     socket.on('disconnect', (reason) => {
-      if (!this.closed && this.current.status !== 'failed') this.setState('disconnected', { reason });
+      // Our own disconnect (apply failed, closing) keeps the reason already given.
+      if (!this.closed && this.current.status !== 'failed' && reason !== 'io client disconnect')
+        this.setState('disconnected', { reason });
     });
     socket.on('connect_error', (error) => {
       if (this.closed) return;
@@ -152,7 +156,28 @@ export class GatewayLink extends EventEmitter {
   }
 
   private enqueue(item: Item): void {
-    this.chain = this.chain.then(() => this.handle(item));
+    // Every failure ends in applyFailed: a rejected chain would silently skip every later batch while
+    // the state still said "live".
+    this.chain = this.chain.then(() => this.handle(item)).catch((error: unknown) => this.applyFailed(error));
+  }
+
+  /**
+   * Applying (or recording a gap) failed, e.g. the disk is full: nothing after lastSeq counts as applied.
+   * Say so, drop what is queued and reconnect from lastSeq, waiting longer after each failure in a row;
+   * one log line per streak.
+   */
+  private applyFailed(error: unknown): void {
+    if (this.closed) return;
+    this.failures++;
+    if (this.failures === 1)
+      this.logger.error(
+        { err: error, room: this.options.room, lastSeq: this.lastSeq },
+        'gateway link: apply failed; resuming from last seq',
+      );
+    this.generation += 2; // drop what is queued; the reconnect replays it
+    this.setState('disconnected', { reason: 'apply_failed' });
+    this.socket?.disconnect();
+    this.retryLater(Math.min(1_000 * 2 ** Math.min(this.failures - 1, 4), 15_000));
   }
 
   private async handle(item: Item): Promise<void> {
@@ -179,15 +204,10 @@ export class GatewayLink extends EventEmitter {
       expected = event.seq + 1;
     }
     if (fresh.length === 0) return;
-    try {
-      await this.options.apply(fresh);
-    } catch (error) {
-      this.logger.error({ err: error, room: this.options.room }, 'gateway link: apply failed; resuming from last seq');
-      this.generation += 2; // drop what is queued; the reconnect replays it
-      this.setState('disconnected', { reason: 'apply_failed' });
-      this.socket?.disconnect();
-      this.retryLater(1_000);
-      return;
+    await this.options.apply(fresh); // throws -> applyFailed; lastSeq stays where it was
+    if (this.failures > 0) {
+      this.logger.info({ room: this.options.room, failures: this.failures }, 'gateway link: applying again');
+      this.failures = 0;
     }
     this.lastSeq = fresh[fresh.length - 1].seq;
     for (const e of fresh) this.recentIds.add(e.id);

@@ -38,6 +38,8 @@ export interface LiveServiceOptions {
   now?: () => number;
   /** The room local events go to before the gateway link names one (the ledger's default room). */
   room?: string;
+  /** Every ledger write of a batch: null when committed, else the error (full disk ...). */
+  onLedgerWrite?: (error: unknown | null) => void;
 }
 
 /** Source id of the gateway link in the `sources` slice and on chat items. */
@@ -139,7 +141,14 @@ export class LiveService {
       apply: (events) => {
         this.apply(events, GATEWAY_SOURCE);
       },
-      onGap: (gap) => ledger.markGap(target.room, gap.fromSeq, gap.toSeq),
+      onGap: (gap) => {
+        try {
+          ledger.markGap(target.room, gap.fromSeq, gap.toSeq);
+        } catch (error) {
+          this.options.onLedgerWrite?.(error);
+          throw error;
+        }
+      },
       logger: logger.child({ module: 'live' }),
     });
     // The link reports every applied batch; seats need a new status at once, but lastSeq/behind only
@@ -203,9 +212,16 @@ export class LiveService {
     const valid = events.filter((e) => liveEventSchema.safeParse(e).success);
     if (valid.length !== events.length)
       this.options.logger.warn({ dropped: events.length - valid.length }, 'invalid live events ignored');
-    // Durable when it returns (throws -> the link redelivers, the bridge endpoint answers an error); the
-    // ledger's live tally has the effects of the fresh ones.
-    const result = ledger.applyLiveEvents(valid);
+    let result: ApplyResult;
+    try {
+      // Durable when it returns (throws -> the link redelivers from lastSeq, the bridge endpoint answers an
+      // error); the ledger's live tally has the effects of the fresh ones.
+      result = ledger.applyLiveEvents(valid);
+    } catch (error) {
+      this.options.onLedgerWrite?.(error);
+      throw error;
+    }
+    this.options.onLedgerWrite?.(null);
     this.sources.record(source, valid.length, this.now());
     const fresh = result.fresh;
     const chat = [];

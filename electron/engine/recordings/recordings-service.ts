@@ -1,15 +1,14 @@
 /**
  * The show on tape (PROTOCOL D "Recordings and clips"): a session's recordings, signed links the recap's
- * player opens, clip and chapter jobs, the session's clip list and its folder. Handler logic lives in
- * plain functions so the routes (and, later, seat commands) share it.
+ * player opens, clip and chapter jobs, the session's clip list and its folder. The routes are declared in
+ * shared/contract/recordings.ts and served from `routeHandlers`; the handler logic lives in plain functions
+ * so seat commands can share it. The signed media links are the one page outside the model (see there).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
-import { parseJson } from '../../../node-common/http';
-import { HOST_ONLY, type RecordingSettings, type Role } from '../../../shared/contract';
-import { fromZodError, StudioError } from '../../../shared/errors';
+import type { ClipRequest, RecordingSettings, RouteHandlers, recordingsRoutes } from '../../../shared/contract';
+import { StudioError } from '../../../shared/errors';
 import {
   type ClipMode,
   chaptersOf,
@@ -20,7 +19,6 @@ import {
 } from '../../../shared/recordings/clips';
 import type { Recording } from '../../../shared/recordings/timeline';
 import type { JobBody, RecordingBody, SessionClipsBody } from '../../../shared/recordings/types';
-import type { Route } from '../api/router';
 import { cutClips, sweepPartFiles } from '../clips/cut-clips';
 import { resolveFfmpeg } from '../clips/ffmpeg';
 import { JobQueue } from '../clips/jobs';
@@ -30,15 +28,7 @@ import type { Ledger } from '../ledger/ledger';
 import type { Logger } from '../log';
 import { createMediaLinks, type MediaKind, type MediaLinks } from './media-links';
 
-const EVERY_ROLE: readonly Role[] = ['host', 'assistant', 'viewer'];
-
-const clipBodySchema = z
-  .object({
-    segments: z.union([z.literal('all'), z.array(z.number().int().nonnegative()).min(1).max(1000)]),
-    mode: z.enum(['fast', 'exact']).default('fast'),
-    leadInMs: z.number().int().min(0).max(60_000).default(0),
-  })
-  .strict();
+type RecordingsRouteHandlers = Pick<RouteHandlers, keyof typeof recordingsRoutes>;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const folderDate = (at: number) => {
@@ -115,10 +105,9 @@ export function createRecordingsService(options: RecordingsServiceOptions) {
     return folder;
   }
 
-  function startClips(sessionId: string, input: unknown): JobBody {
-    const parsed = clipBodySchema.safeParse(input);
-    if (!parsed.success) throw fromZodError(parsed.error);
-    const { segments: choice, mode, leadInMs } = parsed.data;
+  /** Starts cutting the chosen pin segments (validated against `clipRequestSchema` by the router). */
+  function startClips(sessionId: string, request: ClipRequest): JobBody {
+    const { segments: choice, mode, leadInMs } = request;
     const recordings = recordingsOf(sessionId);
     const segments = ledger.stats(sessionId, now()).segments;
     const chosen = selectSegments(segments, choice);
@@ -238,54 +227,27 @@ export function createRecordingsService(options: RecordingsServiceOptions) {
       child.unref();
     });
 
-  const routes: Route[] = [
-    {
-      method: 'GET',
-      path: '/sessions/:id/recordings',
-      roles: EVERY_ROLE,
-      handle: ({ params }) => ({ body: { recordings: listRecordings(params.id) } }),
-    },
-    {
-      method: 'POST',
-      path: '/sessions/:id/clips',
-      roles: HOST_ONLY,
-      handle: ({ params, body }) => ({ status: 202, body: { job: startClips(params.id, parseJson(body)).id } }),
-    },
-    {
-      method: 'GET',
-      path: '/sessions/:id/clips',
-      roles: EVERY_ROLE,
-      handle: ({ params }) => ({ body: sessionClips(params.id) }),
-    },
-    {
-      method: 'POST',
-      path: '/sessions/:id/chapters',
-      roles: HOST_ONLY,
-      handle: ({ params }) => ({ status: 202, body: { job: startChapters(params.id).id } }),
-    },
-    {
-      method: 'POST',
-      path: '/sessions/:id/clips/open-folder',
-      roles: HOST_ONLY,
-      handle: ({ params }) => {
-        const folder = folderOf(params.id);
-        if (!folder) throw new StudioError('no_recording', 'OBS recorded nothing during this session', { status: 409 });
-        mkdirSync(folder, { recursive: true });
-        openFolder(folder);
-        return { body: { folder } };
-      },
-    },
-    { method: 'GET', path: '/jobs/:id', roles: EVERY_ROLE, handle: ({ params }) => ({ body: jobs.get(params.id) }) },
-    {
-      method: 'DELETE',
-      path: '/jobs/:id',
-      roles: HOST_ONLY,
-      handle: ({ params }) => ({ body: jobs.cancel(params.id) }),
-    },
-  ];
+  function openClipFolder(sessionId: string): { folder: string } {
+    const folder = folderOf(sessionId);
+    if (!folder) throw new StudioError('no_recording', 'OBS recorded nothing during this session', { status: 409 });
+    mkdirSync(folder, { recursive: true });
+    openFolder(folder);
+    return { folder };
+  }
+
+  /** The handlers of shared/contract/recordings.ts's routes. */
+  const routeHandlers: RecordingsRouteHandlers = {
+    'GET /sessions/:id/recordings': ({ params }) => ({ recordings: listRecordings(params.id) }),
+    'POST /sessions/:id/clips': ({ params, body }) => ({ job: startClips(params.id, body).id }),
+    'GET /sessions/:id/clips': ({ params }) => sessionClips(params.id),
+    'POST /sessions/:id/chapters': ({ params }) => ({ job: startChapters(params.id).id }),
+    'POST /sessions/:id/clips/open-folder': ({ params }) => openClipFolder(params.id),
+    'GET /jobs/:id': ({ params }) => jobs.get(params.id),
+    'DELETE /jobs/:id': ({ params }) => jobs.cancel(params.id),
+  };
 
   return {
-    routes,
+    routeHandlers,
     page: links.handler(mediaFile),
     listRecordings,
     startClips,

@@ -15,7 +15,7 @@ export function GatewayStatus() {
         : 'warn';
   return (
     <span className={`status-pill status-pill--${tone}`} data-testid="gateway-status" data-status={gateway.status}>
-      {t(`gateway.${gateway.status}` as MessageKey, {
+      {t(gateway.reason === 'apply_failed' ? 'gateway.applyFailed' : (`gateway.${gateway.status}` as MessageKey), {
         behind: gateway.behind,
         room: gateway.source === 'demo' ? t('gateway.demoRoom') : gateway.room,
       })}

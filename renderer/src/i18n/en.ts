@@ -83,6 +83,21 @@ export const en: Record<MessageKey, string> = {
   'gateway.disconnected': 'Live room: disconnected, reconnecting',
   'gateway.failed': 'Live room: connection failed, check Settings',
   'gateway.demoRoom': 'demo room',
+  'interrupted.body':
+    'The last show was interrupted: “{title}” (started {time}) was never ended. Continue this session, or end it? Ending it closes it at its last recorded event.',
+  'interrupted.hostDecides': 'The host decides whether to continue or end it.',
+  'interrupted.resume': 'Continue this session',
+  'interrupted.close': 'End this session',
+  'ledger.damaged':
+    'The ledger file is damaged and no healthy backup exists: nothing is recorded on this computer for now (orders stay at the gateway, nothing is lost). Follow the steps below, then restart the studio.',
+  'ledger.unavailable':
+    'The ledger file cannot be opened right now: nothing is recorded for now (orders stay at the gateway). Close the program using it, then restart the studio.',
+  'disk.full':
+    'The disk is full: new orders and chat wait at the gateway and the ledger catches up by itself once there is space, with nothing lost or counted twice. Free some space now (move old recordings away, for instance).',
+  'disk.lowData': 'Disk almost full: {free} left for the data folder ({path}).',
+  'disk.lowRecording': 'Disk almost full: {free} left for the OBS recording folder ({path}).',
+  'disk.droppedLogs': '{n} log lines could not be written for lack of disk space.',
+  'gateway.applyFailed': 'Live room: the ledger cannot write right now; messages wait at the gateway, retrying',
   'session.none': 'No session running',
   'session.running': 'Session running {time}',
   'session.start': 'Start session',

@@ -81,6 +81,20 @@ export const zhCN = {
   'gateway.disconnected': '直播间：已断开，正在重连',
   'gateway.failed': '直播间：连接失败，请检查设置',
   'gateway.demoRoom': '演示直播间',
+  'interrupted.body':
+    '上次直播意外中断：「{title}」（{time} 开始）还没有结束。要继续这一场，还是结束这一场？结束时以最后一条记录的时间为准。',
+  'interrupted.hostDecides': '由主播决定继续或结束。',
+  'interrupted.resume': '继续这一场',
+  'interrupted.close': '结束这一场',
+  'ledger.damaged':
+    '账本文件已损坏，且没有可用的备份：本机暂不记录任何数据（订单仍保存在网关，不会丢失）。请按下面的说明处理后重启直播台。',
+  'ledger.unavailable': '账本文件暂时无法打开，本机暂不记录数据（订单仍保存在网关）。请关闭占用它的程序后重启直播台。',
+  'disk.full':
+    '磁盘已满：新的订单和弹幕暂存在网关，账本在腾出空间后会自动补齐，不会丢失也不会重复。请立即清理磁盘（例如移走旧的录像）。',
+  'disk.lowData': '磁盘空间快满了：数据文件夹只剩 {free}（{path}）。',
+  'disk.lowRecording': '磁盘空间快满了：OBS 录像文件夹只剩 {free}（{path}）。',
+  'disk.droppedLogs': '因磁盘空间不足，已有 {n} 行日志未能写入。',
+  'gateway.applyFailed': '直播间：本机账本暂时写不进去，消息在网关等待，正在重试',
   'session.none': '未开始场次',
   'session.running': '场次进行中 {time}',
   'session.start': '开始场次',

@@ -9,6 +9,7 @@ import { QuestionsStrip } from '../components/QuestionsStrip';
 import { RunOfShow } from '../components/RunOfShow';
 import { SessionControl } from '../components/SessionControl';
 import { SourcesPanel } from '../components/SourcesPanel';
+import { StudioNotices } from '../components/StudioNotices';
 import { usePinShortcuts } from '../hooks/usePinShortcuts';
 import { useT } from '../i18n';
 
@@ -30,6 +31,7 @@ export function LiveView() {
         <SessionControl />
         <GatewayStatus />
       </div>
+      <StudioNotices />
       <div className="live-grid">
         <div className="live-grid__ros">
           <RunOfShow />
