@@ -48,7 +48,8 @@ describe('headless engine', () => {
     const ok = await engine.api('/status');
     expect(ok.status).toBe(200);
     const body = (await ok.json()) as StatusResponse;
-    expect(Object.keys(body).sort()).toEqual(['gateway', 'obs', 'pinned', 'session']);
+    // PROTOCOL D's keys, plus `storage` (an added field, docs/control-api.md)
+    expect(Object.keys(body).sort()).toEqual(['gateway', 'interrupted', 'obs', 'pinned', 'session', 'storage']);
     expect(Object.keys(body.obs).sort()).toEqual(['connected', 'recording', 'scene', 'streaming']);
     expect(Object.keys(body.gateway).sort()).toEqual(['connected', 'lastSeq']);
   });
