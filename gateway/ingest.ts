@@ -5,8 +5,9 @@
 
 import type { Logger } from 'pino';
 import pino from 'pino';
-import { fromZodError, StudioError } from '../shared/errors';
-import { type InboundEvent, inboundBatchSchema, type LiveEvent } from '../shared/events';
+import { StudioError } from '../shared/errors';
+import type { InboundEvent, LiveEvent } from '../shared/events';
+import { validateInboundBatch } from '../shared/live/inbound';
 import type { GatewayStore } from './store/types';
 import { type ThrottledLog, throttledLog } from './throttled-log';
 
@@ -51,9 +52,7 @@ export class Ingestor {
 
   /** Validates `input` (any JSON value) as a batch; throws StudioError 400 with a path on the first fault. */
   validate(input: unknown): InboundEvent[] {
-    const parsed = inboundBatchSchema.safeParse(input);
-    if (!parsed.success) throw fromZodError(parsed.error, 'invalid_event');
-    return parsed.data as InboundEvent[];
+    return validateInboundBatch(input);
   }
 
   /** Validates, commits and publishes; resolves once the new events are durable. */

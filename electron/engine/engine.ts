@@ -31,6 +31,7 @@ import { ENGINE_VERSION, initialState } from './initial-state';
 import { readJsonFile } from './json-file';
 import { DEMO_DIR, loadDemoCatalogue } from './ledger/demo';
 import { type Ledger, openLedgerOrRefuse } from './ledger/ledger';
+import { createBridgeService } from './live/bridge-service';
 import { ChatIntel } from './live/chat-intel';
 import { LiveService } from './live/live-service';
 import { createRadarService } from './live/radar-service';
@@ -169,6 +170,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     publish: (radar) => state.set('radar', radar),
     onAnswered: (mark) => ledger.recordAnswer(mark),
   });
+  const quietMs = Number(process.env.STUDIO_SOURCE_QUIET_MS);
   let storage: StorageMonitor | null = null;
   const live = new LiveService({
     dataDir: options.dataDir,
@@ -177,8 +179,18 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ledger,
     feed,
     intel,
+    room: gatewayConfig.kind === 'remote' ? gatewayConfig.room : 'demo',
+    ...(quietMs > 0 ? { quietMs } : {}),
     onLedgerWrite: (error) => (error === null ? storage?.ledgerWriteOk() : storage?.ledgerWriteFailed(error)),
   });
+  const bridges = createBridgeService({
+    dataDir: options.dataDir,
+    live,
+    state,
+    logger,
+    bridgeTokens: () => tokens.listSeats().filter((s) => s.role === 'bridge' && s.revokedAt === null),
+  });
+  tokens.onRevoke((id) => bridges.tokenRevoked(id));
   const studio = createStudioService({ dataDir: options.dataDir, ledger, state, pins: pins.board, live, logger });
   const pinChanged = () => {
     const pinned = pins.board.state.pinned;
@@ -278,7 +290,16 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     pages,
   });
   sharing = new LanSharing(http, portNow, options.lanAddresses);
-  const seatService = createSeatService({ tokens, sharing, state, port: portNow, logger });
+  const seatService = createSeatService({
+    tokens,
+    sharing,
+    state,
+    port: portNow,
+    logger,
+    onCreated: (seat) => {
+      if (seat.role === 'bridge') bridges.tokenCreated(seat.id, seat.label);
+    },
+  });
 
   const radar = createRadarService(intel, () => state.get().products);
   const overlayHandlers = createOverlayHandlers(() => {
@@ -294,6 +315,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...createHotkeysService(options.dataDir, state, logger, options.parentPort),
     ...obsHandlers,
     ...studio.handlers,
+    ...bridges.handlers,
     ...radar.handlers,
     'chat.highlight': (a) => feed.highlight(a.id),
     'chat.unhighlight': (a) => feed.unhighlight(a.id),
@@ -312,6 +334,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
     ...seatService.routeHandlers,
     ...studio.routeHandlers,
     ...radar.routeHandlers,
+    ...bridges.routeHandlers,
     ...recordings.routeHandlers,
     ...createRecapService({
       ledger,
@@ -401,6 +424,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
         if (ledger.currentSession())
           studio.handlers['session.stop']({ confirm: true }, { seat: { id: 'host', role: 'host', label: 'host' } });
         studio.close();
+        await bridges.close();
         storageMonitor.close();
         untrackRecordings();
         await recordings.close();

@@ -42,6 +42,8 @@ export function initialState(options: Pick<EngineOptions, 'port' | 'gateway'>): 
       currentPin: null,
       channels: [],
     },
+    sources: [],
+    bridges: [],
     gateway: {
       status: 'connecting',
       source: options.gateway.kind === 'remote' ? options.gateway.url : 'demo',

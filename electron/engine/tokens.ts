@@ -6,15 +6,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { z } from 'zod';
-import type { Role } from '../../shared/contract';
+import type { ApiRole } from '../../shared/contract';
 import { writeFileDurableSync } from './durable-file';
 
-export type TokenRole = Role | 'overlay';
+export type TokenRole = ApiRole | 'overlay';
 
 export interface SeatToken {
   id: string;
   token: string;
-  role: Role;
+  role: ApiRole;
   label: string;
   createdAt: number;
   revokedAt: number | null;
@@ -29,7 +29,7 @@ const fileSchema = z.object({
     z.object({
       id: z.string(),
       token: z.string().min(20),
-      role: z.enum(['host', 'assistant', 'viewer', 'prompter']),
+      role: z.enum(['host', 'assistant', 'viewer', 'prompter', 'bridge']),
       label: z.string(),
       createdAt: z.number(),
       revokedAt: z.number().nullable(),
@@ -115,7 +115,7 @@ export class TokenStore {
     return this.index.get(digest(token)) ?? null;
   }
 
-  createSeat(role: Role, label: string, options: { lan?: boolean } = {}): SeatToken {
+  createSeat(role: ApiRole, label: string, options: { lan?: boolean } = {}): SeatToken {
     const seat: SeatToken = {
       id: `seat_${randomBytes(6).toString('hex')}`,
       token: newToken(),

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { readBody, sendError, sendJson, sendText } from '../../node-common/http';
 import { StudioError } from '../../shared/errors';
+import { parseJsonBody } from '../../shared/live/inbound';
 import { checkDoudianWindow, DOUDIAN_REPLY, mapDoudianPush, verifyDoudian } from '../adapters/doudian';
 import { verifyWechatSignature } from '../adapters/wechat-crypto';
 import { mapWechatShopMessage, openWechatPush } from '../adapters/wechat-shop';
@@ -70,13 +71,7 @@ async function standardWebhook(ctx: HttpContext, req: IncomingMessage, res: Serv
     throw new StudioError(code, message, { status: 401 });
   }
   checkRate(ctx, id);
-  let input: unknown;
-  try {
-    input = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new StudioError('invalid_json', 'The body is not valid JSON', { status: 400 });
-  }
-  sendJson(res, 200, await ctx.ingestor.ingest(id, input));
+  sendJson(res, 200, await ctx.ingestor.ingest(id, parseJsonBody(body)));
 }
 
 async function doudian(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, id: string) {

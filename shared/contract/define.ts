@@ -48,6 +48,14 @@ export const ANY_ROLE: readonly Role[] = ROLES;
 export const HOST_ONLY: readonly Role[] = ['host'];
 export const OPERATORS: readonly Role[] = ['host', 'assistant'];
 
+/**
+ * Roles a token may carry over HTTP: the seat roles, plus `bridge` for programs that only push live
+ * events in (POST /bridge/events). A bridge is never a seat: it cannot open the console or run commands.
+ */
+export type ApiRole = Role | 'bridge';
+/** The host, and bridge tokens: who may push live events into the running session. */
+export const BRIDGE_ROLES: readonly ApiRole[] = ['host', 'bridge'];
+
 export interface CommandSpec<A extends z.ZodType = z.ZodType, R = unknown> {
   readonly args: A;
   readonly roles: readonly Role[];
@@ -125,7 +133,8 @@ export interface HandlerRouteSpec<
   Q extends z.ZodType | undefined = z.ZodType | undefined,
 > extends RouteCommon<B, Q> {
   readonly kind: 'handler';
-  readonly roles: readonly Role[];
+  /** Seat roles, or `bridge` for the one route a bridge token may call (POST /bridge/events). */
+  readonly roles: readonly ApiRole[];
   /** Never set at run time; carries the result type. */
   readonly result?: R;
 }
@@ -154,7 +163,7 @@ export type RouteSpec = HandlerRouteSpec | CommandRouteSpec;
 export const route =
   <R>() =>
   <B extends BodyDecl | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-    spec: { roles: readonly Role[] } & RouteCommon<B, Q>,
+    spec: { roles: readonly ApiRole[] } & RouteCommon<B, Q>,
   ): HandlerRouteSpec<R, B, Q> => ({ kind: 'handler', ...spec });
 
 type ResultOf<S> = S extends CommandSpec<z.ZodType, infer R> ? R : never;

@@ -26,6 +26,9 @@ export interface ChatItem {
   question: boolean;
   /** For gifts: count and value. */
   gift?: { name: string; count: number; value: Money | null };
+  /** Which source it came by (`gateway`, `bridge:<seat>`, `ssn:<bridge>`; labels in the `sources` slice) and the platform it names. */
+  source: string;
+  platform: string;
 }
 
 export interface OrderTick {

@@ -19,6 +19,7 @@ import { reconcileRoutes } from './reconcile';
 import { recordingsRoutes } from './recordings';
 import { type SeatsStateSlice, seatCommands, seatRoutes } from './seats';
 import type { SessionStateSlice } from './session';
+import { type SourcesStateSlice, sourceCommands, sourceRoutes } from './sources';
 import type { StorageStateSlice } from './storage';
 import { type StudioStateSlice, studioCommands, studioRoutes } from './studio';
 import type { SeatInfo } from './system';
@@ -37,6 +38,7 @@ export * from './reconcile';
 export * from './recordings';
 export * from './seats';
 export * from './session';
+export * from './sources';
 export * from './storage';
 export * from './studio';
 export * from './system';
@@ -51,6 +53,7 @@ export const commands = {
   ...radarCommands,
   ...studioCommands,
   ...overlayCommands,
+  ...sourceCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -70,7 +73,8 @@ export type StudioState = SystemState &
   RadarStateSlice &
   StudioStateSlice &
   StorageStateSlice &
-  OverlayStateSlice;
+  OverlayStateSlice &
+  SourcesStateSlice;
 export type StateSlice = keyof StudioState;
 
 export interface Snapshot {
@@ -121,6 +125,7 @@ export const routes = {
   ...obsRoutes,
   ...overlayRoutes,
   ...reconcileRoutes,
+  ...sourceRoutes,
   ...recordingsRoutes,
 } as const;
 

@@ -3,11 +3,12 @@
  * by default; a seat's link carries its token in the URL fragment.
  */
 import { z } from 'zod';
-import { command, HOST_ONLY, type Role, route, viaCommand } from './define';
+import { type ApiRole, command, HOST_ONLY, type Role, route, viaCommand } from './define';
 
 export interface SeatRecord {
   id: string;
-  role: Role;
+  /** `bridge` tokens are listed and revoked like seats, but only push live events in. */
+  role: ApiRole;
   label: string;
   createdAt: number;
   revokedAt: number | null;
@@ -41,7 +42,10 @@ export interface SeatInvite {
 export const seatCommands = {
   'seats.create': command<SeatInvite>()(
     z
-      .object({ role: z.enum(['assistant', 'viewer', 'prompter']), label: z.string().trim().min(1).max(40).optional() })
+      .object({
+        role: z.enum(['assistant', 'viewer', 'prompter', 'bridge']),
+        label: z.string().trim().min(1).max(40).optional(),
+      })
       .strict(),
     HOST_ONLY,
   ),

@@ -1,10 +1,11 @@
 /**
- * The pure model of the ledger: replays live events (deduplicated by id and seq per room, as the ledger
- * does) into the record the figures are computed from. Property tests hold the SQL ledger and the live
+ * The pure model of the ledger: replays live events (deduplicated by id per room and by seq per lane, as
+ * the ledger does) into the record the figures are computed from. Property tests hold the SQL ledger and the live
  * counters to it.
  */
 import { resolveProductId } from '../catalogue/resolve-sku';
 import type { LiveEvent } from '../events';
+import { seqLane } from '../live/seq-lane';
 import { type Anomaly, applyOrderEvent, type OrderEvent, type OrderState } from './order-state';
 import type { RecordChat, RecordLike, RecordOrder, RecordRefund, RecordViewers } from './types';
 
@@ -50,8 +51,9 @@ export function replayEvents(events: readonly LiveEvent[], options: ReplayOption
   const states = new Map<string, OrderState>();
   const out: Replayed = { orders: [], refunds: [], viewers: [], chat: [], likes: [], anomalies: [] };
   for (const e of events) {
-    if (e.seq <= (lastSeq.get(e.room) ?? 0)) continue;
-    lastSeq.set(e.room, e.seq);
+    const lane = seqLane(e.room, e.seq);
+    if (e.seq <= (lastSeq.get(lane) ?? 0)) continue;
+    lastSeq.set(lane, e.seq);
     const idKey = `${e.room}\u0000${e.id}`;
     if (seen.has(idKey)) continue;
     seen.add(idKey);

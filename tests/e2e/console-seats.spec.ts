@@ -65,6 +65,39 @@ test('a viewer seat is read-only: no pin, session or moderation buttons', async 
   await context.close();
 });
 
+test('a bridge token shows its endpoint and token (no QR), and its script can post events and nothing else', async ({
+  page,
+}) => {
+  await page.goto(`${engine.url}/settings#token=${engine.controlToken}`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+  const panel = page.getByTestId('seats-panel');
+  await panel.getByLabel('名称').fill('弹幕脚本');
+  await panel.getByRole('button', { name: '添加桥接令牌' }).click();
+  const invite = page.getByTestId('seat-invite');
+  await expect(invite).toContainText('弹幕脚本');
+  await expect(invite.getByRole('img')).toHaveCount(0);
+  const endpoint = await invite.getByLabel('席位链接').inputValue();
+  expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1\/bridge\/events$/);
+  const token = await invite.getByLabel('桥接令牌').inputValue();
+  expect(token.length).toBeGreaterThanOrEqual(20);
+  await page.screenshot({ path: `${shots}/settings-bridge-token-zh.png`, fullPage: true });
+
+  // What the user's script then does, with exactly what the panel showed.
+  const event = {
+    id: 'e2e-bridge-1',
+    platform: 'xhs',
+    occurredAt: Date.now(),
+    kind: 'chat',
+    data: { text: '有S码吗' },
+  };
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const posted = await fetch(endpoint, { method: 'POST', headers, body: JSON.stringify([event]) });
+  expect(posted.status).toBe(200);
+  expect(await posted.json()).toEqual({ accepted: 1, duplicates: 0 });
+  const seatsList = await fetch(`${engine.url}/api/v1/seats`, { headers });
+  expect(seatsList.status).toBe(403);
+});
+
 test('the hotkeys recorder saves an accelerator the desktop shell registers', async ({ page }) => {
   await page.goto(`${engine.url}/settings?lang=en#token=${engine.controlToken}`);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');

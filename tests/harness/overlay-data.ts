@@ -71,5 +71,7 @@ export function comment(name: string, text: string, question = false): ChatItem 
     productId: null,
     intent: question ? 'price' : 'praise',
     question,
+    source: 'gateway',
+    platform: 'xhs',
   };
 }

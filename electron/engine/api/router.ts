@@ -9,6 +9,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod';
 import { parseJson } from '../../../node-common/http';
 import {
+  type ApiRole,
   type CommandContext,
   type CommandHandlers,
   type CommandName,
@@ -43,7 +44,7 @@ export interface Route {
   method: Method;
   /** e.g. `/sessions/:id/stats`, relative to /api/v1 */
   path: string;
-  roles: readonly Role[];
+  roles: readonly ApiRole[];
   /** Largest accepted body in bytes (default 1 MiB). */
   bodyLimit?: number;
   handle(ctx: RouteContext): Promise<RouteReply> | RouteReply;
@@ -100,7 +101,7 @@ function matchPath(pattern: string, segments: string[]): Record<string, string> 
 }
 
 /** Throws 403 unless the caller's role may use the route. */
-export function assertRole(identity: TokenIdentity, roles: readonly Role[], what: string): void {
+export function assertRole(identity: TokenIdentity, roles: readonly ApiRole[], what: string): void {
   if (identity.role === 'overlay' || !roles.includes(identity.role)) {
     throw new StudioError('forbidden', `A ${identity.role} token may not ${what}`, { status: 403 });
   }

@@ -79,6 +79,11 @@ export function startSeatServer(options: SeatServerOptions): SeatServer {
       next(new Error('bad_token'));
       return;
     }
+    // A bridge token only pushes live events in (POST /bridge/events); it never sees the studio.
+    if (identity.role === 'bridge') {
+      next(new Error('forbidden'));
+      return;
+    }
     let open = 0;
     for (const other of seats.sockets.values()) if ((other.data.seat as SeatInfo).id === identity.seatId) open++;
     if (open >= maxPerToken) {

@@ -13,6 +13,8 @@ const chat = (i: number): ChatItem => ({
   productId: null,
   intent: 'size',
   question: true,
+  source: 'gateway',
+  platform: 'xhs',
 });
 
 describe('FeedHub', () => {

@@ -18,9 +18,10 @@ export function actorName(event: LiveEvent): string {
   return event.actor?.name?.trim() || (event.actor ? `用户${event.actor.id.slice(-4)}` : '');
 }
 
-export function toChatItem(event: LiveEvent, classify: ChatClassifier): ChatItem | null {
+export function toChatItem(event: LiveEvent, classify: ChatClassifier, source = 'gateway'): ChatItem | null {
   const at = event.occurredAt ?? event.receivedAt;
   const actor = { id: event.actor?.id ?? '', name: actorName(event) };
+  const origin = { source, platform: event.platform };
   switch (event.kind) {
     case 'chat':
       return {
@@ -31,6 +32,7 @@ export function toChatItem(event: LiveEvent, classify: ChatClassifier): ChatItem
         actor,
         text: event.data.text,
         ...classify(event.data.text),
+        ...origin,
       };
     case 'gift':
       return {
@@ -45,6 +47,7 @@ export function toChatItem(event: LiveEvent, classify: ChatClassifier): ChatItem
         linkNo: null,
         productId: null,
         gift: { name: event.data.name, count: event.data.count, value: event.data.value },
+        ...origin,
       };
     default:
       return null;

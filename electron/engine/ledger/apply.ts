@@ -1,11 +1,13 @@
 /**
  * Applies a batch of live events in one transaction: the append-only record, order state, refunds,
- * anomalies, chat/likes/viewers rows, and each room's last applied seq, all or nothing. Duplicates (an
+ * anomalies, chat/likes/viewers rows, and each lane's last applied seq, all or nothing. Duplicates (an
  * old seq, or an event id seen before in the room) are acknowledged and change nothing. A seq jump is
- * recorded as a gap so the recap marks those minutes instead of inventing numbers.
+ * recorded as a gap so the recap marks those minutes instead of inventing numbers. Seqs are tracked per
+ * lane (shared/live/seq-lane.ts): the gateway's lane is the room, events from local bridges have their own.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { LiveEvent } from '../../../shared/events';
+import { isLocalSeq, LOCAL_SEQ_BASE, localLane, seqLane } from '../../../shared/live/seq-lane';
 import type { OrderState } from '../../../shared/metrics/order-state';
 import { type Anomaly, applyOrderEvent, type OrderEvent } from '../../../shared/metrics/order-state';
 import { eventTime } from '../../../shared/metrics/replay';
@@ -23,10 +25,12 @@ export interface ApplyResult {
   applied: number;
   /** events acknowledged as already recorded */
   duplicates: number;
-  /** last applied seq per room after the batch */
+  /** last applied seq per lane (the room, or `room#local`) after the batch */
   lastSeq: Record<string, number>;
   /** refunds refused and other order anomalies found in this batch */
   anomalies: Anomaly[];
+  /** the events newly recorded, in order (what seats should see; duplicates left out) */
+  fresh: LiveEvent[];
 }
 
 /** What changed, for the live counters (applied after COMMIT). */
@@ -87,13 +91,22 @@ export class Applier {
     };
   }
 
+  /** Last gateway seq applied in the room (0 for none). */
   lastAppliedSeq(room: string): number {
     return this.lastSeq.get(room) ?? 0;
   }
 
-  /** Time of the latest event applied in the room (by event time), or null. */
+  /** Last seq of the room's local lane (LOCAL_SEQ_BASE for none): the next local event takes the one after. */
+  lastLocalSeq(room: string): number {
+    return this.lastSeq.get(localLane(room)) ?? LOCAL_SEQ_BASE;
+  }
+
+  /** Time of the latest event applied in the room by either lane (by event time), or null. */
   lastEventAt(room: string): number | null {
-    return this.lastAt.get(room) ?? null;
+    const gateway = this.lastAt.get(room);
+    const local = this.lastAt.get(localLane(room));
+    if (gateway === undefined) return local ?? null;
+    return local === undefined ? gateway : Math.max(gateway, local);
   }
 
   /** Records that seqs fromSeq..toSeq of `room` will never arrive (gateway resync); the time span they covered is marked. */
@@ -118,13 +131,14 @@ export class Applier {
     const seqBefore = new Map(this.lastSeq);
     const atBefore = new Map(this.lastAt);
     const touched = new Set<string>();
-    let applied = 0;
     let duplicates = 0;
+    const fresh: LiveEvent[] = [];
     this.chatMinutes.clear();
     this.db.exec('BEGIN IMMEDIATE');
     try {
       for (const e of events) {
-        const last = this.lastSeq.get(e.room) ?? 0;
+        const lane = seqLane(e.room, e.seq);
+        const last = this.lastSeq.get(lane) ?? (isLocalSeq(e.seq) ? LOCAL_SEQ_BASE : 0);
         if (e.seq <= last) {
           duplicates++;
           continue;
@@ -132,10 +146,10 @@ export class Applier {
         const at = eventTime(e);
         if (e.seq > last + 1) {
           // The feed skipped seqs without a resync: never invent them, mark the time they covered.
-          this.st.gap.run(e.room, last + 1, e.seq - 1, this.lastAt.get(e.room) ?? e.receivedAt, e.receivedAt);
+          this.st.gap.run(e.room, last + 1, e.seq - 1, this.lastAt.get(lane) ?? e.receivedAt, e.receivedAt);
         }
-        this.lastSeq.set(e.room, e.seq);
-        touched.add(e.room);
+        this.lastSeq.set(lane, e.seq);
+        touched.add(lane);
         const data = JSON.stringify(e.data);
         const inserted = this.st.event.run(
           e.room,
@@ -153,15 +167,15 @@ export class Applier {
           duplicates++;
           continue;
         }
-        applied++;
-        if (at > (this.lastAt.get(e.room) ?? Number.NEGATIVE_INFINITY)) this.lastAt.set(e.room, at);
+        fresh.push(e);
+        if (at > (this.lastAt.get(lane) ?? Number.NEGATIVE_INFINITY)) this.lastAt.set(lane, at);
         this.applyOne(e, at, effects, anomalies);
       }
       for (const [key, n] of this.chatMinutes) {
         const cut = key.lastIndexOf('\u0000');
         this.st.chatMinute.run(key.slice(0, cut), Number(key.slice(cut + 1)), n);
       }
-      for (const room of touched) this.st.feed.run(room, this.lastSeq.get(room)!, this.lastAt.get(room) ?? null);
+      for (const lane of touched) this.st.feed.run(lane, this.lastSeq.get(lane)!, this.lastAt.get(lane) ?? null);
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
@@ -172,7 +186,7 @@ export class Applier {
       throw error;
     }
     return {
-      result: { applied, duplicates, lastSeq: Object.fromEntries(this.lastSeq), anomalies },
+      result: { applied: fresh.length, duplicates, lastSeq: Object.fromEntries(this.lastSeq), anomalies, fresh },
       effects,
     };
   }

@@ -199,7 +199,7 @@ export class Ledger {
   /** Applies a deduplicated, seq-ordered batch in one transaction; returns once it is durable. */
   applyLiveEvents(events: readonly LiveEvent[]): ApplyResult {
     this.assertOpen();
-    if (events.length === 0) return { applied: 0, duplicates: 0, lastSeq: {}, anomalies: [] };
+    if (events.length === 0) return { applied: 0, duplicates: 0, lastSeq: {}, anomalies: [], fresh: [] };
     const { result, effects } = this.applier.apply(events);
     if (this.current) this.feedLive(this.current, effects);
     for (const a of result.anomalies) this.logger.warn({ anomaly: a.kind, orderId: a.orderId }, a.message);
@@ -208,6 +208,11 @@ export class Ledger {
 
   lastAppliedSeq(room: string): number {
     return this.applier.lastAppliedSeq(room);
+  }
+
+  /** Last seq of the room's local lane (shared/live/seq-lane.ts): local bridges number their events after it. */
+  lastLocalSeq(room: string): number {
+    return this.applier.lastLocalSeq(room);
   }
 
   /** The gateway reported a resync: seqs fromSeq..toSeq will never come; the minutes they covered are marked incomplete. */

@@ -1,22 +1,28 @@
 /**
  * The live path of a show: gateway (the built-in demo room, or a team's gateway) -> GatewayLink ->
  * ledger (durable, one transaction per batch, last seq with it) -> chat intelligence, feed, figures ->
- * seats and overlays. Also keeps the simulator and the chat resolver in step with pins and products.
+ * seats and overlays. Local bridges (POST /bridge/events, Social Stream Ninja listeners) come in by
+ * `ingestLocal` and take the very same path from the ledger on (`apply`): one record, one dedupe by id,
+ * one chat list with each item's source. Also keeps the simulator and the chat resolver in step with
+ * pins and products, and the health of every source (`sources` slice).
  */
 import { join } from 'node:path';
 import { type DemoRoom, startDemoRoom } from '../../../gateway/demo';
 import type { GatewayLinkState, LiveFiguresState, Product, ProductLive, StudioState } from '../../../shared/contract';
 import type { GatewayConfig } from '../../../shared/contract/studio';
-import { type LiveEvent, liveEventSchema } from '../../../shared/events';
+import { type InboundEvent, type LiveEvent, liveEventSchema } from '../../../shared/events';
+import { DEFAULT_QUIET_MS } from '../../../shared/live/source-health';
 import { money } from '../../../shared/money';
 import type { FeedHub } from '../feed/feed-hub';
 import { toChatItem, toOrderTick } from '../feed/from-live-event';
 import { JsonFileWriter } from '../json-file';
+import type { ApplyResult } from '../ledger/apply';
 import type { Ledger } from '../ledger/ledger';
 import type { Logger } from '../log';
 import type { StateStore } from '../state';
 import type { ChatIntel } from './chat-intel';
 import { GatewayLink } from './gateway-link';
+import { SourceMonitor } from './source-monitor';
 
 export interface LiveServiceOptions {
   dataDir: string;
@@ -27,9 +33,17 @@ export interface LiveServiceOptions {
   intel: ChatIntel;
   /** Called with every applied batch after the ledger has it (overlays' order ticker, goal). */
   onApplied?: (events: readonly LiveEvent[]) => void;
+  /** Nothing from a connected source for this long during a session is a warning (default 60 s). */
+  quietMs?: number;
+  now?: () => number;
+  /** The room local events go to before the gateway link names one (the ledger's default room). */
+  room?: string;
   /** Every ledger write of a batch: null when committed, else the error (full disk ...). */
   onLedgerWrite?: (error: unknown | null) => void;
 }
+
+/** Source id of the gateway link in the `sources` slice and on chat items. */
+export const GATEWAY_SOURCE = 'gateway';
 
 /** Figures, per-product tallies and the radar reach seats at most this often (phones on Wi-Fi). */
 const FIGURES_EVERY_MS = 200;
@@ -43,15 +57,57 @@ export class LiveService {
   private readonly configWriter: JsonFileWriter;
   private skuToProduct = new Map<string, string>();
   private stopGatewayPublish: () => void = () => undefined;
+  private room = 'demo';
+  /** Health of every source; bridges register theirs here. */
+  readonly sources = new SourceMonitor();
+  private lastSourcesJson = '';
+  private readonly now: () => number;
 
   constructor(private readonly options: LiveServiceOptions) {
+    this.now = options.now ?? Date.now;
+    this.room = options.room ?? 'demo';
     this.configWriter = new JsonFileWriter(join(options.dataDir, 'gateway.json'));
-    // Once a second: radar auto-answers and heat decay, and figures whose window grows with time.
+    // Once a second: radar auto-answers and heat decay, figures whose window grows with time, source health.
     this.heartbeat = setInterval(() => {
       options.intel.tick();
       this.scheduleFigures();
+      this.publishSources();
     }, 1000);
     this.heartbeat.unref();
+  }
+
+  /** Sources' health to seats, when it changed. */
+  publishSources(): void {
+    const session = this.options.ledger.currentSession();
+    const list = this.sources.snapshot(
+      this.now(),
+      session?.startedAt ?? null,
+      this.options.quietMs ?? DEFAULT_QUIET_MS,
+    );
+    const json = JSON.stringify(list);
+    if (json === this.lastSourcesJson) return;
+    this.lastSourcesJson = json;
+    this.options.state.set('sources', list);
+  }
+
+  /** The room local events are recorded in: the running session's, else the gateway link's. */
+  localRoom(): string {
+    return this.options.ledger.currentSession()?.room ?? this.room;
+  }
+
+  /**
+   * Applies events that came in on this machine (validated inbound events) as if the gateway had sent
+   * them: numbered in the room's local lane, recorded once by id, in order, durable before this returns.
+   * Throws when the ledger cannot write (nothing is then applied, and the caller must not acknowledge).
+   */
+  ingestLocal(events: readonly InboundEvent[], source: string): { accepted: number; duplicates: number } {
+    const { ledger } = this.options;
+    const room = this.localRoom();
+    const receivedAt = this.now();
+    let seq = ledger.lastLocalSeq(room);
+    const live = events.map((e) => ({ ...e, v: 1, room, seq: ++seq, receivedAt }) as LiveEvent);
+    const result = this.apply(live, source);
+    return { accepted: result.applied, duplicates: result.duplicates };
   }
 
   get gatewayConfig(): GatewayConfig {
@@ -82,7 +138,9 @@ export class LiveService {
       room: target.room,
       token: target.token,
       lastSeq: ledger.lastAppliedSeq(target.room),
-      apply: (events) => this.apply(events),
+      apply: (events) => {
+        this.apply(events, GATEWAY_SOURCE);
+      },
       onGap: (gap) => {
         try {
           ledger.markGap(target.room, gap.fromSeq, gap.toSeq);
@@ -121,9 +179,20 @@ export class LiveService {
     this.stopGatewayPublish = () => {
       if (trailing) clearTimeout(trailing);
     };
-    link.on('state', (s) =>
-      publish(s.status, { lastSeq: s.lastSeq, behind: s.behind, since: s.since, reason: s.reason }),
-    );
+    const gatewaySource = (status: GatewayLinkState['status'], reason?: string) =>
+      this.sources.set(GATEWAY_SOURCE, {
+        kind: 'gateway',
+        label: target.source === 'demo' ? 'demo' : target.room,
+        state:
+          status === 'live' || status === 'catching_up' ? 'connected' : status === 'connecting' ? 'connecting' : status,
+        ...(reason ? { reason } : {}),
+      });
+    gatewaySource('connecting');
+    this.room = target.room;
+    link.on('state', (s) => {
+      gatewaySource(s.status, s.reason);
+      publish(s.status, { lastSeq: s.lastSeq, behind: s.behind, since: s.since, reason: s.reason });
+    });
     publish('connecting', {
       lastSeq: ledger.lastAppliedSeq(target.room),
       behind: 0,
@@ -136,34 +205,44 @@ export class LiveService {
     return { source: target.source, room: target.room };
   }
 
-  private apply(events: LiveEvent[]): void {
+  /** The one path into the record, for the gateway link and local bridges alike. */
+  private apply(events: LiveEvent[], source: string): ApplyResult {
     const { ledger, feed, intel } = this.options;
-    // The gateway validated them, but nothing crosses a process boundary unchecked.
+    // The gateway and the bridge endpoint validated them, but nothing crosses a boundary unchecked.
     const valid = events.filter((e) => liveEventSchema.safeParse(e).success);
     if (valid.length !== events.length)
       this.options.logger.warn({ dropped: events.length - valid.length }, 'invalid live events ignored');
+    let result: ApplyResult;
     try {
-      // Durable when it returns (throws -> the link redelivers from lastSeq); the ledger's live tally has the effects.
-      ledger.applyLiveEvents(valid);
+      // Durable when it returns (throws -> the link redelivers from lastSeq, the bridge endpoint answers an
+      // error); the ledger's live tally has the effects of the fresh ones.
+      result = ledger.applyLiveEvents(valid);
     } catch (error) {
       this.options.onLedgerWrite?.(error);
       throw error;
     }
     this.options.onLedgerWrite?.(null);
+    this.sources.record(source, valid.length, this.now());
+    const fresh = result.fresh;
     const chat = [];
     const orders = [];
     let viewersNow: number | null = null;
-    for (const e of valid) {
+    for (const e of fresh) {
       if (e.kind === 'viewers') viewersNow = e.data.current;
-      const item = toChatItem(e, (text) => intel.observe(text, e.actor?.id ?? null, e.occurredAt ?? e.receivedAt));
+      const item = toChatItem(
+        e,
+        (text) => intel.observe(text, e.actor?.id ?? null, e.occurredAt ?? e.receivedAt),
+        source,
+      );
       if (item) chat.push(item);
       const tick = toOrderTick(e, (productId, sku) => this.titleOf(productId, sku));
       if (tick) orders.push(tick);
     }
     feed.push(chat, orders);
     if (viewersNow !== null) this.viewersNow = viewersNow;
-    this.options.onApplied?.(valid);
+    if (fresh.length > 0) this.options.onApplied?.(fresh);
     this.scheduleFigures();
+    return result;
   }
 
   private viewersNow: number | null = null;

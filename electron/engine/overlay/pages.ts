@@ -25,7 +25,9 @@ const isOverlayName = (name: string): name is OverlayName => (OVERLAY_NAMES as r
  * pages (they show only what is on the stream anyway).
  */
 export function overlayIdentity(tokens: TokenStore, token: string | null | undefined): TokenIdentity | null {
-  return tokens.identify(token);
+  const identity = tokens.identify(token);
+  // Bridge tokens only push events in; they open nothing.
+  return identity?.role === 'bridge' ? null : identity;
 }
 
 export interface OverlayPagesOptions {

@@ -10,7 +10,7 @@ import type { Logger } from '../log';
 import type { StateStore } from '../state';
 import type { TokenStore } from '../tokens';
 
-const SEAT_LABEL = { assistant: '场控', viewer: '观看', prompter: '提词器' } as const;
+const SEAT_LABEL = { assistant: '场控', viewer: '观看', prompter: '提词器', bridge: '桥接' } as const;
 
 export interface SeatService {
   handlers: Pick<CommandHandlers, 'seats.create' | 'seats.list' | 'seats.revoke' | 'sharing.set'>;
@@ -24,6 +24,8 @@ export function createSeatService(options: {
   state: StateStore<StudioState>;
   port: () => number;
   logger: Logger;
+  /** Told of every seat or bridge token created (the console lists bridges before they first post). */
+  onCreated?: (seat: { id: string; role: string; label: string }) => void;
 }): SeatService {
   const { tokens, sharing, state, logger } = options;
 
@@ -34,8 +36,15 @@ export function createSeatService(options: {
     port: options.port(),
   });
 
-  const invite = (role: 'assistant' | 'viewer' | 'prompter', label?: string): SeatInvite => {
+  const invite = (role: 'assistant' | 'viewer' | 'prompter' | 'bridge', label?: string): SeatInvite => {
     const count = tokens.listSeats().filter((s) => s.role === role).length + 1;
+    // A bridge is a program on this machine: its address is the endpoint it posts to, never a LAN one.
+    if (role === 'bridge') {
+      const { token, ...record } = tokens.createSeat(role, label ?? `${SEAT_LABEL[role]} ${count}`);
+      logger.info({ seat: record.id, role }, 'bridge token created');
+      options.onCreated?.(record);
+      return { seat: record, token, url: `http://127.0.0.1:${options.port()}/api/v1/bridge/events` };
+    }
     const host = sharing.enabledAddresses[0] ?? '127.0.0.1';
     // an invite made while sharing is for another device: it expires when sharing stops
     const seat = tokens.createSeat(role, label ?? `${SEAT_LABEL[role]} ${count}`, {
@@ -43,6 +52,7 @@ export function createSeatService(options: {
     });
     const { token, ...record } = seat;
     logger.info({ seat: seat.id, role }, 'seat created');
+    options.onCreated?.(record);
     const view = role === 'prompter' ? 'prompter' : 'live';
     return { seat: record, token, url: `http://${host}:${options.port()}/${view}#token=${token}` };
   };

@@ -6,6 +6,7 @@ import { type MessageKey, useT } from '../i18n';
 import { applyFilter, CHAT_FILTERS, countNewSince } from '../live/chat-filter';
 import { entryText, rowHeight, rowLines } from '../live/chat-layout';
 import type { TimelineEntry } from '../live/feed-buffer';
+import { chatSourceTag } from '../live/source-label';
 import { useFeed } from '../store/feed';
 import { selectCanOperate, selectProducts } from '../store/selectors';
 import { useStudio } from '../store/studio';
@@ -35,6 +36,12 @@ export function ChatPanel() {
   const hideUser = useFeed((s) => s.hideUser);
   const unhideUser = useFeed((s) => s.unhideUser);
   const showToast = useToasts((s) => s.show);
+  const sources = useStudio((s) => s.state?.sources);
+  const sourceTag = useCallback(
+    (source: string, platform: string) =>
+      chatSourceTag(source, platform, sources ?? [], { gateway: t('sources.gateway'), demo: t('gateway.demoRoom') }),
+    [sources, t],
+  );
 
   const filtered = useMemo(() => applyFilter(timeline, filter, hidden), [timeline, filter, hidden]);
   const [frozen, setFrozen] = useState<readonly TimelineEntry[] | null>(null);
@@ -152,6 +159,7 @@ export function ChatPanel() {
                   void run('chat.highlight', { id }).then((r) => r && showToast(t('chat.highlighted')))
                 }
                 onHide={hideUser}
+                sourceTag={sourceTag}
               />
             </div>
           ))}

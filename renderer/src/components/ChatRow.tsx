@@ -11,10 +11,12 @@ export interface ChatRowProps {
   canOperate: boolean;
   onHighlight(id: string): void;
   onHide(id: string, name: string): void;
+  /** The short name of the source a comment came by (直播间, 桥接 1, SSN·youtube). */
+  sourceTag(source: string, platform: string): string;
 }
 
 /** One line of chat, gift or order. Everything from the network is rendered as text, never as HTML. */
-export function ChatRow({ entry, productFor, language, canOperate, onHighlight, onHide }: ChatRowProps) {
+export function ChatRow({ entry, productFor, language, canOperate, onHighlight, onHide, sourceTag }: ChatRowProps) {
   const t = useT();
   if (entry.type === 'order') {
     const o = entry.order;
@@ -40,6 +42,13 @@ export function ChatRow({ entry, productFor, language, canOperate, onHighlight, 
       <span className="chat-row__time">{timeOfDay(c.at)}</span>
       <span className="chat-row__name">{c.actor.name}</span>
       <span className="chat-row__text">
+        <span
+          className="tag tag--source"
+          data-testid="chat-source"
+          title={t('chat.sourceLabel', { source: sourceTag(c.source, c.platform), platform: c.platform })}
+        >
+          {sourceTag(c.source, c.platform)}
+        </span>
         {c.question && <span className="tag tag--question">{t('chat.questionTag')}</span>}
         {c.kind === 'gift' && c.gift
           ? t('chat.gift', { name: c.gift.name, count: c.gift.count })

@@ -47,5 +47,6 @@ export function entryText(
   const chip = c.linkNo !== null ? ` ${c.linkNo}号 · ${chipTitle(c.linkNo, c.productId).slice(0, 12)}` : '';
   const body =
     c.kind === 'gift' && c.gift ? `送出 ${c.gift.name} ×${c.gift.count}` : c.kind === 'like' ? '点了赞' : c.text;
-  return `${TIME} ${c.actor.name} ${c.question ? '问 ' : ''}${body}${chip}`;
+  // The source tag (直播间, 桥接 1, SSN·youtube) takes about as much room as five CJK characters.
+  return `${TIME} ${c.actor.name} 来源标签 ${c.question ? '问 ' : ''}${body}${chip}`;
 }

@@ -13,6 +13,8 @@ export function chatItem(n: number, overrides: Partial<ChatItem> = {}): ChatItem
     productId: null,
     intent: 'other',
     question: false,
+    source: 'gateway',
+    platform: 'xhs',
     ...overrides,
   };
 }

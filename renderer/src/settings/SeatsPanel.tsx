@@ -11,8 +11,9 @@ const NO_SEATS: ConnectedSeat[] = [];
 export const QR_VISIBLE_MS = 60_000;
 
 /**
- * Host only: invite an assistant (场控) or a viewer onto another device (a link and its QR code), see
- * who is connected, revoke a seat (its devices drop at once). LAN sharing lets phones on the same
+ * Host only: invite an assistant (场控) or a viewer onto another device (a link and its QR code), or make
+ * a bridge token for a program on this computer (its endpoint and token, no QR), see who is connected,
+ * revoke a seat (its devices drop at once). LAN sharing lets phones on the same
  * network reach this computer; it is off by default.
  */
 export function SeatsPanel() {
@@ -38,7 +39,7 @@ export function SeatsPanel() {
     if (isHost) void reload();
   }, [isHost, reload]);
   useEffect(() => {
-    if (!invite) return setQr(null);
+    if (!invite || invite.seat.role === 'bridge') return setQr(null);
     let cancelled = false;
     QRCode.toDataURL(invite.url, { margin: 1, width: 220, errorCorrectionLevel: 'M' })
       .then((data) => !cancelled && setQr(data))
@@ -60,7 +61,7 @@ export function SeatsPanel() {
   if (!isHost) return null;
   const share = (enabled: boolean, on = pick) =>
     void run('sharing.set', { enabled, ...(enabled && on ? { address: on } : {}) });
-  const create = async (role: 'assistant' | 'viewer' | 'prompter') => {
+  const create = async (role: 'assistant' | 'viewer' | 'prompter' | 'bridge') => {
     const created = await run('seats.create', { role, ...(label.trim() ? { label: label.trim() } : {}) });
     if (created) {
       setInvite(created);
@@ -126,6 +127,9 @@ export function SeatsPanel() {
         <button type="button" onClick={() => void create('prompter')}>
           {t('seats.createPrompter')}
         </button>
+        <button type="button" onClick={() => void create('bridge')}>
+          {t('seats.createBridge')}
+        </button>
       </div>
       {invite && (
         <div className="invite" data-testid="seat-invite">
@@ -151,7 +155,11 @@ export function SeatsPanel() {
             <button type="button" onClick={() => void navigator.clipboard?.writeText(invite.url)}>
               {t('seats.copy')}
             </button>
-            <p className="muted">{t(sharing?.enabled ? 'seats.scanHint' : 'seats.localOnly')}</p>
+            {invite.seat.role === 'bridge' ? (
+              <BridgeToken token={invite.token} />
+            ) : (
+              <p className="muted">{t(sharing?.enabled ? 'seats.scanHint' : 'seats.localOnly')}</p>
+            )}
           </div>
         </div>
       )}
@@ -199,5 +207,25 @@ export function SeatsPanel() {
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** A bridge token is shown once, beside the endpoint it posts to (the invite's URL above). */
+function BridgeToken({ token }: { token: string }) {
+  const t = useT();
+  return (
+    <>
+      <input
+        className="invite__url"
+        readOnly
+        value={token}
+        aria-label={t('seats.bridgeToken')}
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <button type="button" onClick={() => void navigator.clipboard?.writeText(token)}>
+        {t('seats.copyToken')}
+      </button>
+      <p className="muted">{t('seats.bridgeHint')}</p>
+    </>
   );
 }

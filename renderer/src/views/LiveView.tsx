@@ -8,6 +8,7 @@ import { ProgramPreview } from '../components/ProgramPreview';
 import { QuestionsStrip } from '../components/QuestionsStrip';
 import { RunOfShow } from '../components/RunOfShow';
 import { SessionControl } from '../components/SessionControl';
+import { SourcesPanel } from '../components/SourcesPanel';
 import { StudioNotices } from '../components/StudioNotices';
 import { usePinShortcuts } from '../hooks/usePinShortcuts';
 import { useT } from '../i18n';
@@ -44,6 +45,7 @@ export function LiveView() {
           <OrdersTicker />
         </div>
         <div className="live-grid__chat">
+          <SourcesPanel />
           <QuestionsStrip />
           <ChatPanel />
         </div>

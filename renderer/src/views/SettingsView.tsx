@@ -1,5 +1,6 @@
 import { LANGUAGES, type Language, useT } from '../i18n';
 import { AutoSessionPanel } from '../settings/AutoSessionPanel';
+import { BridgesPanel } from '../settings/BridgesPanel';
 import { GatewayPanel } from '../settings/GatewayPanel';
 import { HotkeysPanel } from '../settings/HotkeysPanel';
 import { ObsPanel } from '../settings/ObsPanel';
@@ -43,6 +44,7 @@ export function SettingsView() {
       )}
       <ObsPanel />
       <GatewayPanel />
+      <BridgesPanel />
       <AutoSessionPanel />
       <RecordingPanel />
       <SeatsPanel />
