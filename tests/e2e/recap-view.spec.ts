@@ -64,9 +64,12 @@ test('recap figures on screen equal the stats API; bands at their minutes; the g
   await expect(page.getByTestId('demand-vs-pins').locator('tbody tr').first()).toContainText('号');
 
   // brushing minutes 2..3 (drag across the plot) shows just those minutes: ¥597.00, 2 orders
+  await chart.scrollIntoViewIfNeeded();
   const box = (await chart.boundingBox())!;
   const minutes = Number(await chart.getAttribute('data-minutes'));
-  const xOf = (m: number) => box.x + 64 + (m / minutes) * (box.width - 128);
+  // the minute axis where ECharts drew it (px from the chart's left edge)
+  const [x0, x1] = ((await chart.getAttribute('data-plot-x')) ?? '').split(',').map(Number);
+  const xOf = (m: number) => box.x + x0 + (m / minutes) * (x1 - x0);
   await page.mouse.move(xOf(2.05), box.y + box.height * 0.35);
   await page.mouse.down();
   await page.mouse.move(xOf(3.5), box.y + box.height * 0.35, { steps: 5 });
