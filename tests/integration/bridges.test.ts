@@ -124,14 +124,18 @@ describe('POST /bridge/events with a bridge token', () => {
     const socket = io(`${engine.url}/seat`, { auth: { token: engine.controlToken } });
     const chats: ChatItem[] = [];
     let sources: SourceHealth[] = [];
+    let snapshot = false;
     socket.on('feed', (b: FeedBatch) => chats.push(...b.chat));
     socket.on('snapshot', (s: { state: StudioState }) => {
       sources = s.state.sources;
+      snapshot = true;
     });
     socket.on('patch', (p: Partial<StudioState>) => {
       if (p.sources) sources = p.sources;
     });
     try {
+      // a stock client starts on long-polling: post once it is in (it then gets live feed batches)
+      await waitFor(() => snapshot, { what: 'the seat snapshot' });
       await post([chat('b-2', '链接在哪')]);
       await gw.ingest(ROOM, [chat('g-2', '主播好')]);
       await waitFor(() => chats.some((c) => c.id === 'b-2') && chats.some((c) => c.id === 'g-2'));
