@@ -5,18 +5,10 @@
  * so every event falls inside the engine's session window; the show is compressed, not shifted.
  */
 import type { InboundEvent } from '../../shared/events';
+import { mulberry32 } from '../../shared/random';
 
 /** mulberry32: small, fast, seeded. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 const CNY = (amount: number) => ({ amount, currency: 'CNY' });
 const PRICES = [2990, 5900, 9900, 12900, 19900, 29900, 39900, 69900, 129900];

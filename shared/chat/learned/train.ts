@@ -4,6 +4,7 @@
  * deterministic: the same comments, seed and epochs give the same weights, bit for bit.
  */
 
+import { mulberry32 } from '../../random';
 import { analyzeByRules } from '../classify';
 import type { LabelledComment } from '../evaluation';
 import { INTENTS } from '../intent';
@@ -33,17 +34,8 @@ interface Example {
   question: number;
 }
 
-/** mulberry32: a small seeded PRNG, enough for shuffling. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shuffling PRNG (seeded: training is deterministic). */
+export const seededRandom = mulberry32;
 
 function toExample(c: LabelledComment): Example {
   const buckets: number[] = [];
