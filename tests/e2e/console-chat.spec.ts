@@ -25,6 +25,8 @@ async function pushChat(page: Page, from: number, count: number, text?: string) 
           seq: n,
           at: Date.now(),
           kind: 'chat',
+          source: 'gateway',
+          platform: 'test',
           actor: n % 10 === 0 ? { id: 'troll', name: '捣乱的' } : { id: `u${n % 7}`, name: `观众${n % 7}` },
           text: text ?? `第${n}条${n % 3 === 0 ? '，多少钱？' : ''}`,
           linkNo: null,

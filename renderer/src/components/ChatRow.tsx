@@ -41,14 +41,15 @@ export function ChatRow({ entry, productFor, language, canOperate, onHighlight, 
     >
       <span className="chat-row__time">{timeOfDay(c.at)}</span>
       <span className="chat-row__name">{c.actor.name}</span>
+      {/* beside the text, not in it: the comment's own text stays one element */}
+      <span
+        className="tag tag--source"
+        data-testid="chat-source"
+        title={t('chat.sourceLabel', { source: sourceTag(c.source, c.platform), platform: c.platform })}
+      >
+        {sourceTag(c.source, c.platform)}
+      </span>{' '}
       <span className="chat-row__text">
-        <span
-          className="tag tag--source"
-          data-testid="chat-source"
-          title={t('chat.sourceLabel', { source: sourceTag(c.source, c.platform), platform: c.platform })}
-        >
-          {sourceTag(c.source, c.platform)}
-        </span>
         {c.question && <span className="tag tag--question">{t('chat.questionTag')}</span>}
         {c.kind === 'gift' && c.gift
           ? t('chat.gift', { name: c.gift.name, count: c.gift.count })
