@@ -3,13 +3,13 @@
  * catalogue's answer for a product with facts, "no fact yet" for one without, and a question marked
  * answered from the prompter leaving the host's radar.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type EngineProcess, REPO_ROOT, startEngineProcess } from '../harness/engine';
-import { newSecret, postSigned } from '../harness/gateway';
-import { freePort, readyLine, spawnTracked, type Tracked } from '../harness/process';
+import { type EngineProcess, startEngineProcess } from '../harness/engine';
+import { chatFrom as chat, newSecret, postSigned, startGatewayCli } from '../harness/gateway';
+import type { Tracked } from '../harness/process';
 
 const SECRET = newSecret();
 const READ_TOKEN = 'prompter-read-token-1';
@@ -20,15 +20,11 @@ let engine: EngineProcess;
 
 test.beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'maishou-prompter-'));
-  const config = join(root, 'gateway.json');
-  writeFileSync(config, JSON.stringify({ rooms: [{ id: 'r1', secrets: [SECRET], readTokens: [READ_TOKEN] }] }));
-  const port = await freePort();
-  gateway = spawnTracked(
-    process.execPath,
-    ['--import', 'tsx', 'gateway/cli.ts', '--config', config, '--port', String(port), '--data-dir', join(root, 'gw')],
-    { cwd: REPO_ROOT },
-  );
-  gatewayUrl = (await readyLine<{ ready: boolean; url: string }>(gateway)).url;
+  ({ url: gatewayUrl, process: gateway } = await startGatewayCli(root, {
+    id: 'r1',
+    secrets: [SECRET],
+    readTokens: [READ_TOKEN],
+  }));
   engine = await startEngineProcess({ args: ['--gateway', gatewayUrl, '--room', 'r1', '--token', READ_TOKEN] });
   const csv = [
     'sku,title,price,stock,尺码表,版型',
@@ -56,14 +52,6 @@ test('a prompter seat on a phone shows catalogue answers and marks a question an
   const started = await engine.api('/sessions/start', { method: 'POST', body: JSON.stringify({ title: '提词器' }) });
   expect(started.status).toBe(200);
   const { session } = (await started.json()) as { session: { id: string } };
-  const chat = (id: string, user: string, text: string) => ({
-    id,
-    kind: 'chat',
-    platform: 'test',
-    occurredAt: Date.now(),
-    actor: { id: user, name: user },
-    data: { text },
-  });
   const pushed = await postSigned(
     gatewayUrl,
     'r1',

@@ -1,8 +1,12 @@
 /** Helpers for gateway tests and benches: signed requests, sample events, feed collectors. */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { signStandardWebhook } from '../../gateway/signature/standard-webhooks';
 import type { InboundEvent, LiveEvent } from '../../shared/events';
+import { REPO_ROOT } from './engine';
+import { freePort, readyLine, spawnTracked, type Tracked } from './process';
 
 export const newSecret = (): string => `whsec_${randomBytes(24).toString('base64')}`;
 
@@ -122,4 +126,35 @@ export function connectOutcome(
       resolve(e.message);
     });
   });
+}
+
+/** A chat event from viewer `user` saying `text` (id as given), for tests that script a room's chat. */
+export function chatFrom(id: string, user: string, text: string): InboundEvent {
+  return {
+    id,
+    kind: 'chat',
+    platform: 'test',
+    occurredAt: Date.now(),
+    actor: { id: user, name: user },
+    data: { text },
+  };
+}
+
+/**
+ * The standalone gateway CLI (PROTOCOL G) with one room, as a team would run it: a real process, its
+ * config file and data folder under `root`. Resolves once it printed its ready line.
+ */
+export async function startGatewayCli(
+  root: string,
+  room: { id: string; secrets: string[]; readTokens: string[] },
+): Promise<{ url: string; process: Tracked }> {
+  const config = join(root, 'gateway.json');
+  writeFileSync(config, JSON.stringify({ rooms: [room] }));
+  const port = await freePort();
+  const child = spawnTracked(
+    process.execPath,
+    ['--import', 'tsx', 'gateway/cli.ts', '--config', config, '--port', String(port), '--data-dir', join(root, 'gw')],
+    { cwd: REPO_ROOT },
+  );
+  return { url: (await readyLine<{ ready: boolean; url: string }>(child)).url, process: child };
 }

@@ -3,13 +3,13 @@
  * answers, and a macro pad key marks the top one answered; roles enforced. A real engine fed by a real
  * standalone gateway, plain fetch as curl would.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EngineProcess, REPO_ROOT, startEngineProcess } from '../harness/engine';
-import { newSecret, postSigned } from '../harness/gateway';
-import { freePort, readyLine, spawnTracked, type Tracked } from '../harness/process';
+import { type EngineProcess, startEngineProcess } from '../harness/engine';
+import { chatFrom as chat, newSecret, postSigned, startGatewayCli } from '../harness/gateway';
+import type { Tracked } from '../harness/process';
 
 const SECRET = newSecret();
 const READ = 'questions-read-token';
@@ -20,27 +20,11 @@ let engine: EngineProcess;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'maishou-questions-'));
-  writeFileSync(
-    join(root, 'gw.json'),
-    JSON.stringify({ rooms: [{ id: 'r1', secrets: [SECRET], readTokens: [READ] }] }),
-  );
-  const port = await freePort();
-  gateway = spawnTracked(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'gateway/cli.ts',
-      '--config',
-      join(root, 'gw.json'),
-      '--port',
-      String(port),
-      '--data-dir',
-      join(root, 'gw'),
-    ],
-    { cwd: REPO_ROOT },
-  );
-  gatewayUrl = (await readyLine<{ ready: boolean; url: string }>(gateway)).url;
+  ({ url: gatewayUrl, process: gateway } = await startGatewayCli(root, {
+    id: 'r1',
+    secrets: [SECRET],
+    readTokens: [READ],
+  }));
   engine = await startEngineProcess({ args: ['--gateway', gatewayUrl, '--room', 'r1', '--token', READ] });
   const csv = 'sku,title,price,material\nA1,真丝衬衫,299.00,22姆米桑蚕丝\nB2,围巾,99.00,\n';
   expect(
@@ -67,14 +51,6 @@ interface Questions {
 
 describe('questions over the control API', () => {
   it('lists open groups with answers, marks by id and "the top one", and enforces roles', async () => {
-    const chat = (id: string, user: string, text: string) => ({
-      id,
-      kind: 'chat',
-      platform: 'test',
-      occurredAt: Date.now(),
-      actor: { id: user, name: user },
-      data: { text },
-    });
     const pushed = await postSigned(
       gatewayUrl,
       'r1',
