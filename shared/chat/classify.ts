@@ -140,7 +140,7 @@ export function analyzeByRules(text: string): RuleSignals {
 }
 
 /** Whether a comment of this intent, with these cues, wants an answer from the host. */
-export function questionFor(intent: Intent, s: Pick<RuleSignals, 'cues' | 'ask' | 'linkStatement'>): boolean {
+function questionFor(intent: Intent, s: Pick<RuleSignals, 'cues' | 'ask' | 'linkStatement'>): boolean {
   if (intent === 'want' || intent === 'praise' || intent === 'greeting') return false;
   if (intent === 'complaint') return s.cues.help > 0;
   if (s.cues.rhetorical > 0) return false;
