@@ -24,6 +24,8 @@ import {
 import { LiveFeed } from './feed';
 import { createHandler } from './http/routes';
 import { type AckResult, Ingestor } from './ingest';
+import { OrderDetails } from './orders/order-details';
+import { OrderQueue } from './orders/queue';
 import { TokenBucket } from './rate-limit';
 import { RedisStore } from './store/redis';
 import { SqliteStore } from './store/sqlite';
@@ -42,6 +44,11 @@ export interface GatewayOptions {
   port?: number;
   /** Folder of the SQLite store; required unless `redisUrl` is given. */
   dataDir?: string;
+  /**
+   * Folder of the order queue (paid orders waiting for their detail, gateway/orders); default `dataDir`.
+   * Needed when a room has an order API (`doudian.orderApi`, `wechatShop.orderApi`), Redis or not.
+   */
+  queueDir?: string;
   /** Redis URL: seq, dedupe and history in Redis, socket.io Redis adapter between nodes. */
   redisUrl?: string;
   /** Start on a Redis without any persistence (refused otherwise: see store/redis-durability.ts). */
@@ -69,6 +76,8 @@ export interface Gateway {
   ingest(room: string, events: InboundEvent[] | unknown): Promise<AckResult>;
   /** Replaces the room list (secrets, read tokens, adapters) without restarting. */
   setRooms(rooms: RoomConfig[]): void;
+  /** Order detail jobs by outcome (`pending`, `enriched`, `passed`, `fallback`, `other_room`); {} without a queue. */
+  orderJobs(): Record<string, number>;
   /** Stops accepting, lets in-flight requests finish (up to 5 s), closes sockets and the store. */
   close(): Promise<void>;
 }
@@ -107,6 +116,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // The request listener is given to createServer BEFORE socket.io attaches: engine.io then wraps it and
   // hands it only requests outside /socket.io/. A listener added afterwards would also see engine.io's own
   // requests, answer them 404, and engine.io's later write would throw ERR_HTTP_HEADERS_SENT (issue 14).
+  const queueDir = options.queueDir ?? options.dataDir;
+  const needsQueue = [...rooms.values()].some((r) => r.doudian?.orderApi || r.wechatShop?.orderApi);
+  if (needsQueue && !queueDir) throw new Error('order detail fetching (orderApi) needs a data folder for its queue');
+  const queue = queueDir && (needsQueue || options.dataDir) ? new OrderQueue(queueDir) : null;
+
   let onRequest: RequestListener = (_req, res) => sendError(res, starting());
   const http = createServer((req, res) => onRequest(req, res));
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
@@ -137,6 +151,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
   );
 
+  const orders = queue
+    ? new OrderDetails({
+        queue,
+        room: (id) => rooms.get(id),
+        validate: (events) => ingestor.validate(events),
+        commit: (room, events) => ingestor.commitValid(room, events),
+        logger,
+        now,
+      })
+    : null;
+
   let inflight = 0;
   let idle: (() => void) | null = null;
   const handler = createHandler({
@@ -154,6 +179,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
     now,
     doudianMaxAgeMs: retention.dedupeMs - DOUDIAN_FUTURE_TOLERANCE_MS,
+    platformOrders: (room, events) => (orders ? orders.accept(room, events) : ingestor.ingest(room.id, events)),
   });
   onRequest = (req, res) => {
     inflight++;
@@ -164,10 +190,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     handler(req, res);
   };
 
-  const pruneTimer = setInterval(
-    () => void store.prune(now()).catch((err) => logger.warn({ err }, 'prune failed')),
-    10 * 60_000,
-  );
+  const pruneTimer = setInterval(() => {
+    void store.prune(now()).catch((err) => logger.warn({ err }, 'prune failed'));
+    queue?.prune(now() - retention.dedupeMs);
+  }, 10 * 60_000);
   pruneTimer.unref();
   await store.prune(now());
 
@@ -178,6 +204,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  orders?.start();
   logger.info({ url, rooms: [...rooms.keys()], store: redis ? 'redis' : 'sqlite' }, 'gateway ready');
 
   let closing: Promise<void> | null = null;
@@ -189,6 +216,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return ingestor.ingest(room, events);
     },
     setRooms,
+    orderJobs: () => queue?.counts() ?? {},
     close() {
       closing ??= (async () => {
         clearInterval(pruneTimer);
@@ -199,6 +227,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
             setTimeout(resolve, 5000).unref();
           });
         }
+        await orders?.close();
+        queue?.close();
         feed.close();
         await io.close();
         http.closeAllConnections();

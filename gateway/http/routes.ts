@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { readBody, sendError, sendJson, sendText } from '../../node-common/http';
 import { StudioError } from '../../shared/errors';
+import type { InboundEvent } from '../../shared/events';
 import { parseJsonBody } from '../../shared/live/inbound';
 import { checkDoudianWindow, DOUDIAN_REPLY, mapDoudianPush, verifyDoudian } from '../adapters/doudian';
 import { verifyWechatSignature } from '../adapters/wechat-crypto';
@@ -25,6 +26,8 @@ export interface HttpContext {
   now(): number;
   /** Oldest 抖店 record accepted, ms (the order dedupe window less 5 minutes; see checkDoudianWindow). */
   doudianMaxAgeMs: number;
+  /** Takes a platform push's events (orders may wait for their detail, gateway/orders); resolves once durable. */
+  platformOrders(room: ResolvedRoomConfig, events: InboundEvent[]): Promise<unknown>;
 }
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
@@ -83,7 +86,7 @@ async function doudian(ctx: HttpContext, req: IncomingMessage, res: ServerRespon
   checkRate(ctx, id);
   const events = mapDoudianPush(body);
   checkDoudianWindow(events, ctx.now(), ctx.doudianMaxAgeMs);
-  if (events.length > 0) await ctx.ingestor.ingest(id, events);
+  if (events.length > 0) await ctx.platformOrders(room, events);
   sendJson(res, 200, DOUDIAN_REPLY);
 }
 
@@ -103,7 +106,7 @@ async function wechatShop(ctx: HttpContext, req: IncomingMessage, res: ServerRes
   const message = openWechatPush(room.wechatShop, q, body, ctx.now());
   checkRate(ctx, id);
   const events = mapWechatShopMessage(message);
-  if (events.length > 0) await ctx.ingestor.ingest(id, events);
+  if (events.length > 0) await ctx.platformOrders(room, events);
   sendText(res, 200, 'success');
 }
 
