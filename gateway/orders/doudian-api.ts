@@ -97,9 +97,17 @@ export class DoudianApi {
   }
 
   private async obtainToken(refresh: string | undefined): Promise<Grant> {
+    const create = () =>
+      this.call('token.create', { code: '', grant_type: 'authorization_self', shop_id: this.api.shopId });
+    // A refresh token the platform no longer takes (lapsed, or already used) is not final: start over.
     const data = refresh
-      ? await this.call('token.refresh', { grant_type: 'refresh_token', refresh_token: refresh })
-      : await this.call('token.create', { code: '', grant_type: 'authorization_self', shop_id: this.api.shopId });
+      ? await this.call('token.refresh', { grant_type: 'refresh_token', refresh_token: refresh }).catch(
+          (error: unknown) => {
+            if (error instanceof ApiCallError && error.retryable && error.failure !== 'auth') throw error;
+            return create();
+          },
+        )
+      : await create();
     const token = isRecord(data) ? asId(data.access_token) : undefined;
     const expiresIn = isRecord(data) ? asSafeInt(data.expires_in) : undefined;
     if (!token || expiresIn === undefined || expiresIn <= 0) {

@@ -68,6 +68,8 @@ export class OrderDetails {
     const waiting = new Set<string>();
     for (const event of events) {
       const orderKey = orderKeyOf(event);
+      // Refunds and cancels of an order bought in another live room follow it out of this room.
+      if (orderKey && this.o.queue.isOtherRoom(room.id, orderKey)) continue;
       const enrich = this.fetcher(room, event) !== null;
       if (orderKey && (enrich || waiting.has(orderKey) || this.o.queue.hasPending(room.id, orderKey))) {
         queued.push({ event, orderKey, enrich });
@@ -164,6 +166,10 @@ export class OrderDetails {
   private async run(job: Job): Promise<void> {
     const room = this.o.room(job.room);
     const fetcher = job.enrich && room ? this.fetcher(room, job.event) : null;
+    if (!job.enrich && this.o.queue.isOtherRoom(job.room, job.orderKey)) {
+      this.o.queue.finish(job.id, 'other_room', this.o.now());
+      return;
+    }
     if (!job.enrich || !fetcher) {
       // Passed through behind an earlier job, or the room (or its order API) left the config meanwhile.
       await this.o.commit(job.room, [job.event]);

@@ -46,7 +46,7 @@ interface JobRow {
 export class OrderQueue {
   private readonly db: DatabaseSync;
   private readonly stmt: Record<
-    'add' | 'hasPending' | 'pending' | 'retry' | 'finish' | 'prune' | 'counts',
+    'add' | 'hasPending' | 'otherRoom' | 'pending' | 'retry' | 'finish' | 'prune' | 'counts',
     StatementSync
   >;
 
@@ -59,6 +59,9 @@ export class OrderQueue {
       add: this.db.prepare(`INSERT INTO jobs (room, event_id, order_key, event, enrich, due_at, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (room, event_id) DO NOTHING`),
       hasPending: this.db.prepare('SELECT 1 FROM jobs WHERE room = ? AND order_key = ? AND done_at IS NULL LIMIT 1'),
+      otherRoom: this.db.prepare(
+        "SELECT 1 FROM jobs WHERE room = ? AND order_key = ? AND outcome = 'other_room' LIMIT 1",
+      ),
       pending: this.db.prepare(
         'SELECT id, room, order_key, event, enrich, attempts, due_at FROM jobs WHERE done_at IS NULL ORDER BY id LIMIT ?',
       ),
@@ -88,6 +91,11 @@ export class OrderQueue {
 
   hasPending(room: string, orderKey: string): boolean {
     return this.stmt.hasPending.get(room, orderKey) !== undefined;
+  }
+
+  /** The order's detail showed it was bought in another live room (remembered for the dedupe window). */
+  isOtherRoom(room: string, orderKey: string): boolean {
+    return this.stmt.otherRoom.get(room, orderKey) !== undefined;
   }
 
   /** Unfinished jobs, oldest first. */

@@ -53,3 +53,27 @@ export function wechatPush(message: string, c = WECHAT_CREDS, timestamp = String
 
 export const WECHAT_PAY_MESSAGE =
   '{"ToUserName":"gh_abcdef123456","FromUserName":"o7esq5Bkx6h3m2DSd4gNCDtX9e8w","CreateTime":1764064801,"MsgType":"event","Event":"channels_ec_order_pay","order_info":{"order_id":3705115058471208928,"pay_time":1764064800}}';
+
+/** One 抖店 message as pushed: `data` is a JSON string whose ids are bare integer literals. */
+export interface DoudianRecord {
+  tag: '100' | '101' | '206';
+  data: string;
+}
+
+export const doudianPaid = (orderId: string, payAmount: number, payTime = nowSeconds() - 60): DoudianRecord => ({
+  tag: '101',
+  data: `{"biz":2,"order_status":2,"p_id":${orderId},"pay_amount":${payAmount},"pay_time":${payTime},"s_ids":[${orderId}1],"shop_id":4463798}`,
+});
+
+export const doudianRefund = (orderId: string, refundId: string, amount: number): DoudianRecord => ({
+  tag: '206',
+  data: `{"aftersale_id":${refundId},"aftersale_status":12,"modify_time":${nowSeconds()},"p_id":${orderId},"refund_amount":${amount},"shop_id":4463798}`,
+});
+
+/** A push body of the given messages (message ids derived from the records, stable for redelivery). */
+export const doudianPush = (records: DoudianRecord[]): Buffer =>
+  Buffer.from(JSON.stringify(records.map((r, i) => ({ ...r, msg_id: `74${i}${r.data.length}` }))));
+
+/** A 微信小店 `channels_ec_order_pay` message for `orderId` (a bare integer literal). */
+export const wechatPaidMessage = (orderId: string, payTime = nowSeconds() - 60): string =>
+  `{"ToUserName":"gh_abcdef123456","FromUserName":"o7esq5Bkx6h3m2DSd4gNCDtX9e8w","CreateTime":${payTime},"MsgType":"event","Event":"channels_ec_order_pay","order_info":{"order_id":${orderId},"pay_time":${payTime}}}`;
