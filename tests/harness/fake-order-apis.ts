@@ -92,7 +92,7 @@ abstract class FakeServer {
     res.writeHead(status, { 'content-type': 'application/json' }).end(body);
   }
 
-  protected abstract handle(req: IncomingMessage, body: string, res: ServerResponse): void;
+  protected abstract handle(req: IncomingMessage, body: string, res: ServerResponse): unknown;
 }
 
 /** Keys sorted at every depth, no whitespace: what 抖店 requires of param_json. */
@@ -140,7 +140,7 @@ export class FakeDoudian extends FakeServer {
     this.send(res, 200, JSON.stringify({ code, msg: why, sub_code: 'isv.invalid', sub_msg: why }));
   }
 
-  protected handle(req: IncomingMessage, body: string, res: ServerResponse): void {
+  protected handle(req: IncomingMessage, body: string, res: ServerResponse): unknown {
     const url = new URL(req.url ?? '/', 'http://fake');
     const q = url.searchParams;
     const method = q.get('method') ?? '';
@@ -204,7 +204,7 @@ export class FakeWechatShop extends FakeServer {
     super();
   }
 
-  protected handle(req: IncomingMessage, body: string, res: ServerResponse): void {
+  protected handle(req: IncomingMessage, body: string, res: ServerResponse): unknown {
     const url = new URL(req.url ?? '/', 'http://fake');
     let params: Record<string, unknown> = {};
     try {
