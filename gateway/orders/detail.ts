@@ -79,6 +79,8 @@ export function withDetail(event: InboundEvent, detail: OrderDetail): InboundEve
     channel: detail.channel,
     ...(detail.buyerId ? { buyerId: detail.buyerId } : {}),
     ...(detail.sharerId ? { sharerId: detail.sharerId } : {}),
+    ...(detail.sharerName ? { sharerName: detail.sharerName } : {}),
+    ...(detail.commission ? { commission: detail.commission } : {}),
   };
   return { ...event, data } as InboundEvent;
 }

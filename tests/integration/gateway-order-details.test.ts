@@ -225,6 +225,8 @@ describe('微信小店 paid orders with their lines', () => {
       buyerId: 'o7esq5Bkx6h3m2DSd4gNCDtX9e8w',
       channel: 'share',
       sharerId: 'oSharer123',
+      sharerName: '小雨',
+      commission: fen(2380),
     });
     expect(ofOrder(wxFeed, orderId)).toHaveLength(1);
   });
