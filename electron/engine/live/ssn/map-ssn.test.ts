@@ -74,6 +74,21 @@ describe('Social Stream Ninja messages', () => {
     expect(readSsnFrame(frame({ type: 'youtube', event: 'viewer_update', meta: 'many' }), T).ok).toBe(false);
   });
 
+  it('maps the dock summary of viewers per site, with the same ids as the per-site updates', () => {
+    const r = readSsnFrame(frame({ event: 'viewer_updates', meta: { youtube: 815, twitch: '221', kick: 'n/a' } }), T);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.events.map((e) => [e.platform, e.kind, e.data])).toEqual([
+      ['youtube', 'viewers', { current: 815 }],
+      ['twitch', 'viewers', { current: 221 }],
+    ]);
+    const single = readSsnFrame(frame({ type: 'youtube', event: 'viewer_update', meta: 815 }), T);
+    expect(single.ok && single.events[0]?.id).toBe(r.events[0]?.id);
+    expect(readSsnFrame(frame({ event: 'viewer_updates', meta: { youtube: -1 } }), T)).toEqual({
+      ok: false,
+      reason: 'viewer_updates without a count per site',
+    });
+  });
+
   it('refuses malformed frames with a reason and ignores traffic that is not chat', () => {
     expect(readSsnFrame('{not json', T)).toEqual({ ok: false, reason: 'not JSON' });
     expect(readSsnFrame('[1,2]', T)).toEqual({ ok: false, reason: 'not an object' });
