@@ -9,8 +9,9 @@
  * the dock's summary `{ "event": "viewer_updates", "meta": { "<site>": <count>, … } }`.
  *
  * Ids are stable so a message seen twice (a relay replaying after a reconnect, two docks forwarding the
- * same chat) is recorded once: SSN's own `id` when it sends one, else a hash of site + user + text + the
- * message's timestamp (or, without one, the 10-second bucket it arrived in).
+ * same chat) is recorded once: SSN's own `id` with a hash of site + user + text when it sends one (its
+ * counter restarts from a random base with SSN), else a hash of site + user + text + the message's
+ * timestamp (or, without one, the 10-second bucket it arrived in).
  */
 import { createHash } from 'node:crypto';
 import { type InboundEvent, inboundEventSchema } from '../../../../shared/events';
@@ -141,10 +142,13 @@ export function readSsnFrame(frame: string, receivedAt: number): SsnReading {
     ...(name ? { name } : {}),
     ...(avatar && /^https?:\/\//.test(avatar) && avatar.length <= 2000 ? { avatar } : {}),
   };
+  // SSN numbers messages from a random base that starts again when SSN restarts, so its `id` alone can
+  // name two different messages: it is kept, with a hash of what the message says.
   const own = idOf(m.id);
+  const what = [platform, userId, text, donation ?? ''];
   const base = own
-    ? `ssn:${platform}:${own}`
-    : `ssn:${platform}:h${hashId([platform, userId, text, donation ?? '', String(bucket)])}`;
+    ? `ssn:${platform}:${own.slice(0, 100)}:${hashId(what).slice(0, 12)}`
+    : `ssn:${platform}:h${hashId([...what, String(bucket)])}`;
   const events: InboundEvent[] = [];
   if (donation) {
     events.push({
