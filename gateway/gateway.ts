@@ -3,8 +3,10 @@
  * `dataDir`, or Redis when `redisUrl` is given, in which case several nodes can serve the same rooms).
  * Used in-process by the engine (demo room) and by gateway/cli.ts.
  */
+import { existsSync } from 'node:fs';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from 'pino';
 import pino from 'pino';
@@ -25,7 +27,7 @@ import { LiveFeed } from './feed';
 import { createHandler } from './http/routes';
 import { type AckResult, Ingestor } from './ingest';
 import { OrderDetails } from './orders/order-details';
-import { OrderQueue } from './orders/queue';
+import { ORDER_QUEUE_FILE, OrderQueue } from './orders/queue';
 import { TokenBucket } from './rate-limit';
 import { RedisStore } from './store/redis';
 import { SqliteStore } from './store/sqlite';
@@ -82,6 +84,9 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+const wantsOrderDetails = (list: RoomConfig[]): boolean =>
+  list.some((r) => r.doudian?.orderApi || r.wechatShop?.orderApi);
+
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? pino({ level: 'silent' });
   const now = options.now ?? Date.now;
@@ -117,9 +122,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // hands it only requests outside /socket.io/. A listener added afterwards would also see engine.io's own
   // requests, answer them 404, and engine.io's later write would throw ERR_HTTP_HEADERS_SENT (issue 14).
   const queueDir = options.queueDir ?? options.dataDir;
-  const needsQueue = [...rooms.values()].some((r) => r.doudian?.orderApi || r.wechatShop?.orderApi);
-  if (needsQueue && !queueDir) throw new Error('order detail fetching (orderApi) needs a data folder for its queue');
-  const queue = queueDir && (needsQueue || options.dataDir) ? new OrderQueue(queueDir) : null;
+  if (wantsOrderDetails(options.rooms) && !queueDir) {
+    throw new Error('order detail fetching (orderApi) needs a data folder for its queue');
+  }
 
   let onRequest: RequestListener = (_req, res) => sendError(res, starting());
   const http = createServer((req, res) => onRequest(req, res));
@@ -151,16 +156,22 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
   );
 
-  const orders = queue
-    ? new OrderDetails({
-        queue,
-        room: (id) => rooms.get(id),
-        validate: (events) => ingestor.validate(events),
-        commit: (room, events) => ingestor.commitValid(room, events),
-        logger,
-        now,
-      })
-    : null;
+  // The order queue opens when a room fetches order details, or when a previous run left one (its jobs were
+  // acknowledged to the platform and must still be emitted, even if the config no longer has the API).
+  let orders: OrderDetails | null = null;
+  const openOrders = () => {
+    if (orders || !queueDir) return;
+    orders = new OrderDetails({
+      queue: new OrderQueue(queueDir),
+      room: (id) => rooms.get(id),
+      validate: (events) => ingestor.validate(events),
+      commit: (room, events) => ingestor.commitValid(room, events),
+      logger,
+      now,
+    });
+    orders.start();
+  };
+  if (wantsOrderDetails(options.rooms) || (queueDir && existsSync(join(queueDir, ORDER_QUEUE_FILE)))) openOrders();
 
   let inflight = 0;
   let idle: (() => void) | null = null;
@@ -192,7 +203,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const pruneTimer = setInterval(() => {
     void store.prune(now()).catch((err) => logger.warn({ err }, 'prune failed'));
-    queue?.prune(now() - retention.dedupeMs);
+    orders?.prune(now() - retention.dedupeMs);
   }, 10 * 60_000);
   pruneTimer.unref();
   await store.prune(now());
@@ -204,7 +215,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  orders?.start();
   logger.info({ url, rooms: [...rooms.keys()], store: redis ? 'redis' : 'sqlite' }, 'gateway ready');
 
   let closing: Promise<void> | null = null;
@@ -215,8 +225,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       if (closing) throw new StudioError('shutting_down', 'The gateway is closing', { status: 503 });
       return ingestor.ingest(room, events);
     },
-    setRooms,
-    orderJobs: () => queue?.counts() ?? {},
+    setRooms(list) {
+      setRooms(list);
+      if (wantsOrderDetails(list)) openOrders();
+    },
+    orderJobs: () => orders?.counts() ?? {},
     close() {
       closing ??= (async () => {
         clearInterval(pruneTimer);
@@ -228,7 +241,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           });
         }
         await orders?.close();
-        queue?.close();
         feed.close();
         await io.close();
         http.closeAllConnections();

@@ -81,12 +81,26 @@ export class OrderDetails {
     if (queued.length > 0) this.schedule(0);
   }
 
-  /** Stops taking jobs and waits (up to `waitMs`) for fetches in flight; unfinished jobs stay queued. */
+  /** Jobs by outcome (`pending` for unfinished ones). */
+  counts(): Record<string, number> {
+    return this.o.queue.counts();
+  }
+
+  /** Forgets finished jobs older than `before` (the dedupe window). */
+  prune(before: number): void {
+    this.o.queue.prune(before);
+  }
+
+  /**
+   * Stops taking jobs, waits (up to `waitMs`) for fetches in flight, closes the queue; unfinished jobs stay
+   * queued for the next start.
+   */
   async close(waitMs = 5000): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     const all = Promise.allSettled([...this.inflight.values()]);
     await Promise.race([all, new Promise((r) => setTimeout(r, waitMs).unref())]);
+    this.o.queue.close();
   }
 
   private fetcher(room: ResolvedRoomConfig, event: InboundEvent): Fetcher | null {
@@ -150,6 +164,7 @@ export class OrderDetails {
       this.busyOrders.add(key);
       const run = this.run(job)
         .catch((error: unknown) => {
+          if (this.closed) return; // the queue is closed: the job stays pending for the next start
           this.o.logger.error({ err: error, room: job.room, event: job.event.id }, 'order job failed; it stays queued');
           this.o.queue.retry(job.id, job.attempts, this.o.now() + STORE_RETRY_MS, String(error));
         })
@@ -181,8 +196,10 @@ export class OrderDetails {
     try {
       detail = await fetcher.fetch(orderId);
     } catch (error) {
+      if (this.closed) return;
       return this.failed(job, fetcher.policy, error);
     }
+    if (this.closed) return; // closing: the job stays queued and runs again at the next start
     if (detail.otherRoom) {
       this.o.logger.info(
         { room: job.room, orderId, channel: detail.channel },

@@ -22,6 +22,8 @@ export interface Job {
   dueAt: number;
 }
 
+export const ORDER_QUEUE_FILE = 'orders.sqlite';
+
 export type JobOutcome = 'enriched' | 'passed' | 'fallback' | 'other_room';
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS jobs (
@@ -52,7 +54,7 @@ export class OrderQueue {
 
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true });
-    this.db = new DatabaseSync(join(dir, 'orders.sqlite'));
+    this.db = new DatabaseSync(join(dir, ORDER_QUEUE_FILE));
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
     this.db.exec(SCHEMA);
     this.stmt = {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { doudianSign } from '../../gateway/adapters/doudian';
 import type { RoomConfig } from '../../gateway/config';
+import { startGateway } from '../../gateway/gateway';
 import { doudianDetailText } from '../../gateway/orders/samples.test-helpers';
 import { REPO_ROOT } from '../harness/engine';
 import { FakeDoudian } from '../harness/fake-order-apis';
@@ -76,6 +77,33 @@ describe('gateway CLI with an order API', () => {
     });
     expect(dd.state.orderCalls).toBe(callsBefore + 1);
     feed.close();
+  });
+
+  it('a queued order whose room lost its order API is still emitted after the restart, as pushed', async () => {
+    const orderId = '6917543210987654888';
+    const held = dd.holdNext();
+    const first = await startGateway({ dataDir: join(dir, 'gw'), rooms: [room()] });
+    const body = doudianPush([doudianPaid(orderId, 8800)]);
+    const ack = await fetch(`${first.url}/v1/ingest/doudian/dd`, {
+      method: 'POST',
+      headers: { 'app-id': DOUDIAN_CREDS.appKey, 'event-sign': doudianSign(DOUDIAN_CREDS, body) },
+      body,
+    });
+    expect(ack.status).toBe(200);
+    await held;
+    await first.close();
+    const second = await startGateway({ dataDir: join(dir, 'gw'), rooms: [{ ...room(), doudian: DOUDIAN_CREDS }] });
+    try {
+      const feed = connectFeed(second.url, { token: 'read-token-dd', room: 'dd', lastSeq: 0 });
+      await waitFor(() => feed.events.length >= 1, { what: 'the queued order' });
+      expect(feed.events.map((e) => e.data)).toEqual([
+        { orderId, items: [], total: { amount: 8800, currency: 'CNY' } },
+      ]);
+      expect(second.orderJobs()).toMatchObject({ fallback: 1 });
+      feed.close();
+    } finally {
+      await second.close();
+    }
   });
 
   it('refuses a bad order API config at start, naming the path', async () => {
