@@ -138,6 +138,10 @@ describe('抖店 paid orders with their lines', () => {
       buyerId: '1@#buyerOpenId==',
       channel: 'live',
     });
+    // A websocket-only client (the one non-default case) replays the same order.
+    const ws = connectFeed(gw.url, { token: 'read-token-dd', room: 'dd', lastSeq: 0 }, { transports: ['websocket'] });
+    expect((await settle(ws, orderId, 2)).map((e) => e.data)).toEqual(events.map((e) => e.data));
+    ws.close();
     const calls = dd.state.orderCalls;
     expect(await postDoudian(push)).toEqual({ status: 200, body: { code: 0, msg: 'success' } });
     expect(await settle(ddFeed, orderId, 2)).toHaveLength(2);
