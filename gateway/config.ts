@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { type EventKind, roomIdSchema } from '../shared/events';
+import { douyinLiveConfigSchema } from './adapters/douyin-live';
 
 /** Standard Webhooks keys are random bytes; fewer than 16 (or none: `whsec_`, `whsec_A`) is not a key. */
 export const MIN_SECRET_BYTES = 16;
@@ -30,6 +31,8 @@ export const roomConfigSchema = z.object({
       appId: z.string().min(1),
     })
     .optional(),
+  /** 抖音 直播间数据开放 pushes (docs/sources/douyin-live.md). */
+  douyinLive: douyinLiveConfigSchema.optional(),
   /** Per-room ingestion limit over HTTP (token bucket): sustained requests/s and burst. */
   rateLimit: z.object({ requestsPerSecond: z.number().positive(), burst: z.number().int().positive() }).optional(),
 });
