@@ -155,8 +155,8 @@ export function mergeLikes(messages: readonly LikeMessage[]): InboundEvent[] {
   const groups = new Map<string, Map<string, LikeMessage>>();
   for (const m of messages) {
     const key = `${m.actor.id}\u0000${Math.floor(m.at / DOUYIN_LIKE_WINDOW_MS)}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = new Map()));
+    const group = groups.get(key) ?? new Map<string, LikeMessage>();
+    groups.set(key, group);
     if (!group.has(m.msgId)) group.set(m.msgId, m);
   }
   return [...groups.values()].map((group) => {
