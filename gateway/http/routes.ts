@@ -120,6 +120,8 @@ async function douyinLive(ctx: HttpContext, req: IncomingMessage, res: ServerRes
   if (!room.douyinLive) {
     throw new StudioError('adapter_not_configured', `Room "${id}" has no 抖音 live room push`, { status: 404 });
   }
+  // The platform checks a push address with HEAD before saving it: 200 for a room that takes pushes.
+  if (req.method === 'HEAD') return void res.writeHead(200).end();
   const body = await readBody(req);
   const { type, pushedAt } = openDouyinPush(room.douyinLive, req.headersDistinct, body, ctx.now());
   checkRate(ctx, id);
@@ -165,8 +167,7 @@ async function route(ctx: HttpContext, req: IncomingMessage, res: ServerResponse
     }
     if (parts[2] === 'douyin-live') {
       // The platform checks a push address with HEAD before saving it: 200 for a room that takes pushes.
-      if (method === 'HEAD' && ctx.room(parts[3])?.douyinLive) return void res.writeHead(200).end();
-      if (method !== 'POST') throw methodNotAllowed();
+      if (method !== 'POST' && method !== 'HEAD') throw methodNotAllowed();
       return douyinLive(ctx, req, res, parts[3]);
     }
     if (parts[2] === 'wechat-shop') {
