@@ -3,6 +3,7 @@
  * 抖店 message push bodies, 微信小店 security-mode pushes and 抖音 直播间数据开放 pushes.
  */
 import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { douyinSign } from '../../gateway/adapters/douyin-live-sign';
 import { wechatEncrypt, wechatSignature } from '../../gateway/adapters/wechat-crypto';
 
@@ -77,11 +78,12 @@ export interface DouyinPushOptions {
  * A push as 抖音 sends it: the raw JSON body and the headers signed with base64(md5(sorted x- headers + body +
  * secret)), computed with our encoder (douyin-live-sign.test.ts checks it against the documented vector).
  */
-export function douyinPush(
-  type: string,
-  messages: unknown[] | string,
-  options: DouyinPushOptions = {},
-): { headers: Record<string, string>; body: Buffer } {
+export interface DouyinPush {
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export function douyinPush(type: string, messages: unknown[] | string, options: DouyinPushOptions = {}): DouyinPush {
   const body = Buffer.from(typeof messages === 'string' ? messages : JSON.stringify(messages));
   const secrets: Record<string, string> = DOUYIN_LIVE.secrets;
   const signed = {
@@ -111,3 +113,40 @@ export const douyinComment = (msgId: string, content: string, user = 'sec_u1', a
   nickname: '小鹿',
   timestamp: at,
 });
+
+export interface DouyinAnswer {
+  status: number;
+  json: Record<string, unknown> & { error?: { code: string; message: string; path?: string } };
+}
+
+/**
+ * A raw POST (node:http) of a push to `/v1/ingest/douyin-live/{room}`, the body written byte for byte as
+ * 抖音's push client sends it. `twice` sends a header a second time with another value; `deadlineMs` gives up
+ * as the platform does (it drops a push not answered within 2 s) and rejects.
+ */
+export function postDouyin(
+  baseUrl: string,
+  room: string,
+  push: DouyinPush,
+  options: { twice?: [string, string]; deadlineMs?: number } = {},
+): Promise<DouyinAnswer> {
+  return new Promise((resolve, reject) => {
+    const url = `${baseUrl}/v1/ingest/douyin-live/${room}`;
+    let timer: NodeJS.Timeout | undefined;
+    const req = request(url, { method: 'POST', headers: push.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) });
+      });
+    });
+    if (options.twice) req.setHeader(options.twice[0], [push.headers[options.twice[0]], options.twice[1]]);
+    if (options.deadlineMs !== undefined) {
+      const ms = options.deadlineMs;
+      timer = setTimeout(() => req.destroy(new Error(`no answer within ${ms} ms: the platform drops the push`)), ms);
+    }
+    req.on('error', reject);
+    req.end(push.body);
+  });
+}

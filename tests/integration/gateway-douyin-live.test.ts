@@ -7,14 +7,13 @@
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Gateway, startGateway } from '../../gateway/gateway';
 import type { LiveEvent } from '../../shared/events';
 import { connectFeed, type FeedClient } from '../harness/gateway';
-import { DOUYIN_LIVE, douyinComment, douyinPush } from '../harness/platforms';
+import { DOUYIN_LIVE, type DouyinPush, douyinComment, douyinPush, postDouyin } from '../harness/platforms';
 import { waitFor } from '../harness/process';
 
 let dir: string;
@@ -35,27 +34,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Answer {
-  status: number;
-  json: Record<string, unknown> & { error?: { code: string; path?: string } };
-}
-
-/**
- * A raw POST (node:http), the body written byte for byte as 抖音's push client sends it; `twice` sends a
- * header a second time with another value.
- */
-function post(push: { headers: Record<string, string>; body: Buffer }, twice?: [string, string]): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${gw.url}/v1/ingest/douyin-live/${ROOM}`, { method: 'POST', headers: push.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) }));
-    });
-    if (twice) req.setHeader(twice[0], [push.headers[twice[0]], twice[1]]);
-    req.on('error', reject);
-    req.end(push.body);
-  });
-}
+const post = (push: DouyinPush, twice?: [string, string]) => postDouyin(gw.url, ROOM, push, { twice });
 
 /** A stock client (long-polling first) reading the room from `lastSeq`. */
 function feed(lastSeq = 0): FeedClient {
@@ -139,7 +118,7 @@ describe('抖音 live push endpoint', () => {
     const good = douyinPush('live_comment', [douyinComment('bad-1', '有链接吗')]);
     const tampered = Buffer.from(good.body);
     tampered[tampered.indexOf('有')] ^= 1; // one byte of the raw body
-    const cases: [string, Promise<Answer>, number, string][] = [
+    const cases: [string, ReturnType<typeof post>, number, string][] = [
       ['tampered body', post({ headers: good.headers, body: tampered }), 401, 'bad_signature'],
       [
         'wrong secret',
