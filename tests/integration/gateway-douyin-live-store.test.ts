@@ -53,11 +53,13 @@ async function slowStoreRound(gw: Gateway, slow: () => Promise<void> | void, rec
   expect(refused.status).toBe(503);
   expect(refused.json.error?.code).toBe('store_unavailable');
   await recover();
+  // The store may take a moment to be usable again (Redis reconnecting): the redelivery is retried.
   let redelivered = await postDouyin(gw.url, 'dy', douyinPush('live_comment', during));
   await waitFor(
-    async () =>
-      redelivered.status === 200 ||
-      (redelivered = await postDouyin(gw.url, 'dy', douyinPush('live_comment', during))).status === 200,
+    async () => {
+      if (redelivered.status !== 200) redelivered = await postDouyin(gw.url, 'dy', douyinPush('live_comment', during));
+      return redelivered.status === 200;
+    },
     { what: 'the redelivery taken', timeoutMs: 20_000 },
   );
   const { accepted, duplicates } = redelivered.json as { accepted: number; duplicates: number };
