@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Gateway, startGateway } from '../../gateway/gateway';
 import type { LiveEvent } from '../../shared/events';
@@ -192,5 +193,46 @@ describe('抖音 live push endpoint', () => {
   it('answers HEAD on the push address (the platform checks it before saving) and 404 for a room without 抖音', async () => {
     expect((await fetch(`${gw.url}/v1/ingest/douyin-live/${ROOM}`, { method: 'HEAD' })).status).toBe(200);
     expect((await fetch(`${gw.url}/v1/ingest/douyin-live/nope`, { method: 'HEAD' })).status).toBe(404);
+  });
+
+  it('random messages, correctly signed, never crash it and change exactly what was acknowledged', async () => {
+    const value = fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: -3, max: 50 }), fc.jsonValue());
+    const message = fc.record(
+      {
+        msg_id: fc.oneof(
+          fc.string({ minLength: 1, maxLength: 30 }),
+          fc.bigInt({ min: 0n, max: 10n ** 22n }).map(String),
+          value,
+        ),
+        sec_openid: fc.oneof(fc.constantFrom('sec_a', 'sec_b'), value),
+        content: fc.oneof(fc.string({ maxLength: 40 }), value),
+        sec_gift_id: fc.oneof(fc.constant('rose'), value),
+        gift_num: fc.oneof(fc.integer({ min: 1, max: 99 }), value),
+        gift_value: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.double(), value),
+        like_num: fc.oneof(fc.integer({ min: 1, max: 30 }), value),
+        timestamp: fc.oneof(fc.constant(Date.now()), value),
+        nickname: value,
+        avatar_url: value,
+        test: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    );
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('live_comment', 'live_gift', 'live_like'),
+        fc.oneof(fc.array(message, { maxLength: 5 }), fc.jsonValue()),
+        async (type, body) => {
+          const { status, json } = await post(douyinPush(type, JSON.stringify(body)));
+          expect(status).toBeLessThan(500);
+          if (status === 200) accepted += json.accepted as number;
+          else expect([status, typeof json.error?.code]).toEqual([400, 'string']);
+        },
+      ),
+      { numRuns: 150, seed: 20261206 },
+    );
+    const probe = await post(douyinPush('live_comment', [douyinComment('after-fuzz', '还在吗')]));
+    expect(probe.json).toMatchObject({ accepted: 1, firstSeq: head + accepted + 1 });
+    head += accepted + 1;
   });
 });
