@@ -3,7 +3,7 @@
  * answered (503, nothing acknowledged that is not durable) before that, never waited on; what was refused
  * and redelivered later counts once. Slow stores are real: a write lock on the SQLite file held by another
  * process, and a Redis whose answers are held back by a paused TCP proxy. A redelivery after the standalone
- * gateway was SIGKILLed (SQLite) is still counted once.
+ * gateway was SIGKILLed (SQLite) is still counted once, and no data secret reaches its logs.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -125,6 +125,13 @@ describe('抖音 pushes across a gateway restart', () => {
       nickname: '糖糖',
       timestamp: Date.now(),
     };
+    // Everything the gateway logs, down to debug, is kept to check that no data secret is in it.
+    const level = process.env.MAISHOU_LOG_LEVEL;
+    process.env.MAISHOU_LOG_LEVEL = 'debug';
+    cleanups.push(() => {
+      if (level === undefined) delete process.env.MAISHOU_LOG_LEVEL;
+      else process.env.MAISHOU_LOG_LEVEL = level;
+    });
     const first = await startGatewayCli(root, ROOM);
     cleanups.push(() => first.process.stop());
     expect((await postDouyin(first.url, 'dy', douyinPush('live_gift', [gift]))).json).toMatchObject({ accepted: 1 });
@@ -134,6 +141,11 @@ describe('抖音 pushes across a gateway restart', () => {
     // 抖音's 回查 of failed gifts, or its own redelivery: the same msg_id in a new push.
     const again = await postDouyin(second.url, 'dy', douyinPush('live_gift', [gift], { nonce: 'after-restart' }));
     expect(again).toEqual({ status: 200, json: { accepted: 0, duplicates: 1, firstSeq: null, lastSeq: null } });
+    const forged = await postDouyin(second.url, 'dy', douyinPush('live_gift', [gift], { secret: 'guess' }));
+    expect(forged.status).toBe(401);
     await expectOnce(second.url, ['douyin:gift:gift-restart-1']);
+    const logs = first.process.output() + second.process.output();
+    expect(logs).toContain('gateway ready');
+    for (const secret of Object.values(DOUYIN_LIVE.secrets)) expect(logs).not.toContain(secret);
   });
 });
