@@ -49,10 +49,11 @@ describe('抖音 live room data in a running show', () => {
     };
 
     const comments = [douyinComment('c-1', '1号什么面料', 'sec_a'), douyinComment('c-2', '3号有S码吗', 'sec_b')];
-    const at = Math.floor(Date.now() / 2000) * 2000;
+    // Both in one 2-second window, and after the session started (earlier likes are outside its figures).
+    const at = Date.now();
     const likes = [
       { msg_id: 'l-1', sec_openid: 'sec_a', like_num: 6, nickname: '小鹿', timestamp: at },
-      { msg_id: 'l-2', sec_openid: 'sec_a', like_num: 4, nickname: '小鹿', timestamp: at + 900 },
+      { msg_id: 'l-2', sec_openid: 'sec_a', like_num: 4, nickname: '小鹿', timestamp: at },
     ];
     for (let round = 0; round < 2; round++) {
       // The second round is the platform redelivering both pushes.
@@ -60,9 +61,17 @@ describe('抖音 live room data in a running show', () => {
       const l = await postDouyin(gatewayUrl, 'dy', douyinPush('live_like', likes, { nonce: `l${round}` }));
       expect([c.status, l.status]).toEqual([200, 200]);
     }
-    await waitFor(async () => (await totals()).likes === 10 && (await totals()).chat === 2, {
-      what: 'the comments and likes in the session figures',
-      timeoutMs: 20_000,
+    let seen = { chat: 0, likes: 0 };
+    await waitFor(
+      async () => {
+        seen = await totals();
+        return seen.likes === 10 && seen.chat === 2;
+      },
+      { what: 'the comments and likes in the session figures', timeoutMs: 20_000 },
+    ).catch((error: Error) => {
+      throw new Error(
+        `${error.message}; figures ${JSON.stringify(seen)}; engine: ${engine.process.output().slice(-2000)}`,
+      );
     });
     await new Promise((r) => setTimeout(r, 1000));
     expect(await totals()).toEqual({ chat: 2, likes: 10 });
