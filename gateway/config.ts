@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { type EventKind, roomIdSchema } from '../shared/events';
+import { douyinLiveConfigSchema } from './adapters/douyin-live';
 import { doudianOrderApiSchema, wechatOrderApiSchema } from './orders/config';
 
 /** Standard Webhooks keys are random bytes; fewer than 16 (or none: `whsec_`, `whsec_A`) is not a key. */
@@ -40,6 +41,8 @@ export const roomConfigSchema = z.object({
       orderApi: wechatOrderApiSchema.optional(),
     })
     .optional(),
+  /** 抖音 直播间数据开放 pushes (docs/sources/douyin-live.md). */
+  douyinLive: douyinLiveConfigSchema.optional(),
   /** Per-room ingestion limit over HTTP (token bucket): sustained requests/s and burst. */
   rateLimit: z.object({ requestsPerSecond: z.number().positive(), burst: z.number().int().positive() }).optional(),
 });

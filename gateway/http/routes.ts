@@ -11,6 +11,8 @@ import { StudioError } from '../../shared/errors';
 import type { InboundEvent } from '../../shared/events';
 import { parseJsonBody } from '../../shared/live/inbound';
 import { checkDoudianWindow, DOUDIAN_REPLY, mapDoudianPush, verifyDoudian } from '../adapters/doudian';
+import { mapDouyinPush } from '../adapters/douyin-live';
+import { openDouyinPush } from '../adapters/douyin-live-sign';
 import { verifyWechatSignature } from '../adapters/wechat-crypto';
 import { mapWechatShopMessage, openWechatPush } from '../adapters/wechat-shop';
 import type { ResolvedRoomConfig } from '../config';
@@ -110,6 +112,30 @@ async function wechatShop(ctx: HttpContext, req: IncomingMessage, res: ServerRes
   sendText(res, 200, 'success');
 }
 
+/**
+ * 抖音 drops a push not answered within 2 s (礼物 3 s): the commit gets at most this long, so a slow or
+ * stalled store is answered 503 before the platform gives up, and nothing unconfirmed is acknowledged.
+ */
+export const DOUYIN_COMMIT_BUDGET_MS = 1500;
+
+async function douyinLive(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, id: string) {
+  const room = requireRoom(ctx, id);
+  if (!room.douyinLive) {
+    throw new StudioError('adapter_not_configured', `Room "${id}" has no 抖音 live room push`, { status: 404 });
+  }
+  // The platform checks a push address with HEAD before saving it: 200 for a room that takes pushes.
+  if (req.method === 'HEAD') return void res.writeHead(200).end();
+  const body = await readBody(req);
+  const { type, pushedAt } = openDouyinPush(room.douyinLive, req.headersDistinct, body, ctx.now());
+  checkRate(ctx, id);
+  const events = mapDouyinPush(type, body, room.douyinLive, pushedAt);
+  const ack =
+    events.length > 0
+      ? await ctx.ingestor.commitValid(id, events, DOUYIN_COMMIT_BUDGET_MS)
+      : { accepted: 0, duplicates: 0, firstSeq: null, lastSeq: null };
+  sendJson(res, 200, ack);
+}
+
 /** The request handler for node:http (socket.io handles /socket.io/ itself before this runs). */
 export function createHandler(ctx: HttpContext) {
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -141,6 +167,11 @@ async function route(ctx: HttpContext, req: IncomingMessage, res: ServerResponse
     if (parts[2] === 'doudian') {
       if (method !== 'POST') throw methodNotAllowed();
       return doudian(ctx, req, res, parts[3]);
+    }
+    if (parts[2] === 'douyin-live') {
+      // The platform checks a push address with HEAD before saving it: 200 for a room that takes pushes.
+      if (method !== 'POST' && method !== 'HEAD') throw methodNotAllowed();
+      return douyinLive(ctx, req, res, parts[3]);
     }
     if (parts[2] === 'wechat-shop') {
       if (method !== 'POST' && method !== 'GET') throw methodNotAllowed();
