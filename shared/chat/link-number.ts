@@ -38,8 +38,12 @@ export interface LinkMention {
   end: number;
 }
 
+// Every way of writing a link number has a digit or a Chinese numeral: without one, skip the big pattern.
+const numeral = new RegExp(`[\\d${CN.slice(1, -1)}]`);
+
 /** The first link number named in normalised text, with where it was written; null when none. */
 export function findLinkMention(normalized: string): LinkMention | null {
+  if (!numeral.test(normalized)) return null;
   linkPattern.lastIndex = 0;
   let m: RegExpExecArray | null = linkPattern.exec(normalized);
   while (m !== null) {
