@@ -2,7 +2,7 @@
  * `npm run train:chat`: trains the learned chat intent model on the tuning sets and writes
  * shared/chat/learned/intent-model.json (deterministic: same sets, seed and options, same file).
  * `npm run train:chat -- --cv`: leave-one-set-out cross-validation on the training sets instead, the rules
- * alone beside the model, without writing anything (`--errors=FILE` lists that fold's misclassified comments). `--rate= --epochs= --l2= --min=` override the
+ * alone beside the model, without writing anything (`--errors=FILE` lists that fold's misclassified comments). `--rate= --epochs= --l2= --min= --average --question-threshold=` override the
  * committed hyper-parameters (for the cross-validation that chooses them). The held-out sets are never
  * read here: score them with `npm run eval:chat -- FILE`, once, after the model is frozen.
  */
@@ -45,6 +45,8 @@ export const TRAINING_SETS = [
 ];
 /** The committed hyper-parameters, chosen by `--cv` (CHAT-SETS.md has the sweep). */
 export const OPTIONS: TrainOptions = { seed: 20261205, epochs: 30, rate: 0.1, l2: 1e-4, minCount: 2 };
+/** The question logit's threshold (model.ts), chosen by `--cv --question-threshold=`. */
+export const QUESTION_THRESHOLD = 0;
 
 const flag = (name: string): number | undefined => {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -58,6 +60,7 @@ const options: TrainOptions = {
   minCount: flag('min') ?? OPTIONS.minCount,
   average: process.argv.includes('--average') || OPTIONS.average,
 };
+const questionThreshold = flag('question-threshold') ?? QUESTION_THRESHOLD;
 
 const read = (file: string): LabelledComment[] => parseLabelledJsonl(readFileSync(join(fixtures, file), 'utf8'));
 const fmt = (r: ReturnType<typeof evaluate>) =>
@@ -69,7 +72,7 @@ if (process.argv.includes('--cv')) {
   const blind = { labels: [] as LabelledComment[], model: [] as Prediction[] };
   for (const held of sets) {
     const train = sets.filter((s) => s !== held).flatMap((s) => s.comments);
-    const model = loadModel(storeModel(trainModel(train, options), { trainedOn: [], ...options }));
+    const model = loadModel(storeModel(trainModel(train, options), { trainedOn: [], ...options, questionThreshold }));
     const classify = createClassifier(model);
     const rules = held.comments.map((c) => classifyByRules(c.text));
     const learned = held.comments.map((c) => classify(c.text));
@@ -88,18 +91,21 @@ if (process.argv.includes('--cv')) {
       `${held.file}\n  rules ${fmt(evaluate(held.comments, rules))}\n  model ${fmt(evaluate(held.comments, learned))}`,
     );
   }
-  console.log(`options: ${JSON.stringify(options)}`);
+  console.log(`options: ${JSON.stringify({ ...options, questionThreshold })}`);
   console.log(`pooled rules: ${fmt(evaluate(pooled.labels, pooled.rules))}`);
   const report = evaluate(pooled.labels, pooled.model);
   if (process.argv.includes('--report')) console.log(formatReport(report, { showErrors: false }));
   console.log(`pooled model: ${fmt(report)}`);
+  const wrongQuestion = (asked: boolean) =>
+    pooled.labels.filter((l, i) => l.question === asked && pooled.model[i].question !== asked).length;
+  console.log(`pooled model question misses: ${wrongQuestion(true)} questions, ${wrongQuestion(false)} non-questions`);
   console.log(`blind folds model: ${fmt(evaluate(blind.labels, blind.model))}`);
 } else {
   const trained = trainModel(
     sets.flatMap((s) => s.comments),
     options,
   );
-  const stored = storeModel(trained, { trainedOn: TRAINING_SETS, ...options });
+  const stored = storeModel(trained, { trainedOn: TRAINING_SETS, ...options, questionThreshold });
   const out = join(root, 'shared', 'chat', 'learned', 'intent-model.json');
   writeFileSync(out, `${JSON.stringify(stored)}\n`);
   console.log(`wrote ${out}: ${stored.buckets.length} buckets, ${stored.weights.length} weights`);

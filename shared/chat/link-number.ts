@@ -1,6 +1,6 @@
 /**
  * Finds the link number (1号链接 = row 1 of the run-of-show) a comment names, in the ways viewers write
- * it: 3号, 链接5, 五号链接, ⑤号, 6️⃣号, 7#, #3, No.25, 第六个链接, 要5, "link 3", "number 6".
+ * it: 3号, 链接5, 五号链接, ⑤号, 6️⃣号, 7#, #3, No.25, 第六个链接, 要5, 围巾在11, "link 3", "number 6".
  * Numbers that are not link numbers are rejected: 扣1, 666, 165/52kg, 1.5米, 48小时, 12号之前 (a date),
  * 双11, 925银, 18K, 拍了2件, prices.
  *
@@ -17,7 +17,7 @@ const NUM = `(\\d{1,3}|${CN}{1,5})`;
 const linkPattern = new RegExp(
   [
     // 链接5, 链接 五, 链接第5
-    `链接\\s?第?\\s?(?:(\\d{1,3})(?![\\d.%])|(${CN}{1,5})(?![下个]))`,
+    `链接\\s?第?\\s?(?:(\\d{1,3})(?![\\d.%])|(${CN}{1,5})(?![下个直起样般定些点会]))`,
     // English and symbols: link 3, no.25, number 6, item 4, #3
     `(?<![a-z])(?:link|no\\.|no|number|item|num)\\s?#?\\s?(\\d{1,3})(?![\\d.%a-z])`,
     `#\\s?(\\d{1,3})(?![\\d.%])`,
@@ -27,6 +27,8 @@ const linkPattern = new RegExp(
     `${NOT_AFTER}${NUM}\\s?(?:号|#)(?!之前|以前|前|之后|以后|后|左右|截止|当天|线|楼|码|到货)`,
     // 要5 (not 只要99 / 需要3天 / 要2件)
     `(?<![只需主重不])要\\s?(\\d{1,2})(?![\\d.%件个条只套块元米斤克码号岁天gkm])`,
+    // 冷泡茶在29 (not 现在99 / 我在15 / 在1楼 / 在12点 / 在30天内)
+    `(?<![现存实正好所我你他她])在\\s?(\\d{1,2})(?![\\d.%件个条只套块元米斤克码号岁天楼点度分秒层gkm:])`,
   ].join('|'),
   'g',
 );

@@ -16,7 +16,7 @@ const logits = new Float32Array(OUTPUTS);
 
 /** A classifier bound to one model (the committed one by default; training scripts pass their own). */
 export function createClassifier(model: LoadedModel): (text: string) => ClassifiedComment {
-  const { rowOf, weights, bias } = model;
+  const { rowOf, weights, bias, questionThreshold } = model;
   const add = (bucket: number, value: number): void => {
     const row = rowOf[bucket];
     if (row === NO_ROW) return;
@@ -32,7 +32,8 @@ export function createClassifier(model: LoadedModel): (text: string) => Classifi
     for (let k = 1; k < K; k++) if (logits[k] > logits[best]) best = k;
     const intent = INTENTS[best];
     // Purchase signals, praise and greetings never ask the host anything (the labelling schema says so).
-    const question = intent !== 'want' && intent !== 'praise' && intent !== 'greeting' && logits[QUESTION_OUTPUT] > 0;
+    const question =
+      intent !== 'want' && intent !== 'praise' && intent !== 'greeting' && logits[QUESTION_OUTPUT] > questionThreshold;
     return { intent, question, linkNo: s.linkNo };
   };
 }

@@ -45,9 +45,10 @@ describe('training', () => {
   it('the committed model is exactly what `npm run train:chat` produces from the listed sets', () => {
     const comments = committed.trainedOn.flatMap((f) => parseLabelledJsonl(readFileSync(join(fixtures, f), 'utf8')));
     expect(comments.length).toBeGreaterThan(1000);
-    const { trainedOn, seed, epochs, rate, l2, minCount, average } = committed;
+    const { trainedOn, seed, epochs, rate, l2, minCount, average, questionThreshold } = committed;
     const options = { seed, epochs, rate, l2, minCount, average };
-    const again = storeModel(trainModel(comments, options), { trainedOn, ...options });
+    const again = storeModel(trainModel(comments, options), { trainedOn, ...options, questionThreshold });
+    expect(again.questionThreshold).toBe(committed.questionThreshold);
     expect(again.buckets).toEqual(committed.buckets);
     expect(again.weights).toEqual(committed.weights);
     expect(again.bias).toEqual(committed.bias);
@@ -80,6 +81,16 @@ describe('loading', () => {
     expect(() =>
       loadModel({ ...committed, buckets: tooMany, weights: new Array(tooMany.length * OUTPUTS).fill(0) }),
     ).toThrow(/too many buckets/);
+  });
+});
+
+describe('question threshold', () => {
+  it('is read from the model file: a higher bar makes fewer questions, absent means 0', () => {
+    const strict = createClassifier(loadModel({ ...committed, questionThreshold: 1000 }));
+    const lenient = createClassifier(loadModel({ ...committed, questionThreshold: -1000 }));
+    expect(strict('3号多少钱').question).toBe(false);
+    expect(lenient('3号多少钱').question).toBe(true);
+    expect(loadModel({ ...committed, questionThreshold: undefined }).questionThreshold).toBe(0);
   });
 });
 

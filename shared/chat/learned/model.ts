@@ -24,6 +24,8 @@ export interface StoredModel {
   l2?: number;
   minCount?: number;
   average?: boolean;
+  /** The question logit must exceed this (0 when absent), chosen by cross-validation like the rest. */
+  questionThreshold?: number;
   /** OUTPUTS integers. */
   bias: number[];
   /** Buckets with any weight, ascending. */
@@ -37,6 +39,7 @@ export interface LoadedModel {
   rowOf: Uint16Array;
   weights: Float32Array;
   bias: Float32Array;
+  questionThreshold: number;
 }
 
 /** rowOf's value for a bucket without weights. */
@@ -63,13 +66,16 @@ export function loadModel(stored: StoredModel): LoadedModel {
   });
   const weights = Float32Array.from(stored.weights, (w) => w / stored.scale);
   const bias = Float32Array.from(stored.bias, (w) => w / stored.scale);
-  return { rowOf, weights, bias };
+  return { rowOf, weights, bias, questionThreshold: stored.questionThreshold ?? 0 };
 }
 
 /** Rounds a trained dense model to the stored form, dropping weights that round to zero. */
 export function storeModel(
   trained: { bias: Float64Array; rows: Map<number, Float64Array> },
-  meta: Pick<StoredModel, 'trainedOn' | 'seed' | 'epochs' | 'rate' | 'l2' | 'minCount' | 'average'>,
+  meta: Pick<
+    StoredModel,
+    'trainedOn' | 'seed' | 'epochs' | 'rate' | 'l2' | 'minCount' | 'average' | 'questionThreshold'
+  >,
   scale = 100,
 ): StoredModel {
   const buckets: number[] = [];

@@ -130,8 +130,8 @@ export function trainModel(comments: readonly LabelledComment[], options: TrainO
       snapshots++;
       for (let k = 0; k < OUTPUTS; k++) biasSum[k] += bias[k];
       for (const [b, r] of rows) {
-        let sum = sums.get(b);
-        if (sum === undefined) sums.set(b, (sum = new Float64Array(OUTPUTS)));
+        const sum = sums.get(b) ?? new Float64Array(OUTPUTS);
+        sums.set(b, sum);
         for (let k = 0; k < OUTPUTS; k++) sum[k] += r[k];
       }
     }
