@@ -65,6 +65,7 @@ describe('link numbers in the ways viewers write them', () => {
     '我在15',
     '链接一直点不进去',
     '链接一样吗',
+    '戒指有12号圈口吗',
   ])('%s is not a link number', (text) => {
     expect(link(text)).toBeNull();
   });
