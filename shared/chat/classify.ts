@@ -22,7 +22,18 @@ const OTHER = intentIndex.get('other')!;
 
 // Ties go to the more specific, more actionable intent (INTENTS order: price first, other last).
 const scores = new Float64Array(INTENTS.length);
-const cueCount: Record<Cue, number> = { ask: 0, weakAsk: 0, request: 0, statement: 0, rhetorical: 0, help: 0 };
+const cueCount: Record<Cue, number> = {
+  ask: 0,
+  weakAsk: 0,
+  request: 0,
+  statement: 0,
+  rhetorical: 0,
+  help: 0,
+  toViewers: 0,
+  experience: 0,
+  reassure: 0,
+};
+const cueKeys = Object.keys(cueCount) as Cue[];
 
 const onIntent = (hit: { intent: Intent; weight: number }): void => {
   scores[intentIndex.get(hit.intent)!] += hit.weight;
@@ -31,6 +42,7 @@ const onCue = (cue: Cue): void => {
   cueCount[cue]++;
 };
 
+const anyDigit = /\d/;
 const heightWeight = /(?<!\d)1[4-9]\d(?:cm)?\s{0,2}(?:\d{2,3}(?:斤|kg)?)(?!\d)|\d{2,3}(?:斤|kg)|1[4-9]\dcm/;
 const hostHello = /^\s*主播(?:你|们)?好[呀啊鸭哇~!。\s]*$/;
 const onlyOnes = /^\s*1{1,8}\s*$/;
@@ -78,12 +90,7 @@ const signals: RuleSignals = {
 export function analyzeByRules(text: string): RuleSignals {
   const t = normalizeChat(text);
   scores.fill(0);
-  cueCount.ask = 0;
-  cueCount.weakAsk = 0;
-  cueCount.request = 0;
-  cueCount.statement = 0;
-  cueCount.rhetorical = 0;
-  cueCount.help = 0;
+  for (let i = 0; i < cueKeys.length; i++) cueCount[cueKeys[i]] = 0;
 
   intentMatcher.scan(t, onIntent);
   cueMatcher.scan(t, onCue);
@@ -111,11 +118,12 @@ export function analyzeByRules(text: string): RuleSignals {
     // A bare link number with nothing else ("link 3?", "3号?") asks for that link.
     scores[intentIndex.get('link')!] += 0.5;
   }
-  const explicitSize = heightWeight.test(t);
+  const digits = anyDigit.test(t);
+  const explicitSize = digits && heightWeight.test(t);
   if (hostHello.test(t)) scores[intentIndex.get('greeting')!] += 3;
   if (onlyOnes.test(t)) scores[intentIndex.get('want')!] += 3;
   if (explicitSize) scores[intentIndex.get('size')!] += 2;
-  if (ask && mention === null && bareAmount.test(t)) scores[intentIndex.get('price')!] += 1;
+  if (ask && digits && mention === null && bareAmount.test(t)) scores[intentIndex.get('price')!] += 1;
 
   let best = OTHER;
   let bestScore = 0;

@@ -1,8 +1,8 @@
 /**
- * Leftmost-longest dictionary matching without regex: entries are bucketed by their first character,
- * longest first, so each text position costs one Map lookup and a few startsWith calls. Greedy
- * longest match lets "贵气" (praise) win over "贵" (complaint) and "冲泡" (usage) over "冲" (want).
- * ASCII words only match on word boundaries ("hi" is not in "ship").
+ * Leftmost-longest dictionary matching without regex: entries are bucketed by their first character
+ * (a table indexed by UTF-16 code unit, so a text position costs one array read), longest first, and
+ * tried with startsWith. Greedy longest match lets "贵气" (praise) win over "贵" (complaint) and "冲泡"
+ * (usage) over "冲" (want). ASCII words only match on word boundaries ("hi" is not in "ship").
  */
 export interface KeywordEntry<T> {
   word: string;
@@ -16,24 +16,32 @@ export interface KeywordMatcher<T> {
 
 const isAsciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 
+interface Candidate<T> {
+  word: string;
+  value: T;
+  ascii: boolean;
+}
+
 export function createKeywordMatcher<T>(entries: readonly KeywordEntry<T>[]): KeywordMatcher<T> {
-  const buckets = new Map<string, { word: string; value: T; ascii: boolean }[]>();
+  const lists: Candidate<T>[][] = [];
+  // First code unit → index into lists + 1 (0: no entry starts with it).
+  const first = new Uint16Array(0x10000);
   for (const { word, value } of entries) {
     if (word.length === 0) continue;
-    const list = buckets.get(word[0]) ?? [];
-    list.push({ word, value, ascii: isAsciiLetter(word.charCodeAt(0)) });
-    buckets.set(word[0], list);
+    const c = word.charCodeAt(0);
+    if (first[c] === 0) first[c] = lists.push([]);
+    lists[first[c] - 1].push({ word, value, ascii: isAsciiLetter(c) });
   }
-  for (const list of buckets.values()) list.sort((a, b) => b.word.length - a.word.length);
+  for (const list of lists) list.sort((a, b) => b.word.length - a.word.length);
 
   return {
     scan(text, hit) {
       let i = 0;
       while (i < text.length) {
-        const list = buckets.get(text[i]);
+        const slot = first[text.charCodeAt(i)];
         let advanced = false;
-        if (list !== undefined) {
-          for (const e of list) {
+        if (slot !== 0) {
+          for (const e of lists[slot - 1]) {
             if (!text.startsWith(e.word, i)) continue;
             const end = i + e.word.length;
             if (e.ascii && (isAsciiLetter(text.charCodeAt(i - 1)) || isAsciiLetter(text.charCodeAt(end)))) continue;

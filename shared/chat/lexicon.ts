@@ -100,8 +100,21 @@ for (const [intent, byWeight] of Object.entries(table) as [Intent, Record<string
   }
 }
 
-/** Words that make a comment a request for an answer, or mark it as something else. */
-export type Cue = 'ask' | 'weakAsk' | 'request' | 'statement' | 'rhetorical' | 'help';
+/**
+ * Words that make a comment a request for an answer, or mark it as something else. The last three groups
+ * are read by the learned model only (the rules ignore them): a viewer talking to other viewers, telling
+ * her own experience, or reassuring the room, which is how "姐妹们这个不扎 我买过" informs and asks nothing.
+ */
+export type Cue =
+  | 'ask'
+  | 'weakAsk'
+  | 'request'
+  | 'statement'
+  | 'rhetorical'
+  | 'help'
+  | 'toViewers'
+  | 'experience'
+  | 'reassure';
 
 const cues: Record<Cue, string> = {
   ask: '?,吗,伐,嘛,么,呢,多少,几,什么,啥,怎么,咋,哪,谁,求,蹲,能不能,可不可以,可以,会不会,是不是,有没有,还是,对吧,对不对,多大,多长,多高,多宽,多重,多久,please,how,what,which,where,when,why,any,do you,can i,can you,is it,is the,does,are they,still',
@@ -110,6 +123,11 @@ const cues: Record<Cue, string> = {
   statement: '可惜,姐妹们,平时穿,参考,刚好,正常拍,拍小,拍大,买大,买小,就是,下次,好快,已售罄,显示已',
   rhetorical: '怎么又,怎么这么,什么神仙,怎么这么好看,什么鬼',
   help: '怎么退,怎么办,能退吗,可以退吗,怎么处理,能换吗,怎么换,退不退',
+  toViewers: '宝子们,宝宝们,家人们,集美们,jm们,姐妹,大家,楼上,楼下,你们,各位,新来的,sisters,guys,everyone',
+  experience:
+    '我买过,买过,我用了,用过,我穿,穿过,我家,亲测,回购,我一般,我都,上次买,之前买,我拿的,我拍的,我试过,试过,收到了,到手了,我朋友,我妈,吊牌,我刚领,我领,i bought,i use,mine',
+  reassure:
+    '放心,别蹲,别问,别找,别点,别催,别拍,不用蹲,不用问,可以冲,闭眼,记得,别忘了,注意看,看清楚,介意的,不急的,要的快,划算的',
 };
 
 export const cueEntries: { word: string; value: Cue }[] = [];

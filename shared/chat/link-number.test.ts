@@ -30,6 +30,10 @@ describe('link numbers in the ways viewers write them', () => {
     ['要一个11号', 11],
     ['手围15能戴18号吗', 18],
     ['一百零八号', 108],
+    ['價格多少 第十二個鏈接', 12],
+    ['3號還有嗎', 3],
+    ['冷泡茶在29 别找了', 29],
+    ['围巾在 11', 11],
   ])('%s -> %s', (text, expected) => {
     expect(link(text)).toBe(expected);
   });
@@ -54,6 +58,14 @@ describe('link numbers in the ways viewers write them', () => {
     '链接一下',
     'piano 3',
     '1111',
+    '现在99',
+    '仓库在1楼',
+    '在12点前下单',
+    '在30天内能退吗',
+    '我在15',
+    '链接一直点不进去',
+    '链接一样吗',
+    '戒指有12号圈口吗',
   ])('%s is not a link number', (text) => {
     expect(link(text)).toBeNull();
   });

@@ -1,10 +1,13 @@
 /**
  * Folds the ways viewers type the same thing into one form before matching: full-width digits and
  * letters to ASCII, upper to lower case, circled numbers (⑤, ❺) and keycap emoji (6️⃣, 🔟) to digits,
- * full-width # and ? to ASCII. Chinese numerals stay as they are (the link parser reads them).
+ * full-width # and ? to ASCII, and the traditional forms of the characters a link number is written with
+ * (號 個 鏈 兩 碼: "第十二個鏈接" is 第十二个链接). Chinese numerals stay as they are (the link parser reads them).
  * The common case (nothing to fold but case) costs one regex test and toLowerCase.
  */
-const needsFolding = /[\uFF01-\uFF5E\u2460-\u2473\u2776-\u277F\u24F5-\u24FE\u3000]|\uFE0F|\u20E3|\uD83D\uDD1F/;
+const needsFolding =
+  /[\uFF01-\uFF5E\u2460-\u2473\u2776-\u277F\u24F5-\u24FE\u3000號個鏈兩碼]|\uFE0F|\u20E3|\uD83D\uDD1F/;
+const simplified = new Map([...'號号個个鏈链兩两碼码'.matchAll(/(.)(.)/g)].map((m) => [m[1], m[2]]));
 
 export function normalizeChat(text: string): string {
   if (!needsFolding.test(text)) return text.toLowerCase();
@@ -27,6 +30,8 @@ export function normalizeChat(text: string): string {
     } else if (c === 0xd83d && text.charCodeAt(i + 1) === 0xdd1f) {
       out += '10'; // 🔟
       i++;
+    } else if (simplified.has(text[i])) {
+      out += simplified.get(text[i]);
     } else {
       out += text[i].toLowerCase();
     }

@@ -9,19 +9,20 @@ import { analyzeByRules, type ClassifiedComment } from '../classify';
 import { INTENTS } from '../intent';
 import { visitFeatures } from './features';
 import storedModel from './intent-model.json' with { type: 'json' };
-import { type LoadedModel, loadModel, OUTPUTS, QUESTION_OUTPUT, type StoredModel } from './model';
+import { type LoadedModel, loadModel, NO_ROW, OUTPUTS, QUESTION_OUTPUT, type StoredModel } from './model';
 
 const K = INTENTS.length;
 const logits = new Float32Array(OUTPUTS);
 
 /** A classifier bound to one model (the committed one by default; training scripts pass their own). */
 export function createClassifier(model: LoadedModel): (text: string) => ClassifiedComment {
-  const { rowOf, weights, bias } = model;
+  const { rowOf, weights, bias, questionThreshold } = model;
   const add = (bucket: number, value: number): void => {
     const row = rowOf[bucket];
-    if (row < 0) return;
+    if (row === NO_ROW) return;
     const base = row * OUTPUTS;
-    for (let k = 0; k < OUTPUTS; k++) logits[k] += weights[base + k] * value;
+    if (value === 1) for (let k = 0; k < OUTPUTS; k++) logits[k] += weights[base + k];
+    else for (let k = 0; k < OUTPUTS; k++) logits[k] += weights[base + k] * value;
   };
   return (text) => {
     const s = analyzeByRules(text);
@@ -29,10 +30,10 @@ export function createClassifier(model: LoadedModel): (text: string) => Classifi
     visitFeatures(s, add);
     let best = 0;
     for (let k = 1; k < K; k++) if (logits[k] > logits[best]) best = k;
-    let intent = INTENTS[best];
-    if (s.heightWeight && s.intent === 'size') intent = 'size';
+    const intent = INTENTS[best];
     // Purchase signals, praise and greetings never ask the host anything (the labelling schema says so).
-    const question = intent !== 'want' && intent !== 'praise' && intent !== 'greeting' && logits[QUESTION_OUTPUT] > 0;
+    const question =
+      intent !== 'want' && intent !== 'praise' && intent !== 'greeting' && logits[QUESTION_OUTPUT] > questionThreshold;
     return { intent, question, linkNo: s.linkNo };
   };
 }

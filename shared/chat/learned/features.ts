@@ -9,7 +9,7 @@ import type { RuleSignals } from '../classify';
 import { INTENTS } from '../intent';
 import { type Cue, cueEntries } from '../lexicon';
 
-export const FEATURE_BITS = 18;
+export const FEATURE_BITS = 16;
 const MASK = (1 << FEATURE_BITS) - 1;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -36,6 +36,7 @@ const linkBucket = namedBucket('link-number');
 const linkStatementBucket = namedBucket('link-statement');
 const heightWeightBucket = namedBucket('height-weight');
 const ruleQuestionBucket = namedBucket('rule-question');
+const longNoAskBucket = namedBucket('long-without-ask');
 const lengthBuckets = [1, 3, 6, 11, 21].map((n) => namedBucket(`length>=${n}`));
 const lengthFloors = [1, 3, 6, 11, 21];
 
@@ -64,6 +65,8 @@ export function visitFeatures(s: RuleSignals, visit: FeatureVisitor): void {
   if (s.linkStatement) visit(linkStatementBucket, 1);
   if (s.heightWeight) visit(heightWeightBucket, 1);
   if (s.question) visit(ruleQuestionBucket, 1);
+  // A long comment with no question form is usually a viewer telling the room something.
+  if (!s.ask && n >= 11) visit(longNoAskBucket, 1);
   for (let i = lengthFloors.length - 1; i >= 0; i--) {
     if (n >= lengthFloors[i]) {
       visit(lengthBuckets[i], 1);

@@ -45,19 +45,30 @@ describe('training', () => {
   it('the committed model is exactly what `npm run train:chat` produces from the listed sets', () => {
     const comments = committed.trainedOn.flatMap((f) => parseLabelledJsonl(readFileSync(join(fixtures, f), 'utf8')));
     expect(comments.length).toBeGreaterThan(1000);
-    const again = storeModel(trainModel(comments, { seed: committed.seed, epochs: committed.epochs }), {
-      trainedOn: committed.trainedOn,
-      seed: committed.seed,
-      epochs: committed.epochs,
-    });
+    const { trainedOn, seed, epochs, rate, l2, minCount, average, questionThreshold } = committed;
+    const options = { seed, epochs, rate, l2, minCount, average };
+    const again = storeModel(trainModel(comments, options), { trainedOn, ...options, questionThreshold });
+    expect(again.questionThreshold).toBe(committed.questionThreshold);
     expect(again.buckets).toEqual(committed.buckets);
     expect(again.weights).toEqual(committed.weights);
     expect(again.bias).toEqual(committed.bias);
   });
 
-  it('never trains on the held-out sets', () => {
-    expect(committed.trainedOn).not.toContain('chat-heldout-6.jsonl');
-    expect(committed.trainedOn.some((f) => /heldout-([6-9]|\d\d)/.test(f))).toBe(false);
+  it('never trains on a set still held out (heldout-8 on, anything named blind)', () => {
+    // heldout-6 and heldout-7 became tuning data in round 2 of the model (CHAT-SETS.md says why).
+    expect(committed.trainedOn).toContain('chat-heldout-7.jsonl');
+    expect(committed.trainedOn.some((f) => /heldout-([89]|\d\d)|blind/.test(f))).toBe(false);
+  });
+
+  it('averaging the last epochs gives a different, still deterministic model', () => {
+    const options = { seed: 4, epochs: 6, minCount: 1, average: true };
+    const a = storeModel(trainModel(synthetic(), options), { trainedOn: [], ...options });
+    const b = storeModel(trainModel(synthetic(), options), { trainedOn: [], ...options });
+    const last = storeModel(trainModel(synthetic(), { ...options, average: false }), { trainedOn: [], ...options });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(a.weights).not.toEqual(last.weights);
+    const classify = createClassifier(loadModel(a));
+    expect(classify('紫色还有货吗')).toMatchObject({ intent: 'stock', question: true });
   });
 });
 
@@ -66,6 +77,20 @@ describe('loading', () => {
     expect(() => loadModel({ ...committed, bits: FEATURE_BITS - 1 })).toThrow(ModelFileError);
     expect(() => loadModel({ ...committed, bias: committed.bias.slice(1) })).toThrow(ModelFileError);
     expect(() => loadModel({ ...committed, weights: committed.weights.slice(OUTPUTS) })).toThrow(ModelFileError);
+    const tooMany = Array.from({ length: 0xffff }, (_, i) => i);
+    expect(() =>
+      loadModel({ ...committed, buckets: tooMany, weights: new Array(tooMany.length * OUTPUTS).fill(0) }),
+    ).toThrow(/too many buckets/);
+  });
+});
+
+describe('question threshold', () => {
+  it('is read from the model file: a higher bar makes fewer questions, absent means 0', () => {
+    const strict = createClassifier(loadModel({ ...committed, questionThreshold: 1000 }));
+    const lenient = createClassifier(loadModel({ ...committed, questionThreshold: -1000 }));
+    expect(strict('3号多少钱').question).toBe(false);
+    expect(lenient('3号多少钱').question).toBe(true);
+    expect(loadModel({ ...committed, questionThreshold: undefined }).questionThreshold).toBe(0);
   });
 });
 
@@ -93,6 +118,12 @@ describe('the shipped classifier (model with rules)', () => {
   it('keeps explicit heights and weights as size questions', () => {
     expect(classifyComment('160 100斤穿什么码')).toMatchObject({ intent: 'size', question: true });
     expect(classifyComment('165cm 能穿吗')).toMatchObject({ intent: 'size', question: true });
+  });
+
+  it('reads a viewer informing the room as no question', () => {
+    expect(classifyComment('姐妹们这个毛衣不扎 我买过 放心冲')).toMatchObject({ question: false });
+    expect(classifyComment('宝子们预售的要15天 不急的再拍')).toMatchObject({ question: false });
+    expect(classifyComment('这个毛衣扎不扎')).toMatchObject({ intent: 'material', question: true });
   });
 
   it('reads want, greeting and praise that a stranger writes', () => {

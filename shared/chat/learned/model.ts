@@ -20,6 +20,12 @@ export interface StoredModel {
   trainedOn: string[];
   seed: number;
   epochs: number;
+  rate?: number;
+  l2?: number;
+  minCount?: number;
+  average?: boolean;
+  /** The question logit must exceed this (0 when absent), chosen by cross-validation like the rest. */
+  questionThreshold?: number;
   /** OUTPUTS integers. */
   bias: number[];
   /** Buckets with any weight, ascending. */
@@ -29,11 +35,15 @@ export interface StoredModel {
 }
 
 export interface LoadedModel {
-  /** bucket → row, or -1. */
-  rowOf: Int32Array;
+  /** bucket → row, or NO_ROW (16 bits: the table stays small enough for the CPU's cache). */
+  rowOf: Uint16Array;
   weights: Float32Array;
   bias: Float32Array;
+  questionThreshold: number;
 }
+
+/** rowOf's value for a bucket without weights. */
+export const NO_ROW = 0xffff;
 
 export class ModelFileError extends Error {
   readonly code = 'chat.model_invalid';
@@ -48,19 +58,24 @@ export function loadModel(stored: StoredModel): LoadedModel {
     throw new ModelFileError(`model has ${stored.bias.length} outputs, code ${OUTPUTS}`);
   if (stored.weights.length !== stored.buckets.length * OUTPUTS)
     throw new ModelFileError('weights do not match buckets');
-  const rowOf = new Int32Array(1 << FEATURE_BITS).fill(-1);
+  if (stored.buckets.length >= NO_ROW)
+    throw new ModelFileError(`model has too many buckets (${stored.buckets.length})`);
+  const rowOf = new Uint16Array(1 << FEATURE_BITS).fill(NO_ROW);
   stored.buckets.forEach((bucket, row) => {
     rowOf[bucket] = row;
   });
   const weights = Float32Array.from(stored.weights, (w) => w / stored.scale);
   const bias = Float32Array.from(stored.bias, (w) => w / stored.scale);
-  return { rowOf, weights, bias };
+  return { rowOf, weights, bias, questionThreshold: stored.questionThreshold ?? 0 };
 }
 
 /** Rounds a trained dense model to the stored form, dropping weights that round to zero. */
 export function storeModel(
   trained: { bias: Float64Array; rows: Map<number, Float64Array> },
-  meta: Pick<StoredModel, 'trainedOn' | 'seed' | 'epochs'>,
+  meta: Pick<
+    StoredModel,
+    'trainedOn' | 'seed' | 'epochs' | 'rate' | 'l2' | 'minCount' | 'average' | 'questionThreshold'
+  >,
   scale = 100,
 ): StoredModel {
   const buckets: number[] = [];
