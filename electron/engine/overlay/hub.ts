@@ -65,6 +65,8 @@ export interface OverlayHubEvents {
   settings: [OverlaySettings];
   /** The PNG card was rewritten. */
   png: [string];
+  /** OBS's image source was told to show the rewritten card (it reloads the file before it answers). */
+  obsImage: [string];
 }
 
 export class OverlayHub extends EventEmitter<OverlayHubEvents> {
@@ -296,6 +298,7 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
         inputSettings: { file: this.pngPath },
         overlay: true,
       });
+      this.emit('obsImage', this.pngPath);
     } catch (error) {
       const code = (error as { code?: number }).code;
       if (code === 600) this.nudgeObs = false; // ResourceNotFound: no image source set up
@@ -305,7 +308,7 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
 
   /** Resolves when the PNG card shows the current state (tests, benchmarks). */
   async pngSettled(): Promise<void> {
-    await this.png?.update(this.current.product, this.current.settings);
+    await this.png?.settled();
   }
 
   /** Resolves when the cards asked for ahead are rendered (tests, benchmarks). */
