@@ -82,7 +82,7 @@ test('the live room step sets up a local bridge: token, address and what to past
   await page.screenshot({ path: `${shots}/setup-room-ssn-zh.png`, fullPage: true });
 
   await page.getByTestId('setup-language').selectOption('en');
-  await expect(page.getByTestId('setup-ssn-state')).toContainText('connected');
+  await expect(page.getByTestId('setup-ssn-state')).toContainText('Connected');
   await expect(page.getByTestId('setup-bridge-state')).toContainText('Events arriving');
   await page.screenshot({ path: `${shots}/setup-room-bridge-en.png`, fullPage: true });
   await page.getByTestId('setup-language').selectOption('zh-CN');
