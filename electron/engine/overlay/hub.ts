@@ -39,6 +39,17 @@ export const OVERLAY_NAMESPACE = '/overlay';
 export const ORDERS_KEPT = 20;
 export const CHAT_KEPT = 30;
 const COALESCE_MS = 100;
+/**
+ * The slices each page draws: a page that names itself (`auth.page`) gets patches of these only, so the
+ * goal page does not parse a flood of chat it never shows. Other clients get every slice.
+ */
+const PAGE_SLICES: Record<OverlayName, readonly (keyof OverlayState)[]> = {
+  product: ['product', 'settings'],
+  chat: ['chat', 'highlights', 'settings'],
+  orders: ['orders', 'settings'],
+  goal: ['goal', 'settings'],
+};
+const ALL_SLICES = 'all';
 
 export interface OverlayHubOptions {
   /** The engine's socket.io server (the seat server's `io`); the hub adds the `/overlay` namespace. */
@@ -114,6 +125,8 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
       }
     });
     this.nsp.on('connection', (socket) => {
+      const page = socket.handshake.auth?.page;
+      void socket.join(OVERLAY_NAMES.includes(page) ? `page:${page}` : ALL_SLICES);
       socket.emit('snapshot', this.current);
     });
   }
@@ -188,7 +201,11 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
     this.pending = null;
     if (!patch) return;
     this.lastFlush = Date.now();
-    this.nsp.emit('patch', patch);
+    this.nsp.to(ALL_SLICES).emit('patch', patch);
+    for (const name of OVERLAY_NAMES) {
+      const part = Object.fromEntries(PAGE_SLICES[name].filter((k) => k in patch).map((k) => [k, patch[k]]));
+      if (Object.keys(part).length > 0) this.nsp.to(`page:${name}`).emit('patch', part);
+    }
   }
 
   /** The pinned product's card, or null when nothing is pinned. Call on every pin and on figure changes. */
