@@ -2,7 +2,8 @@
  * The overlays' live state and their socket.io namespace `/overlay`. The engine tells the hub what
  * changed (a pin, orders, highlights, GMV); each page gets the whole state when it (re)connects, then
  * only the changed slices. A pin goes out at once; chat and orders are coalesced (at most one emit per
- * ~100 ms) so a flood costs little in OBS's browser. Keeps the PNG card for OBS without a browser source.
+ * ~250 ms: the pages step at most every 700 ms anyway) so a flood costs little in OBS's browser. Keeps
+ * the PNG card for OBS without a browser source.
  */
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -38,7 +39,7 @@ export const OVERLAY_NAMESPACE = '/overlay';
 /** Ticker and live-chat lines kept for a (re)connecting page. */
 export const ORDERS_KEPT = 20;
 export const CHAT_KEPT = 30;
-const COALESCE_MS = 100;
+const COALESCE_MS = 250;
 /**
  * The slices each page draws: a page that names itself (`auth.page`) gets patches of these only, so the
  * goal page does not parse a flood of chat it never shows. Other clients get every slice.
