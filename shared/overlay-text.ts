@@ -41,6 +41,9 @@ const zh = {
   countdown: '限时',
   ended: '已结束',
   ordered: (name: string, qty: number) => `${name}刚刚下单 ×${qty}`,
+  /** Several orders in one ticker row (a busy moment): the first names, then how many buyers. */
+  orderedMany: (names: readonly string[], buyers: number, qty: number) =>
+    `${names.join('、')}等 ${buyers} 人刚刚下单 ×${qty}`,
   goalDone: '目标达成',
   pinnedComment: '置顶',
 };
@@ -59,6 +62,7 @@ const en: typeof zh = {
   countdown: 'Ends in',
   ended: 'Ended',
   ordered: (name, qty) => `${name} just ordered ×${qty}`,
+  orderedMany: (names, buyers, qty) => `${names.join(', ')} and ${buyers - names.length} more just ordered ×${qty}`,
   goalDone: 'Goal reached',
   pinnedComment: 'Pinned',
 };

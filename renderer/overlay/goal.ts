@@ -1,7 +1,15 @@
-/** GMV toward the host's target: a bar drawn with transform: scaleX (no layout work per update). */
+/**
+ * GMV toward the host's target: a bar drawn with transform: scaleX (no layout work per update). Figures
+ * change at most once per GOAL_STEP_MS (GMV moves with every order in a busy show); the bar glides when
+ * the page is calm and steps without motion in a rush.
+ */
+import type { OverlayState } from '../../shared/contract/overlay';
 import { goalPermille, overlayWords, priceText } from '../../shared/overlay-text';
 import { el, setText } from './dom';
+import { pacer } from './pacer';
 import type { OverlayView } from './view';
+
+export const GOAL_STEP_MS = 1000;
 
 export function goalView(): OverlayView {
   const root = el('div', 'widget goal-widget');
@@ -17,20 +25,30 @@ export function goalView(): OverlayView {
   const target = el('span', 'goal-target');
   nums.append(current, target);
   root.append(head, bar, nums);
+  let shown: OverlayState | null = null;
+  const draw = (calm: boolean) => {
+    if (!shown) return;
+    const goal = shown.goal;
+    root.dataset.state = goal.target ? 'shown' : 'empty';
+    if (!goal.target) return;
+    const permille = goalPermille(goal);
+    setText(title, goal.title);
+    setText(pct, permille >= 1000 ? overlayWords(shown.settings.language).goalDone : `${Math.floor(permille / 10)}%`);
+    setText(current, priceText(goal.current));
+    setText(target, ` / ${priceText(goal.target)}`);
+    fill.classList.toggle('still', !calm);
+    fill.style.transform = `scaleX(${permille / 1000})`;
+    root.dataset.done = String(permille >= 1000);
+  };
+  const step = pacer(GOAL_STEP_MS, draw);
   return {
     root,
     render(state, changed, first) {
       if (!first && !changed.has('goal') && !changed.has('settings')) return;
-      const goal = state.goal;
-      root.dataset.state = goal.target ? 'shown' : 'empty';
-      if (!goal.target) return;
-      const permille = goalPermille(goal);
-      setText(title, goal.title);
-      setText(pct, permille >= 1000 ? overlayWords(state.settings.language).goalDone : `${Math.floor(permille / 10)}%`);
-      setText(current, priceText(goal.current));
-      setText(target, ` / ${priceText(goal.target)}`);
-      fill.style.transform = `scaleX(${permille / 1000})`;
-      root.dataset.done = String(permille >= 1000);
+      shown = state;
+      // A new target or title shows at once; GMV moving with orders waits for the next step.
+      if (first || changed.has('settings')) draw(true);
+      else step();
     },
   };
 }

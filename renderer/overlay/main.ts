@@ -46,7 +46,8 @@ function start(): void {
   };
 
   const socket = io('/overlay', {
-    auth: { token },
+    // Naming the page: the studio sends it only the slices it draws.
+    auth: { token, page: name },
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   });

@@ -1,12 +1,17 @@
 /**
  * 讲解中: the pinned product's card. A new pin slides a fresh card in while the old one slides out
  * (CSS transform and opacity only: cheap in OBS's browser); figures of the same pin update in place.
- * The only timer is the countdown's 1 Hz tick, and only while a countdown runs.
+ * The only timer is the countdown's 1 Hz tick, and only while a countdown runs. Figures of the same pin
+ * (sold, stock, moving with every order) are redrawn at most once per FIGURES_STEP_MS.
  */
 import type { OverlaySettings, OverlayState, ProductCard } from '../../shared/contract/overlay';
 import { countdownText, currencySign, overlayWords, priceText, stockLine, yuanShort } from '../../shared/overlay-text';
 import { el, removeAfterAnimation, setText } from './dom';
+import { pacer } from './pacer';
 import type { OverlayView } from './view';
+
+/** A new pin shows at once; the pinned card's figures change at most once per step. */
+export const FIGURES_STEP_MS = 1000;
 
 interface CardNodes {
   card: HTMLElement;
@@ -115,6 +120,12 @@ export function productView(): OverlayView {
     tick = null;
   }
 
+  const refreshFigures = pacer(FIGURES_STEP_MS, () => {
+    if (!shown || !settings) return;
+    fill(shown.nodes, shown.card, settings);
+    syncTimer();
+  });
+
   return {
     root,
     render(state: OverlayState, changed, first) {
@@ -123,6 +134,12 @@ export function productView(): OverlayView {
       if (!changed.has('product') && !changed.has('settings') && !first) return;
       const samePin =
         shown && card && shown.card.productId === card.productId && shown.card.pinVersion === card.pinVersion;
+      if (shown && card && samePin && !changed.has('settings')) {
+        // Figures of the pin on air (sold, stock) move with every order: redrawn at most once per step.
+        shown.card = card;
+        refreshFigures();
+        return;
+      }
       if (shown && card && (samePin || (changed.has('settings') && !changed.has('product')))) {
         shown.card = card;
         fill(shown.nodes, card, state.settings);

@@ -167,6 +167,56 @@ test('orders ticker: masked names, newest first, ticks leave by themselves', asy
   expect(errors).toEqual([]);
 });
 
+test('a busy show (1,000 comments and 10 orders a second): every order reaches the ticker, chat at a readable pace', async ({
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  await server.hub.setSettings({ chatMode: 'all' });
+  const orders = await browser.newPage();
+  const chat = await browser.newPage();
+  await orders.goto(server.pageUrl('orders'));
+  await chat.goto(server.pageUrl('chat'));
+  for (const p of [orders, chat]) await expect(p.locator('body')).toHaveAttribute('data-status', 'live');
+  // In each page: every row or line that enters the DOM, and when.
+  const watch = `(() => {
+    window.__added = [];
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) {
+        const row = n.querySelector ? (n.matches('.tick, .line') ? n : n.querySelector('.tick')) : null;
+        if (row) window.__added.push({ orders: Number(row.dataset.orders || 0), at: performance.now() });
+      }
+    }).observe(document.querySelector('.widget'), { childList: true, subtree: true });
+  })()`;
+  await orders.evaluate(watch);
+  await chat.evaluate(watch);
+  let sent = 0;
+  for (let tenth = 0; tenth < 50; tenth++) {
+    server.hub.addChat(Array.from({ length: 100 }, (_, i) => comment(`观众${i}`, `第${tenth}-${i}条`)));
+    server.hub.addOrders([paidTick(`买家${tenth}`, 1)]);
+    sent++;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const lastText = `第49-99条`;
+  await expect(chat.locator('.line .text').last()).toHaveText(lastText);
+  await expect
+    .poll(async () =>
+      ((await orders.evaluate('window.__added')) as { orders: number }[]).reduce((n, r) => n + r.orders, 0),
+    )
+    .toBe(sent);
+  // Fewer rows than orders (they share rows in the rush), never more than four at once.
+  const rows = (await orders.evaluate('window.__added')) as { orders: number }[];
+  expect(rows.length).toBeLessThan(sent);
+  expect(await orders.locator('.tick').count()).toBeLessThanOrEqual(4);
+  // Chat: at most six lines, added at most two per step of 700 ms (5 s of flood: a few dozen, not 5,000).
+  expect(await chat.locator('.line').count()).toBeLessThanOrEqual(6);
+  const lines = (await chat.evaluate('window.__added')) as { at: number }[];
+  expect(lines.length).toBeGreaterThan(4);
+  expect(lines.length).toBeLessThanOrEqual(2 * Math.ceil((lines.at(-1)!.at - lines[0].at) / 700 + 1));
+  await orders.close();
+  await chat.close();
+  await server.hub.setSettings({ chatMode: 'highlights' });
+});
+
 test('goal: GMV progress toward the target', async ({ page }) => {
   await server.hub.setSettings({ goalTarget: { amount: 5_000_000, currency: 'CNY' }, goalTitle: '今日目标' });
   server.hub.setGoalCurrent({ amount: 1_234_500, currency: 'CNY' });

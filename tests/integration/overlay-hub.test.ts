@@ -13,10 +13,10 @@ let server: OverlayServer;
 const sockets: Socket[] = [];
 
 /** An overlay client recording every message it gets, merged into its view of the state. */
-function client(token: string | undefined = server.overlayToken) {
+function client(token: string | undefined = server.overlayToken, page?: string) {
   const messages: { event: string; data: unknown }[] = [];
   let state: OverlayState | null = null;
-  const socket = io(`${server.url}/overlay`, { auth: { token }, reconnectionDelay: 100 });
+  const socket = io(`${server.url}/overlay`, { auth: { token, page }, reconnectionDelay: 100 });
   sockets.push(socket);
   socket.on('snapshot', (s: OverlayState) => {
     messages.push({ event: 'snapshot', data: s });
@@ -115,6 +115,28 @@ describe('overlay namespace', () => {
     await new Promise((r) => setTimeout(r, 250));
     expect(c.messages.length - before).toBeLessThanOrEqual(3);
     expect(c.state()?.orders.length).toBe(20);
+  });
+
+  it('sends a page that names itself only the slices it draws; a client naming none gets them all', async () => {
+    const goal = client(server.overlayToken, 'goal');
+    const chat = client(server.overlayToken, 'chat');
+    const all = client();
+    for (const c of [goal, chat, all]) await waitFor(() => c.state(), { what: 'snapshot' });
+    await server.hub.setSettings({ chatMode: 'all' });
+    server.hub.addChat([comment('阿绿', '好看')]);
+    server.hub.addOrders([paidTick('小鹿')]);
+    server.hub.setGoalCurrent({ amount: 4_200, currency: 'CNY' });
+    await waitFor(() => all.state()?.goal.current.amount === 4_200 && all.state()?.chat.length === 1, {
+      what: 'every slice to the client naming no page',
+    });
+    await waitFor(() => goal.state()?.goal.current.amount === 4_200, { what: 'goal to the goal page' });
+    await waitFor(() => chat.state()?.chat.at(-1)?.text === '好看', { what: 'chat to the chat page' });
+    const keys = (c: typeof goal) =>
+      new Set(c.messages.filter((m) => m.event === 'patch').flatMap((m) => Object.keys(m.data as object)));
+    expect([...keys(goal)].sort()).toEqual(['goal', 'settings']);
+    expect([...keys(chat)].sort()).toEqual(['chat', 'settings']);
+    expect(keys(all)).toEqual(new Set(['settings', 'chat', 'orders', 'goal']));
+    await server.hub.setSettings({ chatMode: 'highlights' });
   });
 
   it('shows live comments only in the chosen chat mode', async () => {

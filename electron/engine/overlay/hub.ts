@@ -2,7 +2,8 @@
  * The overlays' live state and their socket.io namespace `/overlay`. The engine tells the hub what
  * changed (a pin, orders, highlights, GMV); each page gets the whole state when it (re)connects, then
  * only the changed slices. A pin goes out at once; chat and orders are coalesced (at most one emit per
- * ~100 ms) so a flood costs little in OBS's browser. Keeps the PNG card for OBS without a browser source.
+ * ~250 ms: the pages step at most every 700 ms anyway) so a flood costs little in OBS's browser. Keeps
+ * the PNG card for OBS without a browser source.
  */
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -38,7 +39,18 @@ export const OVERLAY_NAMESPACE = '/overlay';
 /** Ticker and live-chat lines kept for a (re)connecting page. */
 export const ORDERS_KEPT = 20;
 export const CHAT_KEPT = 30;
-const COALESCE_MS = 100;
+const COALESCE_MS = 250;
+/**
+ * The slices each page draws: a page that names itself (`auth.page`) gets patches of these only, so the
+ * goal page does not parse a flood of chat it never shows. Other clients get every slice.
+ */
+const PAGE_SLICES: Record<OverlayName, readonly (keyof OverlayState)[]> = {
+  product: ['product', 'settings'],
+  chat: ['chat', 'highlights', 'settings'],
+  orders: ['orders', 'settings'],
+  goal: ['goal', 'settings'],
+};
+const ALL_SLICES = 'all';
 
 export interface OverlayHubOptions {
   /** The engine's socket.io server (the seat server's `io`); the hub adds the `/overlay` namespace. */
@@ -65,6 +77,8 @@ export interface OverlayHubEvents {
   settings: [OverlaySettings];
   /** The PNG card was rewritten. */
   png: [string];
+  /** OBS's image source was told to show the rewritten card (it reloads the file before it answers). */
+  obsImage: [string];
 }
 
 export class OverlayHub extends EventEmitter<OverlayHubEvents> {
@@ -112,6 +126,8 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
       }
     });
     this.nsp.on('connection', (socket) => {
+      const page = socket.handshake.auth?.page;
+      void socket.join(OVERLAY_NAMES.includes(page) ? `page:${page}` : ALL_SLICES);
       socket.emit('snapshot', this.current);
     });
   }
@@ -186,7 +202,11 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
     this.pending = null;
     if (!patch) return;
     this.lastFlush = Date.now();
-    this.nsp.emit('patch', patch);
+    this.nsp.to(ALL_SLICES).emit('patch', patch);
+    for (const name of OVERLAY_NAMES) {
+      const part = Object.fromEntries(PAGE_SLICES[name].filter((k) => k in patch).map((k) => [k, patch[k]]));
+      if (Object.keys(part).length > 0) this.nsp.to(`page:${name}`).emit('patch', part);
+    }
   }
 
   /** The pinned product's card, or null when nothing is pinned. Call on every pin and on figure changes. */
@@ -296,6 +316,7 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
         inputSettings: { file: this.pngPath },
         overlay: true,
       });
+      this.emit('obsImage', this.pngPath);
     } catch (error) {
       const code = (error as { code?: number }).code;
       if (code === 600) this.nudgeObs = false; // ResourceNotFound: no image source set up
@@ -305,7 +326,7 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
 
   /** Resolves when the PNG card shows the current state (tests, benchmarks). */
   async pngSettled(): Promise<void> {
-    await this.png?.update(this.current.product, this.current.settings);
+    await this.png?.settled();
   }
 
   /** Resolves when the cards asked for ahead are rendered (tests, benchmarks). */

@@ -7,14 +7,17 @@ import { useToasts } from '../store/toasts';
 
 /**
  * Where live chat and orders come from: the built-in demo room (with its speed), or a team gateway
- * (URL, room, read token). Everyone sees the link's state; only the host changes it.
+ * (URL, room, read token). Everyone sees the link's state; only the host changes it. With `only`, the
+ * choice is made outside (the setup's live-room step) and only that kind's fields are shown.
  */
-export function GatewayPanel() {
+export function GatewayPanel({ only }: { only?: 'demo' | 'remote' } = {}) {
   const t = useT();
   const isHost = useStudio(selectIsHost);
   const gateway = useStudio(selectGateway);
   const show = useToasts((s) => s.show);
-  const [kind, setKind] = useState<'demo' | 'remote'>(gateway && gateway.source !== 'demo' ? 'remote' : 'demo');
+  const [chosen, setKind] = useState<'demo' | 'remote'>(gateway && gateway.source !== 'demo' ? 'remote' : 'demo');
+  // The setup's live-room step makes the choice itself and shows one kind's fields.
+  const kind = only ?? chosen;
   const [speed, setSpeed] = useState('1');
   const [url, setUrl] = useState(gateway && gateway.source !== 'demo' ? gateway.source : '');
   const [room, setRoom] = useState(gateway && gateway.source !== 'demo' ? gateway.room : '');
@@ -51,17 +54,19 @@ export function GatewayPanel() {
             void apply();
           }}
         >
-          <fieldset className="field-row">
-            <legend className="visually-hidden">{t('settings.gatewaySource')}</legend>
-            <label className="checkbox">
-              <input type="radio" name="gw" checked={kind === 'demo'} onChange={() => setKind('demo')} />
-              {t('gateway.useDemo')}
-            </label>
-            <label className="checkbox">
-              <input type="radio" name="gw" checked={kind === 'remote'} onChange={() => setKind('remote')} />
-              {t('gateway.useRemote')}
-            </label>
-          </fieldset>
+          {!only && (
+            <fieldset className="field-row">
+              <legend className="visually-hidden">{t('settings.gatewaySource')}</legend>
+              <label className="checkbox">
+                <input type="radio" name="gw" checked={kind === 'demo'} onChange={() => setKind('demo')} />
+                {t('gateway.useDemo')}
+              </label>
+              <label className="checkbox">
+                <input type="radio" name="gw" checked={kind === 'remote'} onChange={() => setKind('remote')} />
+                {t('gateway.useRemote')}
+              </label>
+            </fieldset>
+          )}
           {kind === 'demo' ? (
             <label className="field-row">
               <span className="field-row__label">{t('gateway.speed')}</span>

@@ -1,6 +1,7 @@
 /**
- * Step 4: the live room (the demo room by default, or the team's gateway: the Settings panel itself)
- * and the goal the goal overlay shows progress towards.
+ * Step 4: the live room: the demo room (default), the team's gateway (the Settings panel's fields), or a
+ * local bridge (a bridge token for the host's own program, or a Social Stream Ninja session); and the
+ * goal the goal overlay shows progress towards.
  */
 import { useState } from 'react';
 import { formatMoney, parseYuan, toYuanString } from '../../../shared/money';
@@ -8,13 +9,20 @@ import { run } from '../engine/actions';
 import { GatewayPanel } from '../settings/GatewayPanel';
 import { useStudio } from '../store/studio';
 import { useToasts } from '../store/toasts';
-import { useSetupT } from './i18n';
+import { type SetupKey, useSetupT } from './i18n';
+import { LocalBridgeSetup } from './LocalBridgeSetup';
+
+const ROOM_CHOICES = ['demo', 'remote', 'bridge'] as const;
+type RoomChoice = (typeof ROOM_CHOICES)[number];
 
 export function RoomStep() {
   const t = useSetupT();
   const language = useStudio((s) => s.language);
   const goal = useStudio((s) => s.state?.overlay?.settings.goalTarget ?? null);
   const show = useToasts((s) => s.show);
+  const remote = useStudio((s) => s.state !== null && s.state.gateway.source !== 'demo');
+  const bridged = useStudio((s) => (s.state?.sources ?? []).some((x) => x.kind !== 'gateway'));
+  const [choice, setChoice] = useState<RoomChoice>(remote ? 'remote' : bridged ? 'bridge' : 'demo');
   const [text, setText] = useState(goal ? toYuanString(goal) : '');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -40,7 +48,22 @@ export function RoomStep() {
 
   return (
     <div className="setup-step" data-testid="setup-room">
-      <GatewayPanel />
+      <fieldset className="setup-room-choice">
+        <legend>{t('room.choose')}</legend>
+        {ROOM_CHOICES.map((c) => (
+          <label key={c} className="checkbox">
+            <input
+              type="radio"
+              name="setup-room"
+              checked={choice === c}
+              onChange={() => setChoice(c)}
+              data-testid={`setup-room-${c}`}
+            />
+            {t(`room.${c}` as SetupKey)}
+          </label>
+        ))}
+      </fieldset>
+      {choice === 'bridge' ? <LocalBridgeSetup /> : <GatewayPanel only={choice} />}
       <form
         className="field-row"
         onSubmit={(e) => {

@@ -1,7 +1,8 @@
 /**
  * The go-live setup (开播向导): four short steps, each with a check mark from the engine's real state
- * (OBS identified, overlays put in OBS, a stream key set in OBS, the live room connected). Opens by
- * itself for the host on a first run; Settings re-opens it. Finishing records `setupCompletedAt`.
+ * (OBS identified, overlays put in OBS, a stream key set in OBS, the live room connected or a local
+ * bridge delivering). Opens by itself for the host on a first run; Settings re-opens it. Finishing
+ * records `setupCompletedAt`.
  */
 import { useState } from 'react';
 import type { StudioSettings } from '../../../shared/contract';
@@ -33,7 +34,10 @@ function useChecks(): Record<Step, boolean> {
     obs: state?.obs.status === 'identified',
     overlays: placed || state?.settings.setupCompletedAt !== undefined,
     stream: state?.obs.destination?.hasKey === true,
-    room: state?.gateway.status === 'live' || state?.gateway.status === 'catching_up',
+    room:
+      state?.gateway.status === 'live' ||
+      state?.gateway.status === 'catching_up' ||
+      (state?.sources ?? []).some((s) => s.kind !== 'gateway' && s.lastEventAt !== null),
   };
 }
 

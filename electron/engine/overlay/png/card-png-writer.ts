@@ -5,7 +5,8 @@
  *
  * Render ahead: rendering takes a few hundred ms, a pin must reach the picture within 3 frames. Cards
  * asked for with `prerender` (the pinned product's run-of-show neighbours) are rendered while the
- * writer is idle and kept in memory by their content, so a pin of one of them only writes the file.
+ * writer is idle and kept in memory by their content, so a pin of one of them only writes the file, at
+ * once: it waits for no render in flight (that one's result is dropped, the newer card wins).
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -43,6 +44,9 @@ export class CardPngWriter {
   /** Rendered PNGs by card content (see `cardKey`), most recently used last. */
   private readonly rendered = new Map<string, Buffer>();
   private ahead: ProductCard[] = [];
+  /** Bumped by every update: a render or write for an older one is dropped (the latest wins). */
+  private generation = 0;
+  private writing: Promise<void> = Promise.resolve();
   private aheadRunning: Promise<void> | null = null;
   /** Renders written so far (tests and benchmarks wait on it). */
   writes = 0;
@@ -55,9 +59,40 @@ export class CardPngWriter {
   update(card: ProductCard | null, settings: OverlaySettings): Promise<void> {
     this.card = card;
     this.settings = settings;
+    const generation = ++this.generation;
+    const kept = this.kept(card, settings);
+    if (kept) {
+      // Rendered ahead: written now, without waiting for a render in flight (a countdown's tick, a
+      // neighbour being rendered ahead): that one is dropped when it ends, since this card is newer.
+      this.hits++;
+      this.scheduleCountdown();
+      return this.write(kept, card, generation);
+    }
     this.dirty = true;
     this.running ??= this.drain();
     return this.running;
+  }
+
+  /** Resolves when what was asked for last is written (tests and benchmarks). */
+  async settled(): Promise<void> {
+    for (;;) {
+      const running = this.running;
+      const writing = this.writing;
+      await running;
+      await writing;
+      if (running === this.running && writing === this.writing) return;
+    }
+  }
+
+  /** The card's PNG when it is kept (rendered ahead or recently), marked as the most recently used. */
+  private kept(card: ProductCard | null, settings: OverlaySettings): Buffer | null {
+    if (!card || card.countdownEndsAt) return null;
+    const key = cardKey(card, settings);
+    const png = this.rendered.get(key);
+    if (!png) return null;
+    this.rendered.delete(key);
+    this.rendered.set(key, png);
+    return png;
   }
 
   /**
@@ -103,13 +138,9 @@ export class CardPngWriter {
 
   /** The card's PNG: from the cards rendered ahead, else rendered now (and kept unless it counts down). */
   private async render(card: ProductCard | null, settings: OverlaySettings): Promise<Buffer> {
+    const kept = this.kept(card, settings);
+    if (kept) return kept;
     const key = card && !card.countdownEndsAt ? cardKey(card, settings) : null;
-    const kept = key ? this.rendered.get(key) : undefined;
-    if (key && kept) {
-      this.rendered.delete(key);
-      this.rendered.set(key, kept);
-      return kept;
-    }
     const png = await renderProductCardPng(card, settings, {
       fontSources: this.options.fontSources,
       image: card ? await this.image(card) : null,
@@ -124,22 +155,32 @@ export class CardPngWriter {
   private async renderOnce(): Promise<void> {
     const card = this.card;
     const settings = this.settings;
+    const generation = this.generation;
     if (!settings) return;
     try {
       // Wait for a card being rendered ahead: it may be this one.
       if (this.aheadRunning) await this.aheadRunning;
-      const before = card && !card.countdownEndsAt && this.rendered.has(cardKey(card, settings));
+      if (generation !== this.generation) return; // a newer card was asked for meanwhile
       const png = await this.render(card, settings);
-      if (before) this.hits++;
+      await this.write(png, card, generation);
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'product card PNG render failed');
+    }
+  }
+
+  /** Writes atomically, in the order asked; a write for a card older than the latest asked for is dropped. */
+  private write(png: Buffer, card: ProductCard | null, generation: number): Promise<void> {
+    const next = this.writing.then(async () => {
+      if (generation !== this.generation || this.closed) return;
       await mkdir(dirname(this.options.path), { recursive: true });
       const tmp = `${this.options.path}.${process.pid}.tmp`;
       await writeFile(tmp, png);
       await rename(tmp, this.options.path);
       this.writes++;
       this.options.onWritten?.(this.options.path, card);
-    } catch (error) {
-      this.options.logger.error({ err: error }, 'product card PNG render failed');
-    }
+    });
+    this.writing = next.catch((error) => this.options.logger.error({ err: error }, 'product card PNG write failed'));
+    return this.writing;
   }
 
   private async image(card: ProductCard): Promise<CardImage | null> {
@@ -177,5 +218,6 @@ export class CardPngWriter {
     this.closed = true;
     if (this.tick) clearTimeout(this.tick);
     await this.running;
+    await this.writing;
   }
 }

@@ -1,0 +1,108 @@
+/**
+ * Step 4 of the go-live setup, the local bridge: the host picks "本机桥接", creates a bridge token and
+ * gets the push address, the token and a curl line to paste; a program posting to that address with that
+ * token (here: this test, as a script would) is seen arriving. A Social Stream Ninja session is connected
+ * from the same step to a FAKE relay (tests/harness/fake-ssn-relay.ts: the real one is on the internet).
+ * Screenshots: zh and en at 1366×768, and zh at 125 % zoom.
+ */
+import { mkdirSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { type EngineProcess, startEngineProcess } from '../harness/engine';
+import { type FakeSsnRelay, startFakeSsnRelay } from '../harness/fake-ssn-relay';
+
+const shots = 'test-results/screenshots';
+mkdirSync(shots, { recursive: true });
+
+let engine: EngineProcess;
+let relay: FakeSsnRelay;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  relay = await startFakeSsnRelay();
+  engine = await startEngineProcess({ firstRun: true });
+});
+test.afterAll(async () => {
+  await engine?.dispose();
+  await relay?.close();
+});
+
+/** Opens step 4, where `chosen` is the live room the step starts on, and picks the local bridge. */
+async function openRoomStep(page: Page, chosen: 'demo' | 'bridge'): Promise<void> {
+  await page.goto(`${engine.url}/live#token=${engine.controlToken}`);
+  await expect(page.getByTestId('setup-wizard')).toBeVisible();
+  await page.getByTestId('setup-step-room').click();
+  await expect(page.getByTestId(`setup-room-${chosen}`)).toBeChecked();
+  await page.getByTestId('setup-room-bridge').check();
+}
+
+test('the live room step sets up a local bridge: token, address and what to paste, then events arrive', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  // A fresh studio: the demo room is the default choice.
+  await openRoomStep(page, 'demo');
+  await page.getByTestId('setup-bridge-create').click();
+  const url = await page.getByTestId('setup-bridge-url').inputValue();
+  const token = await page.getByTestId('setup-bridge-token').inputValue();
+  expect(url).toBe(`${engine.url}/api/v1/bridge/events`);
+  expect(token.length).toBeGreaterThan(20);
+  await expect(page.getByTestId('setup-bridge-curl')).toContainText(`Authorization: Bearer ${token}`);
+  await expect(page.getByTestId('setup-bridge-curl')).toContainText(url);
+  await expect(page.getByTestId('setup-bridge-state')).toHaveText('等待第一条事件…');
+  await page.screenshot({ path: `${shots}/setup-room-bridge-zh.png`, fullPage: true });
+
+  // The token is a bridge token: it may post events and nothing else.
+  const denied = await engine.api('/status', { token });
+  expect(denied.status).toBe(403);
+  // A program on this computer pastes the address and the token, and posts a comment.
+  const posted = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify([
+      { id: 'wizard-c1', platform: 'xhs', occurredAt: null, kind: 'chat', data: { text: '3号有S码吗' } },
+    ]),
+  });
+  expect(posted.status).toBe(200);
+  expect(await posted.json()).toEqual({ accepted: 1, duplicates: 0 });
+  await expect(page.getByTestId('setup-bridge-state')).toContainText('已收到事件', { timeout: 15_000 });
+
+  // Social Stream Ninja: a bad session ID is refused in words and adds nothing.
+  await page.getByTestId('setup-ssn-session').fill('wizard1');
+  await page.getByTestId('setup-ssn-relay').fill('http://not-a-relay');
+  await page.getByRole('button', { name: '连接 SSN' }).click();
+  await expect(page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'ws://' })).toBeVisible();
+  expect(((await (await engine.api('/bridges')).json()) as { bridges: unknown[] }).bridges).toEqual([]);
+  // The right one joins the relay as a listener and says so.
+  await page.getByTestId('setup-ssn-relay').fill(relay.url);
+  await page.getByRole('button', { name: '连接 SSN' }).click();
+  await expect(page.getByTestId('setup-ssn-state')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+  await expect(page.getByTestId('setup-ssn-state')).toContainText('已连接');
+  expect(relay.listeners('wizard1', 4)).toBe(1);
+  await expect(page.getByTestId('setup-step-room')).toHaveAttribute('data-done', 'true');
+  await page.screenshot({ path: `${shots}/setup-room-ssn-zh.png`, fullPage: true });
+
+  await page.getByTestId('setup-language').selectOption('en');
+  await expect(page.getByTestId('setup-ssn-state')).toContainText('Connected');
+  await expect(page.getByTestId('setup-bridge-state')).toContainText('Events arriving');
+  await page.screenshot({ path: `${shots}/setup-room-bridge-en.png`, fullPage: true });
+  await page.getByTestId('setup-language').selectOption('zh-CN');
+});
+
+test('the local bridge choice at 125 % zoom: reachable by keyboard, nothing cut off', async ({ browser }) => {
+  // 125 %: the 1366×768 screen seen as 1093×614 CSS pixels at a device scale of 1.25.
+  const context = await browser.newContext({ viewport: { width: 1093, height: 614 }, deviceScaleFactor: 1.25 });
+  const page = await context.newPage();
+  // The first test added bridges: the step opens on the local bridge (run alone, on the demo room).
+  const { bridges } = (await (await engine.api('/bridges')).json()) as { bridges: unknown[] };
+  await openRoomStep(page, bridges.length > 0 ? 'bridge' : 'demo');
+  await page.getByTestId('setup-bridge-create').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('setup-bridge-token')).toBeVisible();
+  const overflow = Number(
+    await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${shots}/setup-room-bridge-zh-125.png`, fullPage: true });
+  await context.close();
+});
