@@ -3,7 +3,8 @@
  * training data (heldout-6 and heldout-7 became tuning data once their per-item errors were read), so
  * these are regression floors just under the in-sample scores, not measures of generalisation: those are
  * the leave-one-set-out cross-validation figures and the blind sets scored once, both recorded in
- * tests/fixtures/CHAT-SETS.md. A blind set is never listed here before it has been scored once.
+ * tests/fixtures/CHAT-SETS.md. A blind set is never listed here before it has been scored once; heldout-8,
+ * scored once and never trained on, is held at the issue's targets.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,5 +47,15 @@ describe('classifier on the labelled sets', () => {
     expect(r.macroF1).toBeGreaterThanOrEqual(f1);
     expect(r.linkAccuracy).toBeGreaterThanOrEqual(link);
     expect(r.questionAccuracy).toBeGreaterThanOrEqual(question);
+  });
+
+  // Held out (never trained on, errors never read): scored once after the round-2 freeze at 0.95 / q 0.99 /
+  // link 0.99 (CHAT-SETS.md); the floor is the issue's target, so a later model that generalises worse fails.
+  it('chat-heldout-8.jsonl (blind, not trained on) stays at the issue 20 targets', () => {
+    expect((storedModel as { trainedOn: string[] }).trainedOn).not.toContain('chat-heldout-8.jsonl');
+    const r = score('chat-heldout-8.jsonl');
+    expect(r.macroF1).toBeGreaterThanOrEqual(0.92);
+    expect(r.questionAccuracy).toBeGreaterThanOrEqual(0.97);
+    expect(r.linkAccuracy).toBeGreaterThanOrEqual(0.98);
   });
 });
