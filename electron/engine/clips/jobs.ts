@@ -60,6 +60,8 @@ export class JobQueue {
           sizeBytes: e.sizeBytes,
           mode: e.mode,
         });
+        // Clips finish in any order (several ffmpeg runs at once); the job lists them in 讲解 order.
+        b.clips.sort((x, y) => x.segment - y.segment);
       },
       chaptered: (c) => b.chapters.push(c),
     };
