@@ -6,7 +6,7 @@ import type { RecapT } from './i18n';
 export function Questions(props: { questions: QuestionsBody | null; t: RecapT; name: (id: string | null) => string }) {
   const { questions, t } = props;
   return (
-    <section aria-labelledby="recap-questions" data-testid="questions">
+    <section aria-labelledby="recap-questions" data-testid="questions" data-loaded={questions !== null}>
       <h2 id="recap-questions">{t('report.questionsTitle')}</h2>
       {!questions ? (
         <p role="status" className="muted">
