@@ -20,7 +20,7 @@ import { type OpenReport, openDatabase, openEmptyInMemory } from './db';
 import { recoverOpenSessions } from './last-activity';
 import { type LedgerOptions, type SessionSummary, type SessionView, type StatsBody, view } from './ledger-types';
 import { type Product, ProductStore } from './products';
-import { type RecapPart, RecapParts, type RecapStamp } from './recap-parts';
+import { RecapParts } from './recap-parts';
 import type { ChatLine } from './recap-reads';
 import { ReconcileStore } from './reconcile-store';
 import { RecordingStore } from './recordings';
@@ -58,8 +58,8 @@ export class Ledger {
   private readonly backups: BackupSchedule;
   private readonly reads: SessionReads;
   private readonly running: RunningSession;
-  private readonly recapParts: RecapParts;
-  private readonly endedListeners = new Set<(sessionId: string) => void>();
+  /** What is kept of ended sessions' recaps (recap-parts.ts): the recap service computes and keeps it. */
+  readonly keptRecaps: RecapParts;
 
   constructor(options: LedgerOptions) {
     this.logger = options.logger ?? silentLogger();
@@ -77,13 +77,13 @@ export class Ledger {
         });
     this.db = db;
     this.report = report;
-    this.recapParts = new RecapParts(db);
+    this.sessions = new SessionStore(db);
+    this.keptRecaps = new RecapParts(db, this.sessions, this.now);
     this.applier = new Applier(db, {
       currency,
       classifyQuestion: options.classifyQuestion ?? (() => false),
-      beforeCommit: (effects, anomalies, rooms) => this.recapParts.invalidateApplied(effects, anomalies, rooms),
+      beforeCommit: (effects, anomalies, rooms) => this.keptRecaps.invalidateApplied(effects, anomalies, rooms),
     });
-    this.sessions = new SessionStore(db);
     this.products = new ProductStore(db, currency);
     this.recordings = new RecordingStore(db);
     this.reconciliations = new ReconcileStore(db);
@@ -176,7 +176,7 @@ export class Ledger {
 
   stopSession(input: { at?: number; reason?: SessionReason } = {}): SessionView {
     this.assertOpen();
-    return this.ended(view(this.running.stop(input)));
+    return view(this.running.stop(input));
   }
 
   currentSession(): SessionView | null {
@@ -202,24 +202,12 @@ export class Ledger {
    */
   closeInterrupted(id: string, at?: number): SessionView {
     this.assertOpen();
-    return this.ended(this.running.closeInterrupted(id, at));
+    return this.running.closeInterrupted(id, at);
   }
 
   /** Called with the id of each session that ends (stopped, or an interrupted one closed): the moment to precompute its recap. */
   onSessionEnded(listener: (sessionId: string) => void): () => void {
-    this.endedListeners.add(listener);
-    return () => this.endedListeners.delete(listener);
-  }
-
-  private ended(s: SessionView): SessionView {
-    for (const listener of this.endedListeners) {
-      try {
-        listener(s.id);
-      } catch (error) {
-        this.logger.warn({ err: error, session: s.id }, 'a session-ended listener failed');
-      }
-    }
-    return s;
+    return this.running.onEnded(listener);
   }
 
   listSessions(now = this.now()): SessionSummary[] {
@@ -280,7 +268,7 @@ export class Ledger {
       now: this.now,
     };
     const answer = await reconcileSession(parts, this.sessions.require(sessionId), bytes, options);
-    this.recapParts.invalidateSession(sessionId);
+    this.keptRecaps.invalidateSession(sessionId);
     return answer;
   }
 
@@ -311,25 +299,6 @@ export class Ledger {
     this.db
       .prepare('INSERT INTO answer_marks (at, product_id, intent) VALUES (?, ?, ?)')
       .run(mark.at, mark.productId, mark.intent);
-  }
-
-  /**
-   * What is kept of an ended session's recap (recap-parts.ts), or null: none kept, the session runs, or
-   * something it was made of changed since. The recap service computes and keeps it.
-   */
-  recapPart<T>(sessionId: string, part: RecapPart): T | null {
-    return this.recapParts.get<T>(this.sessions.require(sessionId), part);
-  }
-
-  /** Taken before computing a recap part: `keepRecapPart` keeps it only if nothing touched the session meanwhile. */
-  recapStamp(sessionId: string): RecapStamp {
-    return this.recapParts.stamp(this.sessions.require(sessionId));
-  }
-
-  /** Keeps a recap part of an ended session (not a running one's, nor when the ledger refuses writes). */
-  keepRecapPart(stamp: RecapStamp, part: RecapPart, body: unknown): boolean {
-    if (this.refusal || this.closed) return false;
-    return this.recapParts.put(this.sessions.require(stamp.sessionId), part, body, stamp, this.now());
   }
 
   /** The host's answer marks inside a session's window. */

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Anomaly } from '../../../shared/metrics/order-state';
 import type { Effect } from './apply';
-import type { Session } from './sessions';
+import type { Session, SessionStore } from './sessions';
 
 export type RecapPart = 'recap' | 'questions';
 
@@ -24,14 +24,21 @@ export class RecapParts {
   /** per session: how many times applied events or a reconciliation touched it in this process */
   private readonly epochs = new Map<string, number>();
 
-  constructor(private readonly db: DatabaseSync) {}
+  constructor(
+    private readonly db: DatabaseSync,
+    private readonly sessions: SessionStore,
+    private readonly now: () => number,
+  ) {}
 
-  stamp(s: Session): RecapStamp {
+  /** Taken before computing a part: `keep` keeps it only if nothing touched the session meanwhile. */
+  stamp(sessionId: string): RecapStamp {
+    const s = this.sessions.require(sessionId);
     return { sessionId: s.id, inputs: this.inputsOf(s), epoch: this.epochs.get(s.id) ?? 0 };
   }
 
-  /** The stored body, or null when none is stored, the session runs, or what it was made of changed. */
-  get<T>(s: Session, part: RecapPart): T | null {
+  /** The kept body, or null when none is kept, the session runs, or something it was made of changed. */
+  get<T>(sessionId: string, part: RecapPart): T | null {
+    const s = this.sessions.require(sessionId);
     if (s.endedAt === null) return null;
     const row = this.db
       .prepare('SELECT inputs, body FROM recap_parts WHERE session_id = ? AND part = ?')
@@ -45,12 +52,13 @@ export class RecapParts {
    * When events touched the session while it was computed, nothing is kept; when its inputs changed, it is
    * kept under the old ones and so never answered.
    */
-  put(s: Session, part: RecapPart, body: unknown, stamp: RecapStamp, at: number): boolean {
-    if (s.endedAt === null || stamp.sessionId !== s.id || (this.epochs.get(s.id) ?? 0) !== stamp.epoch) return false;
+  keep(stamp: RecapStamp, part: RecapPart, body: unknown): boolean {
+    const s = this.sessions.require(stamp.sessionId);
+    if (s.endedAt === null || (this.epochs.get(s.id) ?? 0) !== stamp.epoch) return false;
     this.db
       .prepare(`INSERT INTO recap_parts (session_id, part, inputs, body, at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (session_id, part) DO UPDATE SET inputs = excluded.inputs, body = excluded.body, at = excluded.at`)
-      .run(s.id, part, stamp.inputs, JSON.stringify(body), at);
+      .run(s.id, part, stamp.inputs, JSON.stringify(body), this.now());
     return true;
   }
 

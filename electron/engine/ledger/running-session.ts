@@ -31,6 +31,7 @@ export class RunningSession {
   private interrupted: Session | null = null;
   /** The interrupted session's last recorded event as found at open (later events belong to no session yet). */
   private interruptedLastEvent: number | null = null;
+  private readonly endedListeners = new Set<(sessionId: string) => void>();
 
   constructor(
     private readonly o: {
@@ -96,6 +97,7 @@ export class RunningSession {
     this.o.logger.info({ session: session.id }, 'session stopped');
     // After a show is the moment a copy matters most.
     this.o.backups.now('stop');
+    this.ended(session.id);
     return session;
   }
 
@@ -118,7 +120,25 @@ export class RunningSession {
   closeInterrupted(id: string, at?: number): SessionView {
     const s = this.takeInterrupted(id);
     const last = this.interruptedLastEvent ?? lastActivity(this.o.db, this.o.applier, s);
-    return view(this.o.sessions.end(s.id, Math.max(at ?? last, s.startedAt), 'recovered'));
+    const closed = view(this.o.sessions.end(s.id, Math.max(at ?? last, s.startedAt), 'recovered'));
+    this.ended(s.id);
+    return closed;
+  }
+
+  /** Called with the id of each session that ends (stopped, or an interrupted one closed). */
+  onEnded(listener: (sessionId: string) => void): () => void {
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
+  }
+
+  private ended(sessionId: string): void {
+    for (const listener of this.endedListeners) {
+      try {
+        listener(sessionId);
+      } catch (error) {
+        this.o.logger.warn({ err: error, session: sessionId }, 'a session-ended listener failed');
+      }
+    }
   }
 
   /** A session's window at `now`: the running one's ends at max(now, its latest event + 1). */

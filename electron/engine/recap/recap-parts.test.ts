@@ -228,11 +228,11 @@ describe('kept recap parts', () => {
     clock.now = T0 + 2 * MIN;
     expect(svc.recap(id).running).toBe(true);
     await svc.questions(id);
-    expect(ledger.recapPart(id, 'recap')).toBeNull();
-    expect(ledger.recapPart(id, 'questions')).toBeNull();
+    expect(ledger.keptRecaps.get(id, 'recap')).toBeNull();
+    expect(ledger.keptRecaps.get(id, 'questions')).toBeNull();
     ledger.stopSession();
     await expect
-      .poll(() => ledger.recapPart(id, 'questions') !== null && ledger.recapPart(id, 'recap') !== null)
+      .poll(() => ledger.keptRecaps.get(id, 'questions') !== null && ledger.keptRecaps.get(id, 'recap') !== null)
       .toBe(true);
     expect(svc.recap(id).running).toBe(false);
   });

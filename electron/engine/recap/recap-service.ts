@@ -72,11 +72,11 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
    * session's is recomputed on each read.
    */
   function recap(id: string): RecapBody {
-    const kept = ledger.recapPart<Omit<RecapBody, 'running'>>(id, 'recap');
+    const kept = ledger.keptRecaps.get<Omit<RecapBody, 'running'>>(id, 'recap');
     if (kept) return { ...kept, running: false };
-    const stamp = ledger.recapStamp(id);
+    const stamp = ledger.keptRecaps.stamp(id);
     const body = computeRecap(id);
-    if (body.session.endedAt !== null) ledger.keepRecapPart(stamp, 'recap', { ...body, running: undefined });
+    if (body.session.endedAt !== null) ledger.keptRecaps.keep(stamp, 'recap', { ...body, running: undefined });
     return body;
   }
 
@@ -151,14 +151,14 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
 
   function questions(id: string): Promise<QuestionsBody> {
     if (ledger.getSession(id).endedAt === null) return computeQuestions(id);
-    const kept = ledger.recapPart<QuestionsBody>(id, 'questions');
+    const kept = ledger.keptRecaps.get<QuestionsBody>(id, 'questions');
     if (kept) return Promise.resolve(kept);
     const running = computing.get(id);
     if (running) return running;
-    const stamp = ledger.recapStamp(id);
+    const stamp = ledger.keptRecaps.stamp(id);
     const body = computeQuestions(id)
       .then((b) => {
-        ledger.keepRecapPart(stamp, 'questions', b);
+        ledger.keptRecaps.keep(stamp, 'questions', b);
         return b;
       })
       .finally(() => computing.delete(id));
