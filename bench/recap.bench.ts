@@ -36,6 +36,17 @@ const PHRASES = [
   '7号有优惠吗',
   '上身效果',
 ];
+/** The recap's sections after the figures: the chart first, then each awaited on its own. */
+const SECTIONS = ['chart', 'comparisons', 'pins', 'products', 'channels', 'questions', 'answer times', 'missing facts'];
+const SECTION_SELECTORS = [
+  '[data-testid="recap-figures"][data-compared="true"]',
+  '[data-testid="pin-table"]',
+  '[data-testid="product-table"]',
+  '[data-testid="channel-table"]',
+  '[data-testid="questions"][data-loaded="true"] [data-testid="questions-by-product"]',
+  '[data-testid="answer-times"]',
+  '[data-testid="missing-facts"]',
+];
 const SKUS = ['A1', 'B2', 'C3', 'D4', 'E5', 'F6', 'G7', 'H8'];
 
 async function seed(
@@ -144,15 +155,7 @@ export default async function ({ quick }: { quick: boolean }): Promise<BenchResu
         .waitFor()
         .then(() => performance.now() - t);
       // Every other section: each awaited on its own, the slowest one's time is what the user waits for.
-      const sections = [
-        '[data-testid="recap-figures"][data-compared="true"]',
-        '[data-testid="pin-table"]',
-        '[data-testid="product-table"]',
-        '[data-testid="channel-table"]',
-        '[data-testid="questions"][data-loaded="true"] [data-testid="questions-by-product"]',
-        '[data-testid="answer-times"]',
-        '[data-testid="missing-facts"]',
-      ].map((sel) =>
+      const sections = SECTION_SELECTORS.map((sel) =>
         page
           .locator(sel)
           .first()
@@ -160,20 +163,23 @@ export default async function ({ quick }: { quick: boolean }): Promise<BenchResu
           .then(() => performance.now() - t),
       );
       const all = await Promise.all([chartDrawn, ...sections]);
-      return { figures, chart: all[0], everySection: Math.max(...all) - figures };
+      const slowest = all.indexOf(Math.max(...all));
+      return { figures, chart: all[0], everySection: all[slowest] - figures, slowest: SECTIONS[slowest] };
     };
     const runs = quick ? 1 : 3;
     const sample = async (id: string) => {
       const fig: number[] = [];
       const chart: number[] = [];
       const every: number[] = [];
+      const slowest: string[] = [];
       for (let i = 0; i < runs; i++) {
         const r = await open(id);
         fig.push(r.figures);
         chart.push(r.chart);
         every.push(r.everySection);
+        slowest.push(r.slowest);
       }
-      return { figures: median(fig), chart: median(chart), everySection: median(every) };
+      return { figures: median(fig), chart: median(chart), everySection: median(every), slowest: slowest.join('/') };
     };
     // a first request warms the engine (JIT, the file's pages) so the first timed call is not the cold start
     await api('/recap/sessions');
@@ -194,6 +200,8 @@ export default async function ({ quick }: { quick: boolean }): Promise<BenchResu
       precomputeShortMs: ids.precomputeShortMs,
       everySectionAfterFiguresLongMs: Math.round(long.everySection),
       everySectionAfterFiguresShortMs: Math.round(short.everySection),
+      slowestSectionLong: long.slowest,
+      slowestSectionShort: short.slowest,
       runs,
     };
     return [
