@@ -44,6 +44,8 @@ export type Effect =
 export interface ApplyOptions {
   currency: string;
   classifyQuestion: (text: string) => boolean;
+  /** Runs inside the batch's transaction, before its commit (derived state that must move with the record). */
+  beforeCommit?: (effects: readonly Effect[], anomalies: readonly Anomaly[], rooms: ReadonlySet<string>) => void;
 }
 
 export class Applier {
@@ -176,6 +178,7 @@ export class Applier {
         this.st.chatMinute.run(key.slice(0, cut), Number(key.slice(cut + 1)), n);
       }
       for (const lane of touched) this.st.feed.run(lane, this.lastSeq.get(lane)!, this.lastAt.get(lane) ?? null);
+      this.options.beforeCommit?.(effects, anomalies, new Set(fresh.map((e) => e.room)));
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');

@@ -121,3 +121,10 @@ export function openDatabase(options: DatabaseOptions): { db: DatabaseSync; repo
   }
   return { db, report: { file, migrations, backup, recovered } };
 }
+
+/** The stand-in while the ledger file cannot be used: an empty schema in memory that refuses every write. */
+export function openEmptyInMemory(dataDir: string): { db: DatabaseSync; report: OpenReport } {
+  const db = new DatabaseSync(':memory:');
+  migrate(db);
+  return { db, report: { file: join(dataDir, 'ledger.sqlite'), migrations: [], backup: null } };
+}

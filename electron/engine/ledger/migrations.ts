@@ -167,6 +167,19 @@ export const MIGRATIONS: readonly string[] = [
     result TEXT NOT NULL
   ) STRICT;
   `,
+  // 7: what an ended session's recap needs (figures, minutes, segments, per-product figures, question
+  // groups), computed once at stop or on first open and kept until something it was made of changes;
+  // \`inputs\` fingerprints what is not invalidated explicitly (catalogue, pins, marks, title, reconciliation)
+  `
+  CREATE TABLE recap_parts (
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    part TEXT NOT NULL,
+    inputs TEXT NOT NULL,
+    body TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (session_id, part)
+  ) STRICT;
+  `,
 ];
 
 /** Applies every migration newer than the file's `user_version`; returns the versions applied. */

@@ -48,6 +48,10 @@ export interface RecapService {
   recap(id: string): RecapBody;
   compare(id: string, withRehearsals?: boolean): CompareBody;
   questions(id: string): Promise<QuestionsBody>;
+  /** What the engine does when a session ends: the recap and question tables computed and kept. */
+  precompute(id: string): Promise<void>;
+  /** Stops precomputing at session ends. */
+  dispose(): void;
   report(id: string, lang: RecapLang, withRehearsals?: boolean): Promise<string>;
 }
 
@@ -59,9 +63,24 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
   // one render at a time: a PDF is a browser run of seconds and ~100 MB; a second request gets 429
   const printOne = printer ? oneAtATime(printer) : null;
   const figuresCache = new Map<string, { at: number; title: string; figures: Figures }>();
-  const questionsCache = new Map<string, { key: string; body: Promise<QuestionsBody> }>();
+  /** question tables being computed for ended sessions: one computation per session at a time */
+  const computing = new Map<string, Promise<QuestionsBody>>();
 
+  /**
+   * An ended session's recap is kept in the ledger (recap_parts) from its stop or first open until
+   * something it was made of changes (late refunds, a reconciliation, the catalogue...); a running
+   * session's is recomputed on each read.
+   */
   function recap(id: string): RecapBody {
+    const kept = ledger.keptRecaps.get<Omit<RecapBody, 'running'>>(id, 'recap');
+    if (kept) return { ...kept, running: false };
+    const stamp = ledger.keptRecaps.stamp(id);
+    const body = computeRecap(id);
+    if (body.session.endedAt !== null) ledger.keptRecaps.keep(stamp, 'recap', { ...body, running: undefined });
+    return body;
+  }
+
+  function computeRecap(id: string): RecapBody {
     const { stats, record } = ledger.statsWithRecord(id, now());
     const catalogue = ledger.listProducts().map((p) => ({ productId: p.productId, title: p.title, linkNo: p.linkNo }));
     return {
@@ -87,8 +106,8 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
   function figuresOf(id: string): { title: string; figures: Figures } {
     const cached = figuresCache.get(id);
     if (cached && now() - cached.at < FIGURES_TTL_MS) return cached;
-    const stats = ledger.stats(id, now());
-    const entry = { at: now(), title: stats.session.title, figures: stats.figures };
+    const body = recap(id);
+    const entry = { at: now(), title: body.session.title, figures: body.figures };
     figuresCache.set(id, entry);
     return entry;
   }
@@ -131,19 +150,32 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
   }
 
   function questions(id: string): Promise<QuestionsBody> {
-    const s = ledger.getSession(id);
-    // An ended session's chat no longer changes; a running one is recomputed each time.
-    const key = s.endedAt === null ? `live:${now()}` : `${s.startedAt}:${s.endedAt}`;
-    const cached = questionsCache.get(id);
-    if (cached && cached.key === key) return cached.body;
-    const body = computeQuestions(id);
-    if (s.endedAt !== null) {
-      questionsCache.set(id, { key, body });
-      if (questionsCache.size > 8) questionsCache.delete(questionsCache.keys().next().value as string);
-      body.catch(() => questionsCache.delete(id));
-    }
+    if (ledger.getSession(id).endedAt === null) return computeQuestions(id);
+    const kept = ledger.keptRecaps.get<QuestionsBody>(id, 'questions');
+    if (kept) return Promise.resolve(kept);
+    const running = computing.get(id);
+    if (running) return running;
+    const stamp = ledger.keptRecaps.stamp(id);
+    const body = computeQuestions(id)
+      .then((b) => {
+        ledger.keptRecaps.keep(stamp, 'questions', b);
+        return b;
+      })
+      .finally(() => computing.delete(id));
+    computing.set(id, body);
     return body;
   }
+
+  /** Computes and keeps what an ended session's recap needs (at its stop; yields while reading its chat). */
+  async function precompute(id: string): Promise<void> {
+    const started = now();
+    recap(id);
+    await questions(id);
+    logger.info({ session: id, ms: now() - started }, 'recap precomputed');
+  }
+  const stopListening = ledger.onSessionEnded((id) => {
+    setImmediate(() => precompute(id).catch((err) => logger.warn({ err, session: id }, 'recap precompute failed')));
+  });
 
   function list(): SessionListRow[] {
     return ledger.listSessionTotals(now()).map((s) => ({
@@ -194,5 +226,14 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
     },
   };
 
-  return { routeHandlers, routes: serveRoutes(recapRoutes, {}, routeHandlers), recap, compare, questions, report };
+  return {
+    routeHandlers,
+    routes: serveRoutes(recapRoutes, {}, routeHandlers),
+    recap,
+    compare,
+    questions,
+    precompute,
+    dispose: stopListening,
+    report,
+  };
 }

@@ -20,7 +20,7 @@ export function HeadlineFigures(props: { recap: RecapBody; compare: CompareBody 
     <section aria-labelledby="recap-headline">
       <h2 id="recap-headline">{t('recap.headline')}</h2>
       {compare && compare.previous.sessions === 0 && <p className="muted">{t('recap.noCompare')}</p>}
-      <dl className="recap-figures" data-testid="recap-figures">
+      <dl className="recap-figures" data-testid="recap-figures" data-compared={compare !== null}>
         {HEADLINE_KEYS.map((key) => {
           const num = figureNumber(recap.figures, key);
           return (
