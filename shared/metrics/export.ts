@@ -5,16 +5,9 @@
  * lines, refunds, viewers samples, chat (time and question flag), likes, pin changes, gaps and the
  * run-of-show. `recordFromExport*` read it back; tests hold the recomputed figures to the stats.
  */
+import type { SessionInfo } from '../contract/session';
 import type { Money } from '../money';
 import type { ComputedStats, Figures, MinuteRow, Segment, SessionRecord, SessionWindow } from './types';
-
-export interface ExportSession {
-  id: string;
-  title: string;
-  room: string | null;
-  startedAt: number;
-  endedAt: number | null;
-}
 
 export interface ExportAnomaly {
   kind: string;
@@ -50,7 +43,7 @@ type ExportOrder = {
 };
 
 export interface SessionExport {
-  session: ExportSession;
+  session: SessionInfo;
   /** null: the figures are the live feed's, provisional until reconciled with the platform's export */
   reconciled: Reconciled | null;
   window: SessionWindow;
@@ -81,7 +74,7 @@ export interface SessionExport {
 }
 
 export function buildExport(
-  session: ExportSession,
+  session: SessionInfo,
   record: SessionRecord,
   stats: ComputedStats,
   anomalies: ExportAnomaly[],

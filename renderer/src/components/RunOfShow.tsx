@@ -112,7 +112,7 @@ export function RunOfShow() {
             <ProductRow
               key={product.productId}
               product={product}
-              sold={live[product.productId]?.soldUnits ?? 0}
+              sold={live[product.productId]?.units ?? 0}
               pin={pin?.pinned?.productId === product.productId ? pin : null}
               pinGmv={pin?.pinned?.productId === product.productId ? pinMoney : null}
               now={pin?.pinned?.productId === product.productId ? now : 0}
@@ -151,7 +151,7 @@ function UnknownProducts() {
     <ul className="unknown-products" data-testid="unknown-products">
       {unknown.map((p) => (
         <li key={p.productId} data-product={p.productId}>
-          {t('products.unknown')} {p.productId} · {t('product.sold', { n: p.soldUnits })} · {money(p.gmv, language)}
+          {t('products.unknown')} {p.productId} · {t('product.sold', { n: p.units })} · {money(p.gmv, language)}
         </li>
       ))}
     </ul>
