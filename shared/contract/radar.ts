@@ -44,17 +44,9 @@ export const radarCommands = {
 };
 
 /** An open question group for programs (`GET /questions`), with the catalogue's suggested answer. */
-export interface QuestionView {
-  id: string;
-  productId: string | null;
+export interface QuestionView
+  extends Pick<RadarGroup, 'id' | 'productId' | 'intent' | 'askers' | 'asks' | 'firstAt' | 'lastAt' | 'context'> {
   linkNo: number | null;
-  intent: Intent;
-  askers: number;
-  asks: number;
-  firstAt: number;
-  lastAt: number;
-  /** newest texts first */
-  context: string[];
   answer: SuggestedAnswer;
 }
 
