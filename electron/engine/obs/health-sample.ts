@@ -20,6 +20,15 @@ export async function readOutputStatus(
   return { stream: answer(0), record: answer(1) };
 }
 
+const num = (v: unknown): number => Number(v ?? 0);
+
+/** What GetStreamStatus and GetRecordStatus both say of their output. */
+const outputCounters = (d: Data) => ({
+  active: Boolean(d.outputActive),
+  bytes: num(d.outputBytes),
+  durationMs: num(d.outputDuration),
+});
+
 /** The sample from OBS's answers (numbers as OBS reports them, missing counters as 0). */
 export function healthSample(
   stats: OBSResponseTypes['GetStats'],
@@ -41,23 +50,14 @@ export function healthSample(
     },
     stream: stream
       ? {
-          active: Boolean(stream.outputActive),
+          ...outputCounters(stream),
           reconnecting: Boolean(stream.outputReconnecting),
-          bytes: Number(stream.outputBytes ?? 0),
-          skippedFrames: Number(stream.outputSkippedFrames ?? 0),
-          totalFrames: Number(stream.outputTotalFrames ?? 0),
-          congestion: Number(stream.outputCongestion ?? 0),
-          durationMs: Number(stream.outputDuration ?? 0),
+          skippedFrames: num(stream.outputSkippedFrames),
+          totalFrames: num(stream.outputTotalFrames),
+          congestion: num(stream.outputCongestion),
         }
       : null,
-    record: record
-      ? {
-          active: Boolean(record.outputActive),
-          paused: Boolean(record.outputPaused),
-          bytes: Number(record.outputBytes ?? 0),
-          durationMs: Number(record.outputDuration ?? 0),
-        }
-      : null,
+    record: record ? { ...outputCounters(record), paused: Boolean(record.outputPaused) } : null,
   };
 }
 
