@@ -49,6 +49,8 @@ try {
     port,
     dataDir: values.redis ? undefined : resolve(values['data-dir'] ?? 'gateway-data'),
     redisUrl: values.redis,
+    // The order queue (rooms with an order API) lives on this node's disk, Redis or not.
+    queueDir: resolve(values['data-dir'] ?? 'gateway-data'),
     allowVolatileRedis: values['allow-volatile-redis'],
     rooms: parsed.data.rooms,
     retention: parsed.data.retention,

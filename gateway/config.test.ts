@@ -41,3 +41,47 @@ describe('gateway config', () => {
     expect(orders.success).toBe(false);
   });
 });
+
+describe('order API config', () => {
+  const dd = (orderApi: unknown) => ({
+    rooms: [{ ...room([]), doudian: { appKey: 'k', appSecret: 's', orderApi } }],
+  });
+
+  it('fills the defaults: the platform base URL, hmac-sha256, 5 calls/s, 6 attempts', () => {
+    const parsed = configFileSchema.parse(dd({ shopId: '4463798' }));
+    expect(parsed.rooms[0].doudian?.orderApi).toEqual({
+      shopId: '4463798',
+      baseUrl: 'https://openapi-fxg.jinritemai.com',
+      signMethod: 'hmac-sha256',
+      requestsPerSecond: 5,
+      burst: 10,
+      timeoutMs: 5000,
+      attempts: 6,
+      backoffMs: 1000,
+    });
+  });
+
+  it('refuses a bad shop id, an unknown key, a non-http URL and a missing 微信 secret, with their paths', () => {
+    const cases: [unknown, string][] = [
+      [dd({ shopId: 'shop-7' }), 'rooms[0].doudian.orderApi.shopId'],
+      [dd({ shopId: '1', appSecret: 'x' }), 'rooms[0].doudian.orderApi'],
+      [dd({ shopId: '1', baseUrl: 'ftp://x' }), 'rooms[0].doudian.orderApi.baseUrl'],
+      [
+        {
+          rooms: [
+            {
+              ...room([]),
+              wechatShop: { token: 't', encodingAESKey: 'a'.repeat(43), appId: 'wx1', orderApi: { finderId: 'sph1' } },
+            },
+          ],
+        },
+        'rooms[0].wechatShop.orderApi.appSecret',
+      ],
+    ];
+    for (const [input, path] of cases) {
+      const parsed = configFileSchema.safeParse(input);
+      expect(parsed.success, path).toBe(false);
+      if (!parsed.success) expect(fromZodError(parsed.error).path).toBe(path);
+    }
+  });
+});

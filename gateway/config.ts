@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { type EventKind, roomIdSchema } from '../shared/events';
+import { douyinLiveConfigSchema } from './adapters/douyin-live';
+import { doudianOrderApiSchema, wechatOrderApiSchema } from './orders/config';
 
 /** Standard Webhooks keys are random bytes; fewer than 16 (or none: `whsec_`, `whsec_A`) is not a key. */
 export const MIN_SECRET_BYTES = 16;
@@ -22,14 +24,25 @@ export const roomConfigSchema = z.object({
   secrets: z.array(secretSchema).max(4).default([]),
   /** Tokens that may read the room's live feed. */
   readTokens: z.array(z.string().min(8).max(500)).min(1),
-  doudian: z.object({ appKey: z.string().min(1), appSecret: z.string().min(1) }).optional(),
+  doudian: z
+    .object({
+      appKey: z.string().min(1),
+      appSecret: z.string().min(1),
+      /** Order detail fetching (order.orderDetail); without it paid orders carry `items: []` as the push does. */
+      orderApi: doudianOrderApiSchema.optional(),
+    })
+    .optional(),
   wechatShop: z
     .object({
       token: z.string().min(1),
       encodingAESKey: z.string().regex(/^[A-Za-z0-9+/]{43}$/, 'must be 43 base64 characters'),
       appId: z.string().min(1),
+      /** Order detail fetching (channels/ec/order/get); without it paid orders carry `items: []`. */
+      orderApi: wechatOrderApiSchema.optional(),
     })
     .optional(),
+  /** 抖音 直播间数据开放 pushes (docs/sources/douyin-live.md). */
+  douyinLive: douyinLiveConfigSchema.optional(),
   /** Per-room ingestion limit over HTTP (token bucket): sustained requests/s and burst. */
   rateLimit: z.object({ requestsPerSecond: z.number().positive(), burst: z.number().int().positive() }).optional(),
 });

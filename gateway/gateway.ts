@@ -3,8 +3,10 @@
  * `dataDir`, or Redis when `redisUrl` is given, in which case several nodes can serve the same rooms).
  * Used in-process by the engine (demo room) and by gateway/cli.ts.
  */
+import { existsSync } from 'node:fs';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from 'pino';
 import pino from 'pino';
@@ -24,6 +26,8 @@ import {
 import { LiveFeed } from './feed';
 import { createHandler } from './http/routes';
 import { type AckResult, Ingestor } from './ingest';
+import { OrderDetails } from './orders/order-details';
+import { ORDER_QUEUE_FILE, OrderQueue } from './orders/queue';
 import { TokenBucket } from './rate-limit';
 import { RedisStore } from './store/redis';
 import { SqliteStore } from './store/sqlite';
@@ -42,6 +46,11 @@ export interface GatewayOptions {
   port?: number;
   /** Folder of the SQLite store; required unless `redisUrl` is given. */
   dataDir?: string;
+  /**
+   * Folder of the order queue (paid orders waiting for their detail, gateway/orders); default `dataDir`.
+   * Needed when a room has an order API (`doudian.orderApi`, `wechatShop.orderApi`), Redis or not.
+   */
+  queueDir?: string;
   /** Redis URL: seq, dedupe and history in Redis, socket.io Redis adapter between nodes. */
   redisUrl?: string;
   /** Start on a Redis without any persistence (refused otherwise: see store/redis-durability.ts). */
@@ -69,9 +78,14 @@ export interface Gateway {
   ingest(room: string, events: InboundEvent[] | unknown): Promise<AckResult>;
   /** Replaces the room list (secrets, read tokens, adapters) without restarting. */
   setRooms(rooms: RoomConfig[]): void;
+  /** Order detail jobs by outcome (`pending`, `enriched`, `passed`, `fallback`, `other_room`); {} without a queue. */
+  orderJobs(): Record<string, number>;
   /** Stops accepting, lets in-flight requests finish (up to 5 s), closes sockets and the store. */
   close(): Promise<void>;
 }
+
+const wantsOrderDetails = (list: RoomConfig[]): boolean =>
+  list.some((r) => r.doudian?.orderApi || r.wechatShop?.orderApi);
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? pino({ level: 'silent' });
@@ -107,6 +121,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // The request listener is given to createServer BEFORE socket.io attaches: engine.io then wraps it and
   // hands it only requests outside /socket.io/. A listener added afterwards would also see engine.io's own
   // requests, answer them 404, and engine.io's later write would throw ERR_HTTP_HEADERS_SENT (issue 14).
+  const queueDir = options.queueDir ?? options.dataDir;
+  if (wantsOrderDetails(options.rooms) && !queueDir) {
+    throw new Error('order detail fetching (orderApi) needs a data folder for its queue');
+  }
+
   let onRequest: RequestListener = (_req, res) => sendError(res, starting());
   const http = createServer((req, res) => onRequest(req, res));
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
@@ -137,6 +156,23 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
   );
 
+  // The order queue opens when a room fetches order details, or when a previous run left one (its jobs were
+  // acknowledged to the platform and must still be emitted, even if the config no longer has the API).
+  let orders: OrderDetails | null = null;
+  const openOrders = () => {
+    if (orders || !queueDir) return;
+    orders = new OrderDetails({
+      queue: new OrderQueue(queueDir),
+      room: (id) => rooms.get(id),
+      validate: (events) => ingestor.validate(events),
+      commit: (room, events) => ingestor.commitValid(room, events),
+      logger,
+      now,
+    });
+    orders.start();
+  };
+  if (wantsOrderDetails(options.rooms) || (queueDir && existsSync(join(queueDir, ORDER_QUEUE_FILE)))) openOrders();
+
   let inflight = 0;
   let idle: (() => void) | null = null;
   const handler = createHandler({
@@ -154,6 +190,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
     now,
     doudianMaxAgeMs: retention.dedupeMs - DOUDIAN_FUTURE_TOLERANCE_MS,
+    platformOrders: (room, events) => (orders ? orders.accept(room, events) : ingestor.ingest(room.id, events)),
   });
   onRequest = (req, res) => {
     inflight++;
@@ -164,10 +201,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     handler(req, res);
   };
 
-  const pruneTimer = setInterval(
-    () => void store.prune(now()).catch((err) => logger.warn({ err }, 'prune failed')),
-    10 * 60_000,
-  );
+  const pruneTimer = setInterval(() => {
+    void store.prune(now()).catch((err) => logger.warn({ err }, 'prune failed'));
+    orders?.prune(now() - retention.dedupeMs);
+  }, 10 * 60_000);
   pruneTimer.unref();
   await store.prune(now());
 
@@ -188,7 +225,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       if (closing) throw new StudioError('shutting_down', 'The gateway is closing', { status: 503 });
       return ingestor.ingest(room, events);
     },
-    setRooms,
+    setRooms(list) {
+      setRooms(list);
+      if (wantsOrderDetails(list)) openOrders();
+    },
+    orderJobs: () => orders?.counts() ?? {},
     close() {
       closing ??= (async () => {
         clearInterval(pruneTimer);
@@ -199,6 +240,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
             setTimeout(resolve, 5000).unref();
           });
         }
+        await orders?.close();
         feed.close();
         await io.close();
         http.closeAllConnections();

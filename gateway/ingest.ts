@@ -69,17 +69,18 @@ export class Ingestor {
    * A store that fails or does not answer within `commitTimeoutMs` gets the request a 503 with Retry-After,
    * so nothing is acknowledged that is not durable. A commit that completes after its timeout (the script
    * reached Redis just before it went away) is still published: its seqs are taken, and the platform's
-   * retry of the same ids is then acknowledged as duplicates.
+   * retry of the same ids is then acknowledged as duplicates. `timeoutMs` shortens the wait for a caller
+   * with its own deadline (抖音 drops a push not answered within 2 s).
    */
-  async commitValid(room: string, events: InboundEvent[]): Promise<AckResult> {
+  async commitValid(room: string, events: InboundEvent[], timeoutMs = this.commitTimeoutMs): Promise<AckResult> {
     const commit = this.store.commit(room, events, this.now());
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         timedOut = true;
-        reject(unavailable(`The store did not confirm the events within ${this.commitTimeoutMs} ms`));
-      }, this.commitTimeoutMs);
+        reject(unavailable(`The store did not confirm the events within ${timeoutMs} ms`));
+      }, timeoutMs);
     });
     commit.then(
       (late) => {

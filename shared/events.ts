@@ -40,6 +40,13 @@ const orderData = z.object({
   buyerId: idSchema.optional(),
   channel: z.enum(['live', 'share', 'note', 'other']).optional(),
   sharerId: idSchema.optional(),
+  /**
+   * Extension to PROTOCOL A (optional; older readers ignore it): the sharer's name and the commission the
+   * platform pays out for a `share` order, where the platform's order detail names them (METRICS "Channels":
+   * sharers with their commission). Sent by the 微信小店 adapter once the order's detail is fetched.
+   */
+  sharerName: z.string().min(1).max(200).optional(),
+  commission: moneySchema.optional(),
 });
 
 export const eventDataSchemas = {

@@ -8,8 +8,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { readBody, sendError, sendJson, sendText } from '../../node-common/http';
 import { StudioError } from '../../shared/errors';
+import type { InboundEvent } from '../../shared/events';
 import { parseJsonBody } from '../../shared/live/inbound';
 import { checkDoudianWindow, DOUDIAN_REPLY, mapDoudianPush, verifyDoudian } from '../adapters/doudian';
+import { mapDouyinPush } from '../adapters/douyin-live';
+import { openDouyinPush } from '../adapters/douyin-live-sign';
 import { verifyWechatSignature } from '../adapters/wechat-crypto';
 import { mapWechatShopMessage, openWechatPush } from '../adapters/wechat-shop';
 import type { ResolvedRoomConfig } from '../config';
@@ -25,6 +28,8 @@ export interface HttpContext {
   now(): number;
   /** Oldest 抖店 record accepted, ms (the order dedupe window less 5 minutes; see checkDoudianWindow). */
   doudianMaxAgeMs: number;
+  /** Takes a platform push's events (orders may wait for their detail, gateway/orders); resolves once durable. */
+  platformOrders(room: ResolvedRoomConfig, events: InboundEvent[]): Promise<unknown>;
 }
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
@@ -83,7 +88,7 @@ async function doudian(ctx: HttpContext, req: IncomingMessage, res: ServerRespon
   checkRate(ctx, id);
   const events = mapDoudianPush(body);
   checkDoudianWindow(events, ctx.now(), ctx.doudianMaxAgeMs);
-  if (events.length > 0) await ctx.ingestor.ingest(id, events);
+  if (events.length > 0) await ctx.platformOrders(room, events);
   sendJson(res, 200, DOUDIAN_REPLY);
 }
 
@@ -103,8 +108,32 @@ async function wechatShop(ctx: HttpContext, req: IncomingMessage, res: ServerRes
   const message = openWechatPush(room.wechatShop, q, body, ctx.now());
   checkRate(ctx, id);
   const events = mapWechatShopMessage(message);
-  if (events.length > 0) await ctx.ingestor.ingest(id, events);
+  if (events.length > 0) await ctx.platformOrders(room, events);
   sendText(res, 200, 'success');
+}
+
+/**
+ * 抖音 drops a push not answered within 2 s (礼物 3 s): the commit gets at most this long, so a slow or
+ * stalled store is answered 503 before the platform gives up, and nothing unconfirmed is acknowledged.
+ */
+export const DOUYIN_COMMIT_BUDGET_MS = 1500;
+
+async function douyinLive(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, id: string) {
+  const room = requireRoom(ctx, id);
+  if (!room.douyinLive) {
+    throw new StudioError('adapter_not_configured', `Room "${id}" has no 抖音 live room push`, { status: 404 });
+  }
+  // The platform checks a push address with HEAD before saving it: 200 for a room that takes pushes.
+  if (req.method === 'HEAD') return void res.writeHead(200).end();
+  const body = await readBody(req);
+  const { type, pushedAt } = openDouyinPush(room.douyinLive, req.headersDistinct, body, ctx.now());
+  checkRate(ctx, id);
+  const events = mapDouyinPush(type, body, room.douyinLive, pushedAt);
+  const ack =
+    events.length > 0
+      ? await ctx.ingestor.commitValid(id, events, DOUYIN_COMMIT_BUDGET_MS)
+      : { accepted: 0, duplicates: 0, firstSeq: null, lastSeq: null };
+  sendJson(res, 200, ack);
 }
 
 /** The request handler for node:http (socket.io handles /socket.io/ itself before this runs). */
@@ -138,6 +167,11 @@ async function route(ctx: HttpContext, req: IncomingMessage, res: ServerResponse
     if (parts[2] === 'doudian') {
       if (method !== 'POST') throw methodNotAllowed();
       return doudian(ctx, req, res, parts[3]);
+    }
+    if (parts[2] === 'douyin-live') {
+      // The platform checks a push address with HEAD before saving it: 200 for a room that takes pushes.
+      if (method !== 'POST' && method !== 'HEAD') throw methodNotAllowed();
+      return douyinLive(ctx, req, res, parts[3]);
     }
     if (parts[2] === 'wechat-shop') {
       if (method !== 'POST' && method !== 'GET') throw methodNotAllowed();

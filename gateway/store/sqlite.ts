@@ -24,6 +24,10 @@ const MIGRATIONS: string[] = [
    CREATE INDEX seen_by_expiry ON seen (expires_at);`,
 ];
 
+const SQLITE_BUSY = 5;
+const BUSY_RETRY_MS = 20;
+const BUSY_GIVE_UP_MS = 10_000;
+
 export class SqliteStore implements GatewayStore {
   private readonly db: DatabaseSync;
   private readonly stmt: Record<
@@ -39,6 +43,9 @@ export class SqliteStore implements GatewayStore {
     reject: (e: Error) => void;
   }[] = [];
 
+  private busySince: number | null = null;
+  private closing = false;
+
   constructor(
     dataDir: string,
     private readonly retention: RetentionOptions = DEFAULT_RETENTION,
@@ -47,6 +54,8 @@ export class SqliteStore implements GatewayStore {
     this.db = new DatabaseSync(join(dataDir, 'gateway.sqlite'));
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
     this.migrate();
+    // From here on a lock held elsewhere never blocks the event loop: commits wait for it asynchronously.
+    this.db.exec('PRAGMA busy_timeout = 0');
     this.stmt = {
       head: this.db.prepare('SELECT last_seq FROM rooms WHERE room = ?'),
       setHead: this.db.prepare(
@@ -97,20 +106,35 @@ export class SqliteStore implements GatewayStore {
     });
   }
 
+  /**
+   * A write lock held by another process (a backup, `sqlite3` opened on the file) must not stall the gateway:
+   * node:sqlite waits for a lock synchronously, freezing every request and timer. With busy_timeout 0 a busy
+   * BEGIN fails at once and the group is retried every 20 ms, for up to 10 s, while the event loop runs, so the
+   * ingestion's own deadline (503 with Retry-After) answers the platform in time.
+   */
   private flushQueue(): void {
-    const group = this.queue.splice(0);
-    if (group.length === 0) return;
-    const results: CommitResult[] = [];
+    if (this.queue.length === 0) return;
     try {
       this.db.exec('BEGIN IMMEDIATE');
-      try {
-        for (const item of group) results.push(this.commitInTransaction(item.room, item.events, item.receivedAt));
-        this.db.exec('COMMIT');
-      } catch (error) {
-        this.db.exec('ROLLBACK');
-        throw error;
-      }
     } catch (error) {
+      const busy = (error as { errcode?: number }).errcode === SQLITE_BUSY;
+      this.busySince ??= Date.now();
+      if (busy && this.db.isOpen && !this.closing && Date.now() - this.busySince < BUSY_GIVE_UP_MS) {
+        setTimeout(() => this.flushQueue(), BUSY_RETRY_MS);
+        return;
+      }
+      this.busySince = null;
+      for (const item of this.queue.splice(0)) item.reject(error as Error);
+      return;
+    }
+    this.busySince = null;
+    const group = this.queue.splice(0);
+    const results: CommitResult[] = [];
+    try {
+      for (const item of group) results.push(this.commitInTransaction(item.room, item.events, item.receivedAt));
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
       for (const item of group) item.reject(error as Error);
       return;
     }
@@ -153,7 +177,13 @@ export class SqliteStore implements GatewayStore {
   async prune(now: number): Promise<void> {
     const { maxEvents, maxAgeMs } = this.retention;
     const rooms = this.stmt.rooms.all() as { room: string; last_seq: number }[];
-    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      // Pruning is housekeeping: with the file locked elsewhere it waits for the next run (every 10 minutes).
+      if ((error as { errcode?: number }).errcode === SQLITE_BUSY) return;
+      throw error;
+    }
     try {
       const byCount = this.db.prepare('DELETE FROM events WHERE room = ? AND seq <= ?');
       const byAge = this.db.prepare('DELETE FROM events WHERE room = ? AND received_at < ?');
@@ -170,6 +200,7 @@ export class SqliteStore implements GatewayStore {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     this.flushQueue();
     if (this.db.isOpen) this.db.close();
   }

@@ -20,6 +20,9 @@ export interface OrderState {
   channel: string | null;
   /** the promoter (推客) of a `share` order, when named */
   sharerId: string | null;
+  /** the promoter's name and commission, when the platform's order detail names them */
+  sharerName?: string | null;
+  commission?: Money | null;
   items: OrderItem[];
   /** refunded so far, minor units */
   refunded: number;
@@ -50,6 +53,8 @@ export interface OrderData {
   buyerId?: string;
   channel?: string;
   sharerId?: string;
+  sharerName?: string;
+  commission?: Money;
 }
 
 export type OrderEvent =
@@ -79,6 +84,8 @@ function fromData(data: OrderData, status: OrderStatus, paidAt: number | null): 
     buyerId: data.buyerId ?? null,
     channel: data.channel ?? null,
     sharerId: data.sharerId ?? null,
+    ...(data.sharerName ? { sharerName: data.sharerName } : {}),
+    ...(data.commission ? { commission: data.commission } : {}),
     items: data.items,
     refunded: 0,
     refundIds: [],

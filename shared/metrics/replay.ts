@@ -35,6 +35,8 @@ export function toRecordOrder(state: OrderState, productIdBySku?: ReadonlyMap<st
     buyerId: state.buyerId,
     channel: state.channel,
     sharerId: state.sharerId,
+    ...(state.sharerName ? { sharerName: state.sharerName } : {}),
+    ...(state.commission ? { commission: state.commission } : {}),
     total: state.total,
     lines: state.items.map((i) => ({
       sku: i.sku,

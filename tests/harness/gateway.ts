@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { RoomConfig } from '../../gateway/config';
 import { signStandardWebhook } from '../../gateway/signature/standard-webhooks';
 import type { InboundEvent, LiveEvent } from '../../shared/events';
 import { REPO_ROOT } from './engine';
@@ -144,10 +145,7 @@ export function chatFrom(id: string, user: string, text: string): InboundEvent {
  * The standalone gateway CLI (PROTOCOL G) with one room, as a team would run it: a real process, its
  * config file and data folder under `root`. Resolves once it printed its ready line.
  */
-export async function startGatewayCli(
-  root: string,
-  room: { id: string; secrets: string[]; readTokens: string[] },
-): Promise<{ url: string; process: Tracked }> {
+export async function startGatewayCli(root: string, room: RoomConfig): Promise<{ url: string; process: Tracked }> {
   const config = join(root, 'gateway.json');
   writeFileSync(config, JSON.stringify({ rooms: [room] }));
   const port = await freePort();

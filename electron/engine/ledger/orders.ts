@@ -11,6 +11,8 @@ interface OrderRow {
   buyer_id: string | null;
   channel: string | null;
   sharer_id: string | null;
+  sharer_name: string | null;
+  commission: number | null;
   items: string;
   refunded: number;
 }
@@ -26,17 +28,19 @@ export class OrderStore {
     private readonly currency: string,
   ) {
     this.select = db.prepare(
-      'SELECT status, paid_at, total, currency, buyer_id, channel, sharer_id, items, refunded FROM orders WHERE room = ? AND order_id = ?',
+      'SELECT status, paid_at, total, currency, buyer_id, channel, sharer_id, sharer_name, commission, items, refunded FROM orders WHERE room = ? AND order_id = ?',
     );
     this.refundIds = db.prepare('SELECT refund_id FROM refunds WHERE room = ? AND order_id = ?');
     this.insert = db.prepare(`INSERT INTO orders (room, order_id, status, paid_at, total, currency, buyer_id, channel,
-      items, refunded, seq, sharer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      items, refunded, seq, sharer_id, sharer_name, commission) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.upsert =
-      db.prepare(`INSERT INTO orders (room, order_id, status, paid_at, total, currency, buyer_id, channel, items, refunded, seq, sharer_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      db.prepare(`INSERT INTO orders (room, order_id, status, paid_at, total, currency, buyer_id, channel, items, refunded, seq, sharer_id,
+        sharer_name, commission)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (room, order_id) DO UPDATE SET status = excluded.status, paid_at = excluded.paid_at,
         total = excluded.total, currency = excluded.currency, buyer_id = excluded.buyer_id, channel = excluded.channel,
-        items = excluded.items, refunded = excluded.refunded, seq = excluded.seq, sharer_id = excluded.sharer_id`);
+        items = excluded.items, refunded = excluded.refunded, seq = excluded.seq, sharer_id = excluded.sharer_id,
+        sharer_name = excluded.sharer_name, commission = excluded.commission`);
   }
 
   /** The order's state; refund ids are loaded only when a refund needs them. */
@@ -52,6 +56,8 @@ export class OrderStore {
       buyerId: row.buyer_id,
       channel: row.channel,
       sharerId: row.sharer_id,
+      ...(row.sharer_name !== null ? { sharerName: row.sharer_name } : {}),
+      ...(row.commission !== null ? { commission: { amount: row.commission, currency } } : {}),
       items: JSON.parse(row.items) as OrderItem[],
       refunded: row.refunded,
       refundIds: withRefundIds
@@ -75,6 +81,8 @@ export class OrderStore {
       state.refunded,
       seq,
       state.sharerId,
+      state.sharerName ?? null,
+      state.commission?.amount ?? null,
     );
   }
 }
