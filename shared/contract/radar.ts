@@ -3,7 +3,6 @@
  * viewers are asking for, and a pin suggestion when that differs from the pinned product.
  */
 import { z } from 'zod';
-import type { Intent } from '../chat/intent';
 import type { HeatEntry, PinSuggestion, RadarGroup, RadarStats } from '../radar';
 import type { SuggestedAnswer } from '../radar/answers';
 import { ANY_ROLE, command, OPERATORS, type Role, route, viaCommand } from './define';
