@@ -2,6 +2,7 @@
  * Money in integer minor units (fen for CNY). Never a float: every operation checks that amounts stay
  * safe integers, and ratios round half-up explicitly.
  */
+import type { Language } from './language';
 export interface Money {
   readonly amount: number;
   readonly currency: string;
@@ -97,7 +98,7 @@ export function parseYuan(input: string, currency: string = DEFAULT_CURRENCY): M
 }
 
 /** Formats for people: "¥1,299.00" in zh-CN, "CN¥1,299.00" in en. */
-export function formatMoney(value: Money, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+export function formatMoney(value: Money, locale: Language = 'zh-CN'): string {
   const digits = 2;
   const formatter = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', {
     style: 'currency',

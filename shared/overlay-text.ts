@@ -3,9 +3,8 @@
  * same thing. Pure: no DOM, no Node. Chinese first, English available.
  */
 import type { OverlayGoal, ProductCard } from './contract/overlay';
+import type { Language } from './language';
 import type { Money } from './money';
-
-export type OverlayLanguage = 'zh-CN' | 'en';
 
 const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', HKD: 'HK$', JPY: '¥' };
 
@@ -67,7 +66,7 @@ const en: typeof zh = {
   pinnedComment: 'Pinned',
 };
 
-export const overlayWords = (language: OverlayLanguage): typeof zh => (language === 'en' ? en : zh);
+export const overlayWords = (language: Language): typeof zh => (language === 'en' ? en : zh);
 
 /** Low-stock threshold: at or below it the card says "only N left". */
 export const FEW_LEFT = 10;
@@ -75,7 +74,7 @@ export const FEW_LEFT = 10;
 export type StockTone = 'normal' | 'low' | 'out';
 
 /** The stock line of the card and how urgent it looks. */
-export function stockLine(card: ProductCard, language: OverlayLanguage): { text: string; tone: StockTone } {
+export function stockLine(card: ProductCard, language: Language): { text: string; tone: StockTone } {
   const w = overlayWords(language);
   // A catalogue without stock figures: say what sold, never invent a stock.
   if (card.stock === null) return { text: card.sold > 0 ? w.sold(card.sold) : '', tone: 'normal' };

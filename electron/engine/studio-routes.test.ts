@@ -36,7 +36,7 @@ function studioApi(now?: () => number) {
     state,
     logger,
     ledger,
-    feed: new FeedHub({ emit: () => undefined }),
+    feed: new FeedHub(),
     intel: new ChatIntel({ publish: () => undefined, onAnswered: () => undefined }),
   });
   const pins = new PinBoard(() => state.slice('products').map((p) => p.productId));

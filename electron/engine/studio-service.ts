@@ -84,6 +84,7 @@ export interface StudioService {
   refreshProducts(): void;
   /** OBS started or stopped streaming (drives the auto session). */
   streamingChanged(active: boolean, at: number): void;
+  /** Engine shutdown: stops the auto session's timer and ends the open session (reason `shutdown`). */
   close(): void;
 }
 
@@ -277,6 +278,8 @@ export function createStudioService(options: {
     },
     close() {
       if (autoTimer) clearTimeout(autoTimer);
+      // SIGTERM closes the session cleanly; SIGKILL leaves it open, to be resumed at the next start.
+      if (ledger.currentSession()) stopSession({ reason: 'shutdown' });
     },
   };
 }

@@ -1,5 +1,14 @@
 /** Control API routes and seat commands about the engine itself (shared/contract/system.ts). */
-import { type CommandHandlers, fileReply, type RouteHandlers, type StatusResponse } from '../../shared/contract';
+import {
+  type CommandHandlers,
+  fileReply,
+  obsStatusOf,
+  type RouteHandlers,
+  type StatusResponse,
+  type StudioState,
+} from '../../shared/contract';
+import type { StateStore } from './state';
+import { type StorageMonitor, statusStorage } from './storage-monitor';
 import { buildLogBundle } from './support/log-bundle';
 
 export interface SystemRouteOptions {
@@ -31,4 +40,22 @@ export function systemRouteHandlers(options: SystemRouteOptions): Pick<RouteHand
 
 export function systemHandlers(status: () => StatusResponse): Pick<CommandHandlers, 'status.get'> {
   return { 'status.get': () => status() };
+}
+
+/** `GET /status` (PROTOCOL.md D) from the state seats see and the storage monitor. */
+export function engineStatus(state: StateStore<StudioState>, storage: StorageMonitor): StatusResponse {
+  const s = state.get();
+  return {
+    obs: obsStatusOf(s.obs),
+    gateway: {
+      connected: s.gateway.status === 'live' || s.gateway.status === 'catching_up',
+      lastSeq: s.gateway.lastSeq,
+    },
+    session: s.session ? { id: s.session.id, startedAt: s.session.startedAt } : null,
+    interrupted: s.interrupted
+      ? { id: s.interrupted.id, title: s.interrupted.title, startedAt: s.interrupted.startedAt }
+      : null,
+    pinned: s.pin.pinned ? { productId: s.pin.pinned.productId, since: s.pin.pinned.since } : null,
+    storage: statusStorage(storage.current, s.ledgerProblem),
+  };
 }

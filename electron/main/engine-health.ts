@@ -3,6 +3,7 @@
  * lines of the engine's stderr (what went wrong, for the dialog), when to stop restarting and ask the
  * host, the dialog's words, and a quit that lets the engine close the session before it is killed.
  */
+import type { Language } from '../../shared/language';
 
 /** Keeps the last `maxLines` lines (each cut to 300 characters) of a stream of text chunks. */
 export class StderrTail {
@@ -44,7 +45,7 @@ export interface FailureDialog {
 }
 
 /** The dialog after repeated failures, in the app's language (zh-CN first). */
-export function failureDialog(tail: string, logsDir: string, lang: 'zh-CN' | 'en'): FailureDialog {
+export function failureDialog(tail: string, logsDir: string, lang: Language): FailureDialog {
   const last = tail.trim() || (lang === 'en' ? '(the engine wrote nothing)' : '（引擎没有输出）');
   if (lang === 'en')
     return {

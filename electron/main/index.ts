@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session, shell, utilityProcess } from 'electron';
+import type { ReadyInfo } from '../../shared/contract/system';
 import { RENDERER_CSP } from '../../shared/csp';
 import { isPdfRequest, type PdfReply } from '../engine/recap/parent-port-pdf';
 import { failureDialog, StderrTail } from './engine-health';
@@ -23,12 +24,6 @@ import {
   isTrustedBootstrap,
   mainWindowOptions,
 } from './window-options';
-
-interface ReadyInfo {
-  ready: true;
-  url: string;
-  controlToken: string;
-}
 
 let window: BrowserWindow | null = null;
 let supervisor: EngineSupervisor | null = null;

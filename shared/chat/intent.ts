@@ -1,49 +1,15 @@
-/** What a live-chat comment is about. The label set of tests/fixtures/*.jsonl (see the fixtures README). */
-export type Intent =
-  | 'price'
-  | 'size'
-  | 'stock'
-  | 'shipping'
-  | 'link'
-  | 'material'
-  | 'usage'
-  | 'discount'
-  | 'want'
-  | 'greeting'
-  | 'praise'
-  | 'complaint'
-  | 'other';
+const INFO_INTENT_LIST = ['price', 'size', 'stock', 'shipping', 'link', 'material', 'usage', 'discount'] as const;
 
-export const INTENTS: readonly Intent[] = [
-  'price',
-  'size',
-  'stock',
-  'shipping',
-  'link',
-  'material',
-  'usage',
-  'discount',
-  'want',
-  'greeting',
-  'praise',
-  'complaint',
-  'other',
-];
+export const INTENTS = [...INFO_INTENT_LIST, 'want', 'greeting', 'praise', 'complaint', 'other'] as const;
+
+/** What a live-chat comment is about. The label set of tests/fixtures/*.jsonl (see the fixtures README). */
+export type Intent = (typeof INTENTS)[number];
 
 const intentSet: ReadonlySet<string> = new Set(INTENTS);
 export const isIntent = (value: unknown): value is Intent => typeof value === 'string' && intentSet.has(value);
 
 /** Intents where the viewer asks for information the host can give: the ones the radar groups. */
-export const INFO_INTENTS: ReadonlySet<Intent> = new Set([
-  'price',
-  'size',
-  'stock',
-  'shipping',
-  'link',
-  'material',
-  'usage',
-  'discount',
-]);
+export const INFO_INTENTS: ReadonlySet<Intent> = new Set(INFO_INTENT_LIST);
 
 /** Short labels for the radar ("12 人问 3号 尺码"); the UI may translate the codes itself. */
 export const INTENT_LABELS: Readonly<Record<Intent, { zh: string; en: string }>> = {

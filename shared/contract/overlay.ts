@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { moneySchema } from '../events';
+import type { Language } from '../language';
 import type { Money } from '../money';
 import { command, HOST_ONLY, OPERATORS, viaCommand } from './define';
 import type { HighlightState } from './feed';
@@ -89,7 +90,7 @@ export interface OverlaySettings {
   theme: OverlayTheme;
   /** #rrggbb */
   brandColor: string;
-  language: 'zh-CN' | 'en';
+  language: Language;
   placement: Record<OverlayName, OverlayPlacement>;
   goalTarget: Money | null;
   goalTitle: string;

@@ -23,7 +23,7 @@ export interface Product {
 /** What the run-of-show shows beside each product during a session. */
 export interface ProductLive {
   productId: string;
-  soldUnits: number;
+  units: number;
   gmv: Money;
 }
 

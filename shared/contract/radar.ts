@@ -3,7 +3,6 @@
  * viewers are asking for, and a pin suggestion when that differs from the pinned product.
  */
 import { z } from 'zod';
-import type { Intent } from '../chat/intent';
 import type { HeatEntry, PinSuggestion, RadarGroup, RadarStats } from '../radar';
 import type { SuggestedAnswer } from '../radar/answers';
 import { ANY_ROLE, command, OPERATORS, type Role, route, viaCommand } from './define';
@@ -44,17 +43,9 @@ export const radarCommands = {
 };
 
 /** An open question group for programs (`GET /questions`), with the catalogue's suggested answer. */
-export interface QuestionView {
-  id: string;
-  productId: string | null;
+export interface QuestionView
+  extends Pick<RadarGroup, 'id' | 'productId' | 'intent' | 'askers' | 'asks' | 'firstAt' | 'lastAt' | 'context'> {
   linkNo: number | null;
-  intent: Intent;
-  askers: number;
-  asks: number;
-  firstAt: number;
-  lastAt: number;
-  /** newest texts first */
-  context: string[];
   answer: SuggestedAnswer;
 }
 

@@ -11,6 +11,16 @@ export interface EngineInfo {
   stopping: boolean;
 }
 
+/** The engine's ready line (PROTOCOL.md F): stdout when headless, a message to the desktop shell otherwise. */
+export interface ReadyInfo {
+  ready: true;
+  url: string;
+  controlToken: string;
+  overlayToken: string;
+  /** The gateway's URL, or `demo`. */
+  gateway: string;
+}
+
 export interface SeatInfo {
   id: string;
   role: Role;

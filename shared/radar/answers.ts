@@ -7,6 +7,7 @@
 import { FACTS_FOR_INTENT, type FactKey } from '../catalogue/facts';
 import type { Intent } from '../chat/intent';
 import type { Product } from '../contract/products';
+import type { Language } from '../language';
 import { priceText } from '../overlay-text';
 
 /** Where an answer's words come from: a fact, or one of the product's own fields. */
@@ -19,8 +20,6 @@ export type SuggestedAnswer =
   | { kind: 'missing'; fact: FactKey | 'stock' }
   /** Nothing the catalogue could say (no product named, or not a question about the product). */
   | { kind: 'none' };
-
-type AnswerLanguage = 'zh-CN' | 'en';
 
 const WORDS = {
   'zh-CN': {
@@ -44,11 +43,7 @@ const WORDS = {
 } as const;
 
 /** The catalogue's answer to a question of `intent` about `product` (null: no product named). */
-export function suggestAnswer(
-  intent: Intent,
-  product: Product | null,
-  language: AnswerLanguage = 'zh-CN',
-): SuggestedAnswer {
+export function suggestAnswer(intent: Intent, product: Product | null, language: Language = 'zh-CN'): SuggestedAnswer {
   if (product === null) return { kind: 'none' };
   const w = WORDS[language];
   const head = w.link(product.linkNo);

@@ -4,21 +4,12 @@
  */
 import type { FactKey } from '../catalogue/facts';
 import type { Intent } from '../chat/intent';
+import type { SessionInfo } from '../contract/session';
 import type { ChannelFigures, ProductChannels, SharerFigures } from '../metrics/channels';
 import type { Reconciled } from '../metrics/export';
 import type { Completeness, Figures, MinuteRow, ProductFigures, Segment, SessionWindow } from '../metrics/types';
 import type { Money } from '../money';
 import type { AnswerTimes, DemandVsPin, TopQuestion } from '../radar/recap';
-
-export interface RecapSession {
-  id: string;
-  title: string;
-  room: string | null;
-  startedAt: number;
-  endedAt: number | null;
-  /** 彩排: labelled in lists and recaps, left out of baselines unless asked for */
-  rehearsal: boolean;
-}
 
 export interface RecapProduct {
   productId: string;
@@ -45,7 +36,7 @@ export interface LateRefunds {
 
 /** `GET /sessions/:id/recap` */
 export interface RecapBody {
-  session: RecapSession;
+  session: SessionInfo;
   window: SessionWindow;
   figures: Figures;
   segments: Segment[];
@@ -138,7 +129,7 @@ export interface MissingFact {
 }
 
 /** `GET /recap/sessions`: the list with the totals it shows. */
-export interface SessionListRow extends RecapSession {
+export interface SessionListRow extends SessionInfo {
   paidGmv: Money;
   refunds: Money;
   settledGmv: Money;

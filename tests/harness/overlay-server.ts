@@ -12,6 +12,7 @@ import { createHttpServer } from '../../electron/engine/api/http-server';
 import { Router } from '../../electron/engine/api/router';
 import { type SeatServer, startSeatServer } from '../../electron/engine/api/seat-server';
 import { loopbackPolicy } from '../../electron/engine/api/security';
+import { createSocketServer } from '../../electron/engine/api/socket-server';
 import { silentLogger } from '../../electron/engine/log';
 import { type ObsRequester, OverlayHub, type OverlayHubOptions } from '../../electron/engine/overlay';
 import { StateStore } from '../../electron/engine/state';
@@ -63,7 +64,7 @@ export async function startOverlayServer(options: OverlayServerOptions): Promise
     // The HTTP server looks pages up per request, so the hub's handler can join once the hub exists.
     const pages: PageHandler[] = [];
     http = createHttpServer({ policy, router: new Router(), tokens, rendererDir: options.rendererDir, logger, pages });
-    seats = startSeatServer({ http, policy, tokens, state, handlers: {} as never, logger });
+    seats = startSeatServer({ io: createSocketServer(http, policy), tokens, state, handlers: {} as never, logger });
     hub = new OverlayHub({
       io: seats.io,
       tokens,

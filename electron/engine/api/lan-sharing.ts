@@ -8,6 +8,7 @@ import type { Server as HttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os';
 import { StudioError } from '../../../shared/errors';
+import type { EngineReach } from './reach';
 
 /** True for RFC 1918 private IPv4 (10/8, 172.16/12, 192.168/16); not public, CGNAT (100.64/10) or link-local. */
 export function isPrivateLanAddress(address: string): boolean {
@@ -40,17 +41,17 @@ export function privateLanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo
 export class LanSharing {
   private listeners: Server[] = [];
   private readonly sockets = new Set<Socket>();
-  private active: string[] = [];
 
   constructor(
     private readonly http: HttpServer,
-    private readonly port: () => number,
+    /** The engine's port is read here; the addresses shared are written here (the Host policy reads them). */
+    private readonly reach: EngineReach,
     /** Which addresses to listen on; injectable so tests use loopback aliases like 127.0.0.2. */
     private readonly addresses: () => string[] = () => privateLanAddresses(),
   ) {}
 
-  get enabledAddresses(): string[] {
-    return this.active;
+  get enabledAddresses(): readonly string[] {
+    return this.reach.lan;
   }
 
   /** The addresses the host can pick from now. */
@@ -62,7 +63,7 @@ export class LanSharing {
    * Listens on the one address the host picked (default: the first available); refuses an address
    * that is not offered. Switching addresses while on rebinds.
    */
-  async enable(pick?: string): Promise<string[]> {
+  async enable(pick?: string): Promise<readonly string[]> {
     const available = this.addresses();
     if (pick !== undefined && !available.includes(pick))
       throw new StudioError('unknown_address', `${pick} is not a private LAN address of this computer`, {
@@ -70,7 +71,7 @@ export class LanSharing {
       });
     const target = pick ?? available[0];
     if (this.listeners.length > 0) {
-      if (this.active.includes(target)) return this.active;
+      if (this.reach.lan.includes(target)) return this.reach.lan;
       await this.disable();
     }
     const bound: string[] = [];
@@ -83,7 +84,7 @@ export class LanSharing {
       try {
         await new Promise<void>((resolve, reject) => {
           server.once('error', reject);
-          server.listen(this.port(), address, () => resolve());
+          server.listen(this.reach.port, address, () => resolve());
         });
         this.listeners.push(server);
         bound.push(address);
@@ -91,14 +92,14 @@ export class LanSharing {
         server.close();
       }
     }
-    this.active = bound;
+    this.reach.lan = bound;
     return bound;
   }
 
   async disable(): Promise<void> {
     const closing = this.listeners.map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
     this.listeners = [];
-    this.active = [];
+    this.reach.lan = [];
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
     await Promise.all(closing);

@@ -15,6 +15,7 @@ import { TokenStore } from '../tokens';
 import { bufferedBytes } from './seat-backpressure';
 import { type SeatServer, startSeatServer } from './seat-server';
 import { loopbackPolicy } from './security';
+import { createSocketServer } from './socket-server';
 
 const CAP = 256 * 1024;
 const PATCH = 'x'.repeat(64 * 1024);
@@ -34,8 +35,7 @@ beforeEach(async () => {
   tokens = new TokenStore(null);
   state = new StateStore({ radar: null } as unknown as StudioState);
   server = startSeatServer({
-    http,
-    policy: loopbackPolicy(port),
+    io: createSocketServer(http, loopbackPolicy(port)),
     tokens,
     state,
     handlers: {} as CommandHandlers,

@@ -3,9 +3,7 @@
  * checked against the contract: known name, allowed role, arguments valid; only then does its handler
  * run, so a refused command changes nothing. On connect a seat gets the whole state, then patches.
  */
-import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
-import { Server, type Socket } from 'socket.io';
-import { sendError } from '../../../node-common/http';
+import type { Server, Socket } from 'socket.io';
 import {
   COMMAND_EVENT,
   type CommandHandlers,
@@ -27,11 +25,10 @@ import {
   DEFAULT_MAX_CONNECTIONS_PER_TOKEN,
   dropConnection,
 } from './seat-backpressure';
-import { type HostPolicy, isAllowedHost, isAllowedOrigin } from './security';
 
 export interface SeatServerOptions {
-  http: HttpServer;
-  policy: HostPolicy;
+  /** The engine's socket.io server (createSocketServer); closing the seat server closes it. */
+  io: Server;
   tokens: TokenStore;
   state: StateStore<StudioState>;
   handlers: CommandHandlers;
@@ -58,19 +55,9 @@ export interface SeatServer {
 const isCommandName = (name: unknown): name is CommandName => typeof name === 'string' && Object.hasOwn(commands, name);
 
 export function startSeatServer(options: SeatServerOptions): SeatServer {
-  const { tokens, state, handlers, logger, policy } = options;
+  const { io, tokens, state, handlers, logger } = options;
   const maxBuffered = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
   const maxPerToken = options.maxConnectionsPerToken ?? DEFAULT_MAX_CONNECTIONS_PER_TOKEN;
-  // Same-origin only: no CORS headers at all. Host and Origin are checked on every engine.io request (the
-  // handshake, each long-polling GET and POST, the WebSocket upgrade), not only the handshake as
-  // `allowRequest` would: the engine's own HTTP handler never sees /socket.io/ requests.
-  const io = new Server(options.http, { serveClient: false, maxHttpBufferSize: 1_000_000 });
-  io.engine.use((req: IncomingMessage, res: ServerResponse, next: (error?: Error) => void) => {
-    if (isAllowedHost(req.headers.host, policy) && isAllowedOrigin(req.headers.origin, policy)) return next();
-    // On an upgrade `res` is engine.io's stand-in that only closes the socket; on HTTP this is the answer.
-    sendError(res, new StudioError('forbidden_host', 'Host or Origin is not this studio', { status: 403 }));
-    next(new Error('forbidden_host'));
-  });
   const seats = io.of('/seat');
 
   seats.use((socket, next) => {

@@ -12,7 +12,7 @@ export interface HostPolicy {
   hostnames: () => readonly string[];
 }
 
-const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+export const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
 export function loopbackPolicy(port: number, extra: () => readonly string[] = () => []): HostPolicy {
   return { port, hostnames: () => [...LOOPBACK_NAMES, ...extra()] };

@@ -23,7 +23,8 @@ describe('FeedHub', () => {
   it('turns a flood into one emit per flush interval, in order', () => {
     vi.useFakeTimers();
     const batches: FeedBatch[] = [];
-    const hub = new FeedHub({ emit: (b) => batches.push(b), flushMs: 100 });
+    const hub = new FeedHub({ flushMs: 100 });
+    hub.on('batch', (b) => batches.push(b));
     for (let i = 1; i <= 1000; i++) hub.push([chat(i)], []);
     expect(batches).toHaveLength(0);
     vi.advanceTimersByTime(100);
@@ -35,7 +36,7 @@ describe('FeedHub', () => {
   });
 
   it('keeps a bounded backlog', () => {
-    const hub = new FeedHub({ emit: () => undefined, keepChat: 10 });
+    const hub = new FeedHub({ keepChat: 10 });
     for (let i = 1; i <= 100; i++) hub.push([chat(i)], []);
     const backlog = hub.backlog();
     expect(backlog.chat).toHaveLength(10);
@@ -45,11 +46,8 @@ describe('FeedHub', () => {
 
   it('highlights recent comments, at most a few, and refuses unknown ids', () => {
     const seen: number[] = [];
-    const hub = new FeedHub({
-      emit: () => undefined,
-      maxHighlights: 2,
-      onHighlights: (s) => seen.push(s.items.length),
-    });
+    const hub = new FeedHub({ maxHighlights: 2 });
+    hub.on('highlights', (s) => seen.push(s.items.length));
     hub.push([chat(1), chat(2), chat(3)], []);
     hub.highlight('c1');
     hub.highlight('c2');

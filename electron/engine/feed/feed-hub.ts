@@ -3,27 +3,35 @@
  * emit per ~100 ms; a bounded backlog lets a seat that (re)connects see recent context at once; the
  * host's highlighted comments (for the chat overlay) are looked up here.
  */
+import { EventEmitter } from 'node:events';
 import type { ChatItem, FeedBatch, HighlightState, OrderTick } from '../../../shared/contract';
 import { StudioError } from '../../../shared/errors';
 
 export interface FeedHubOptions {
-  emit: (batch: FeedBatch) => void;
   flushMs?: number;
   /** Recent items kept for the backlog and for highlight look-ups. */
   keepChat?: number;
   keepOrders?: number;
   maxHighlights?: number;
-  onHighlights?: (state: HighlightState) => void;
 }
 
-export class FeedHub {
+export interface FeedHubEvents {
+  /** One batch of chat and orders for every seat and overlay. */
+  batch: [FeedBatch];
+  /** The host's highlighted comments changed. */
+  highlights: [HighlightState];
+}
+
+export class FeedHub extends EventEmitter<FeedHubEvents> {
   private pending: FeedBatch = { chat: [], orders: [] };
   private timer: NodeJS.Timeout | null = null;
   private chat: ChatItem[] = [];
   private orders: OrderTick[] = [];
   private highlights: HighlightState = { items: [] };
 
-  constructor(private readonly options: FeedHubOptions) {}
+  constructor(private readonly options: FeedHubOptions = {}) {
+    super();
+  }
 
   push(chat: readonly ChatItem[], orders: readonly OrderTick[]): void {
     if (chat.length === 0 && orders.length === 0) return;
@@ -45,7 +53,7 @@ export class FeedHub {
     const batch = this.pending;
     if (batch.chat.length === 0 && batch.orders.length === 0) return;
     this.pending = { chat: [], orders: [] };
-    this.options.emit(batch);
+    this.emit('batch', batch);
   }
 
   /** What a seat that just connected should see. */
@@ -69,14 +77,14 @@ export class FeedHub {
     this.highlights = {
       items: [...this.highlights.items, { id, name: item.actor.name, text: item.text, at: Date.now() }].slice(-max),
     };
-    this.options.onHighlights?.(this.highlights);
+    this.emit('highlights', this.highlights);
     return this.highlights;
   }
 
   unhighlight(id: string): HighlightState {
     if (!this.highlights.items.some((h) => h.id === id)) return this.highlights;
     this.highlights = { items: this.highlights.items.filter((h) => h.id !== id) };
-    this.options.onHighlights?.(this.highlights);
+    this.emit('highlights', this.highlights);
     return this.highlights;
   }
 

@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { escapeFormulaText, recordFromExportCsv } from '../../../shared/metrics/export';
+import { escapeFormulaText, recordFromExportCsv } from '../../../shared/metrics/export-csv';
 import { openLedger } from './ledger';
 import { feed, T0, tempDirs } from './ledger.test-helpers';
 

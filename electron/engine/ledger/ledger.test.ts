@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordFromExport, recordFromExportCsv } from '../../../shared/metrics/export';
+import { recordFromExport } from '../../../shared/metrics/export';
+import { recordFromExportCsv } from '../../../shared/metrics/export-csv';
 import { computeStats } from '../../../shared/metrics/stats';
 import { openLedger } from './ledger';
 import { feed, MIN, T0, tempDirs } from './ledger.test-helpers';

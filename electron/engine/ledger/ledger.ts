@@ -6,7 +6,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { StudioError } from '../../../shared/errors';
 import type { LiveEvent } from '../../../shared/events';
-import { exportCsv, type Reconciled, type SessionExport } from '../../../shared/metrics/export';
+import type { Reconciled, SessionExport } from '../../../shared/metrics/export';
+import { exportCsv } from '../../../shared/metrics/export-csv';
 import type { LiveFigures } from '../../../shared/metrics/live-figures';
 import type { Figures, SessionRecord, SessionWindow } from '../../../shared/metrics/types';
 import { DEFAULT_CURRENCY, type Money } from '../../../shared/money';

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { StudioError } from '../../../shared/errors';
 
-export type SessionReason = 'manual' | 'control_api' | 'obs' | 'recovered';
+/** Why a session started or stopped (kept in the sessions table); `shutdown`: the engine was closed. */
+export type SessionReason = 'manual' | 'control_api' | 'obs' | 'recovered' | 'shutdown';
 
 export interface Session {
   id: string;

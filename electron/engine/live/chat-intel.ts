@@ -4,18 +4,13 @@
  * question radar and demand heat, and the result is published to seats about once a second.
  */
 
-import {
-  buildProductIndex,
-  type ClassifiedComment,
-  classifyComment,
-  type ProductIndex,
-  resolveProduct,
-} from '../../../shared/chat';
+import { buildProductIndex, type ProductIndex, resolveProduct } from '../../../shared/chat';
 import type { Intent } from '../../../shared/chat/intent';
 import type { Product, RadarState } from '../../../shared/contract';
 import { EMPTY_RADAR } from '../../../shared/contract/radar';
 import { DemandHeat, QuestionRadar } from '../../../shared/radar';
 import type { ChatClassification } from '../feed/from-live-event';
+import { CommentClassifier } from './comment-classifier';
 
 export interface ChatIntelOptions {
   /** How long a product must stay pinned before its open questions count as answered. */
@@ -24,6 +19,8 @@ export interface ChatIntelOptions {
   /** The host marked a group answered (kept by the ledger for the recap's time to answer). */
   onAnswered?: (mark: { productId: string | null; intent: Intent; at: number }) => void;
   now?: () => number;
+  /** The classifier the ledger shares (one classification per comment); its own otherwise. */
+  classifier?: CommentClassifier;
 }
 
 export class ChatIntel {
@@ -32,12 +29,13 @@ export class ChatIntel {
   private readonly radar: QuestionRadar;
   private readonly heat = new DemandHeat();
   private dirty = false;
-  private readonly recent = new Map<string, ClassifiedComment>();
+  private readonly classifier: CommentClassifier;
   private readonly now: () => number;
 
   constructor(private readonly options: ChatIntelOptions) {
     this.radar = new QuestionRadar({ autoAnswerAfterMs: options.autoAnswerAfterMs ?? 10_000 });
     this.now = options.now ?? Date.now;
+    this.classifier = options.classifier ?? new CommentClassifier();
   }
 
   setProducts(products: readonly Product[]): void {
@@ -50,23 +48,9 @@ export class ChatIntel {
     this.dirty = true;
   }
 
-  /**
-   * Classifies a comment once per text: the ledger asks first (question flags for pin segments) as it
-   * applies a batch, then `observe` takes the same result instead of classifying again. Bounded.
-   */
-  classify(text: string): ClassifiedComment {
-    let classified = this.recent.get(text);
-    if (!classified) {
-      if (this.recent.size >= 5_000) this.recent.clear();
-      classified = classifyComment(text);
-      this.recent.set(text, classified);
-    }
-    return classified;
-  }
-
   /** Classifies one comment and records it in the radar and heat; cheap enough for 5,000/s. */
   observe(text: string, actorId: string | null, at: number): ChatClassification {
-    const classified = this.classify(text);
+    const classified = this.classifier.classify(text);
     const productId = resolveProduct(classified, text, this.index, this.pinned);
     if (classified.question) {
       this.radar.add({ at, actorId, productId, intent: classified.intent, text });

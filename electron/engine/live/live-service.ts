@@ -315,7 +315,7 @@ export class LiveService {
     state.set('figures', figures);
     const productLive: Record<string, ProductLive> = {};
     for (const p of tally?.productTallies() ?? []) {
-      productLive[p.productId] = { productId: p.productId, soldUnits: p.units, gmv: p.paid };
+      productLive[p.productId] = { productId: p.productId, units: p.units, gmv: p.paid };
     }
     state.set('productLive', productLive);
   }

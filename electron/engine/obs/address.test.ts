@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { obsUrl, parseObsUrl } from './controller';
+import { obsUrl, parseObsUrl } from './address';
 
 describe('OBS address', () => {
   it('parses the headless --obs flag and builds the ws URL back', () => {

@@ -27,7 +27,9 @@ import type { ObsReason, ObsStatus } from '../../../shared/contract/obs';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff';
-import { classifyConnectError, ObsError, obsReason, TERMINAL_REASONS } from './errors';
+import { classifyClose, classifyConnectError, ObsError, obsReason, TERMINAL_REASONS } from './errors';
+import { PendingRequests, requestError } from './pending-requests';
+import { terminate, withTimeout } from './socket';
 
 /**
  * What the studio listens to, chosen explicitly: scenes, inputs (mute), outputs (stream, record,
@@ -84,38 +86,6 @@ export interface CallOptions {
 type EventName = keyof OBSEventTypes;
 type AnyHandler = (data: unknown) => void;
 
-interface Pending {
-  reject: (error: Error) => void;
-}
-
-/** Reaches the ws socket inside obs-websocket-js to terminate it without a close handshake. */
-function terminate(client: OBSWebSocket): void {
-  const socket = (client as unknown as { socket?: { terminate?: () => void; close: () => void } }).socket;
-  try {
-    if (socket?.terminate) socket.terminate();
-    else socket?.close();
-  } catch {
-    // already closed
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(onTimeout()), ms);
-    timer.unref?.();
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
-
 export class ObsConnection extends EventEmitter<ConnectionEvents> {
   private readonly log: Logger;
   private readonly opts: Required<Omit<ObsConnectionOptions, 'logger' | 'onIdentified'>> & {
@@ -130,7 +100,7 @@ export class ObsConnection extends EventEmitter<ConnectionEvents> {
   private retryTimer: NodeJS.Timeout | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private heartbeatInFlight = false;
-  private readonly pending = new Set<Pending>();
+  private readonly pending = new PendingRequests();
   private readonly handlers = new Map<EventName, Set<AnyHandler>>();
   private waiters: { resolve: () => void; reject: (e: ObsError) => void; gen: number }[] = [];
 
@@ -228,9 +198,9 @@ export class ObsConnection extends EventEmitter<ConnectionEvents> {
   ): Promise<OBSResponseTypes[K]> {
     const client = this.client;
     if (!client?.identified) return Promise.reject(ObsError.of('not_connected'));
-    return this.track(
+    return this.pending.track(
       client.call(requestType, requestData).catch((error: unknown) => {
-        throw this.requestError(requestType, error);
+        throw requestError(requestType, error);
       }),
       options.timeoutMs ?? this.opts.requestTimeoutMs,
       requestType,
@@ -245,7 +215,7 @@ export class ObsConnection extends EventEmitter<ConnectionEvents> {
   ): Promise<ResponseMessage[]> {
     const client = this.client;
     if (!client?.identified) return Promise.reject(ObsError.of('not_connected'));
-    return this.track(
+    return this.pending.track(
       client.callBatch(requests, options) as Promise<ResponseMessage[]>,
       callOptions.timeoutMs ?? this.opts.requestTimeoutMs,
       'RequestBatch',
@@ -261,53 +231,6 @@ export class ObsConnection extends EventEmitter<ConnectionEvents> {
     }
     set.add(handler as AnyHandler);
     return () => set.delete(handler as AnyHandler);
-  }
-
-  private requestError(requestType: string, error: unknown): Error {
-    if (error instanceof ObsError) return error;
-    const e = error as { code?: number; message?: string };
-    if (typeof e?.code === 'number' && e.code >= 100) {
-      // RequestStatus codes: 600 resource not found, 604 unavailable (e.g. no virtual camera), ...
-      const code = e.code === 604 || e.code === 204 ? 'unavailable' : 'request_failed';
-      return ObsError.of(code, `${requestType}: ${e.message ?? 'failed'} [${e.code}]`, {
-        obsCode: e.code,
-        status: 409,
-      });
-    }
-    return ObsError.of('connection_lost', `${requestType}: ${e?.message ?? String(error)}`);
-  }
-
-  private track<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const entry: Pending = {
-        reject: (error) => {
-          clearTimeout(timer);
-          this.pending.delete(entry);
-          reject(error);
-        },
-      };
-      const timer = setTimeout(
-        () => entry.reject(ObsError.of('timeout', `${what} got no answer within ${timeoutMs} ms`, { status: 504 })),
-        timeoutMs,
-      );
-      timer.unref?.();
-      this.pending.add(entry);
-      promise.then(
-        (value) => {
-          if (!this.pending.has(entry)) return;
-          clearTimeout(timer);
-          this.pending.delete(entry);
-          resolve(value);
-        },
-        (error) => {
-          if (this.pending.has(entry)) entry.reject(error as Error);
-        },
-      );
-    });
-  }
-
-  private rejectPending(reason: ObsError): void {
-    for (const entry of [...this.pending]) entry.reject(reason);
   }
 
   private setState(next: ConnectionSnapshot): void {
@@ -385,7 +308,7 @@ export class ObsConnection extends EventEmitter<ConnectionEvents> {
       if (reason.code === 'auth_failed' && helloAsksAuth && !target.password) reason = obsReason('password_required');
       if (this.client === client) {
         this.client = null;
-        this.rejectPending(new ObsError(reason));
+        this.pending.rejectAll(new ObsError(reason));
       }
       terminate(client);
       // One line per streak of the same failure, not one per retry (OBS may stay closed for hours).
@@ -424,7 +347,7 @@ export class ObsConnection extends EventEmitter<ConnectionEvents> {
     this.client = null;
     this.stopHeartbeat();
     terminate(client);
-    this.rejectPending(new ObsError(reason));
+    this.pending.rejectAll(new ObsError(reason));
     this.log.warn({ reason: reason.code }, 'OBS connection lost');
     this.snapshot.attempt = 0;
     this.failOrRetry(gen, reason);
@@ -465,7 +388,7 @@ export class ObsConnection extends EventEmitter<ConnectionEvents> {
     const client = this.client;
     this.client = null;
     const closing = ObsError.of('not_connected', 'disconnected by the studio');
-    this.rejectPending(closing);
+    this.pending.rejectAll(closing);
     for (const w of this.waiters.splice(0)) w.reject(closing);
     if (client) {
       // A polite close, bounded: a frozen OBS would never answer the close handshake.
@@ -473,10 +396,4 @@ export class ObsConnection extends EventEmitter<ConnectionEvents> {
       terminate(client);
     }
   }
-}
-
-function classifyClose(error: { code?: number; message?: string }): ObsReason {
-  if (error?.code === 4011) return obsReason('session_invalidated');
-  if (error?.code === 4009) return obsReason('auth_failed');
-  return obsReason('connection_lost', error?.code ? `close code ${error.code}` : undefined);
 }

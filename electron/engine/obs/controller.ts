@@ -4,18 +4,25 @@
  * `state` with a plain JSON ObsState (coalesced: at most one emit per event-loop turn) for seats.
  */
 import { EventEmitter } from 'node:events';
-import type { OBSEventTypes, OBSResponseTypes } from 'obs-websocket-js';
+import type { OBSResponseTypes } from 'obs-websocket-js';
 import type { ObsConnectResult, ObsPublicSettings, ObsState, ObsThumbnail } from '../../../shared/contract/obs';
 import { StudioError } from '../../../shared/errors';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
+import { obsUrl } from './address';
+import { callAndConfirm } from './confirm';
 import { ObsConnection, type ObsConnectionOptions } from './connection';
-import { ObsError, obsReason } from './errors';
-import { assessHealth, DEFAULT_THRESHOLDS, type HealthSample, type Thresholds } from './health';
+import { ObsError, obsReason, requireConfirm } from './errors';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './health';
+import { HealthSampler } from './health-sample';
+import { followObsEvents } from './obs-events';
+import { type OutputRequest, runOutputCommand } from './output-command';
 import { describeDestination, splitPushUrl } from './push-url';
+import { SceneListReader } from './scene-list';
 import type { SecretBox } from './secret-box';
-import { DEFAULT_OBS_SETTINGS, type ObsSettings, publicSettings, saveObsSettings } from './settings';
-import { applyRebuild, emptyObsState, idleRecording, idleStream, rebuildRequests, sceneNames } from './state';
+import { DEFAULT_OBS_SETTINGS, type ObsSettings, publicSettings, saveObsSettings, withConnectArgs } from './settings';
+import { applyRebuild, emptyObsState, rebuildRequests } from './state';
+import { ThumbnailCache } from './thumbnails';
 
 export interface ObsControllerOptions {
   logger?: Logger;
@@ -39,22 +46,6 @@ export interface ControllerEvents {
   state: [ObsState];
 }
 
-/** Host and port of a `ws://host:port` address (the headless `--obs` flag); throws StudioError `invalid_address`. */
-export function parseObsUrl(url: string): { host: string; port: number } {
-  const m = /^wss?:\/\/(\[[^\]]+\]|[^:/]+)(?::(\d+))?\/?$/i.exec(url.trim());
-  const port = m ? Number(m[2] ?? 4455) : 0;
-  if (!m || port < 1 || port > 65535) {
-    throw new StudioError('invalid_address', 'OBS address must look like ws://127.0.0.1:4455', { path: 'obs' });
-  }
-  return { host: m[1].replace(/^\[|\]$/g, ''), port };
-}
-
-/** ws URL for a host (IPv6 literals get brackets). */
-export function obsUrl(host: string, port: number): string {
-  const h = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-  return `ws://${h}:${port}`;
-}
-
 const clone = <T>(value: T): T => structuredClone(value);
 
 export class ObsController extends EventEmitter<ControllerEvents> {
@@ -63,21 +54,24 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   private settings: ObsSettings;
   private current: ObsState;
   private emitScheduled = false;
-  private history: HealthSample[] = [];
-  private sampling = false;
+  private readonly health: HealthSampler;
   private destinationPending = false;
-  private readonly thumbs = new Map<string, { at: number; promise: Promise<ObsThumbnail> }>();
+  private readonly thumbs: ThumbnailCache;
+  private readonly scenes: SceneListReader;
   private readonly now: () => number;
-  private readonly thresholds: Thresholds;
 
   constructor(private readonly options: ObsControllerOptions = {}) {
     super();
     this.log = (options.logger ?? silentLogger()).child({ module: 'obs' });
     this.settings = { ...(options.settings ?? DEFAULT_OBS_SETTINGS) };
     this.now = options.now ?? Date.now;
-    this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
     this.current = emptyObsState({ host: this.settings.host, port: this.settings.port });
     this.connection = new ObsConnection({ ...options.connection, logger: options.logger });
+    this.health = new HealthSampler(this.connection, {
+      windowMs: options.healthWindowMs ?? 10_000,
+      thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
+      now: this.now,
+    });
     this.connection.setOnIdentified(() => this.rebuild());
     this.connection.on('state', (s) => {
       this.patch((st) => {
@@ -87,7 +81,14 @@ export class ObsController extends EventEmitter<ControllerEvents> {
       });
     });
     this.connection.on('stats', (stats) => void this.sample(stats));
-    this.subscribe();
+    this.thumbs = new ThumbnailCache(this.connection, options.thumbnailMinIntervalMs ?? 250, this.now);
+    this.scenes = new SceneListReader(this.connection, (mutate) => this.patch(mutate));
+    followObsEvents(this.connection, {
+      patch: (mutate) => this.patch(mutate),
+      refreshScenes: () => void this.scenes.refresh(),
+      streamStarted: () => this.health.reset(),
+      now: this.now,
+    });
   }
 
   /** A copy of the current state (plain JSON). */
@@ -114,12 +115,7 @@ export class ObsController extends EventEmitter<ControllerEvents> {
    * retryable failure keeps reconnecting in the background. `password: ''` clears it, undefined keeps it.
    */
   async connect(args: { host?: string; port?: number; password?: string } = {}): Promise<ObsConnectResult> {
-    const next: ObsSettings = {
-      ...this.settings,
-      host: args.host ?? this.settings.host,
-      port: args.port ?? this.settings.port,
-      password: args.password === undefined ? this.settings.password : args.password || null,
-    };
+    const next = withConnectArgs(this.settings, args);
     const addressChanged = next.host !== this.settings.host || next.port !== this.settings.port;
     if (!addressChanged && next.password === this.settings.password && this.connection.status === 'identified') {
       // Testing the live connection mid-show: probe it instead of dropping and re-identifying.
@@ -151,13 +147,16 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   }
 
   async setScene(scene: string): Promise<{ programScene: string }> {
-    const seen = this.nextEvent(
-      'CurrentProgramSceneChanged',
-      (d) => d.sceneName === scene,
-      this.current.programScene === scene,
+    await callAndConfirm(
+      this.connection,
+      'SetCurrentProgramScene',
+      { sceneName: scene },
+      {
+        event: 'CurrentProgramSceneChanged',
+        when: (d) => d.sceneName === scene,
+        already: this.current.programScene === scene,
+      },
     );
-    await this.connection.call('SetCurrentProgramScene', { sceneName: scene }).catch((e) => seen.cancel(e));
-    await seen.done;
     this.patch((st) => {
       st.programScene = scene;
     });
@@ -167,13 +166,16 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   async setPreviewScene(scene: string): Promise<{ previewScene: string }> {
     if (!this.current.studioMode)
       throw new StudioError('studio_mode_off', 'Preview needs studio mode: turn it on first.', { status: 409 });
-    const seen = this.nextEvent(
-      'CurrentPreviewSceneChanged',
-      (d) => d.sceneName === scene,
-      this.current.previewScene === scene,
+    await callAndConfirm(
+      this.connection,
+      'SetCurrentPreviewScene',
+      { sceneName: scene },
+      {
+        event: 'CurrentPreviewSceneChanged',
+        when: (d) => d.sceneName === scene,
+        already: this.current.previewScene === scene,
+      },
     );
-    await this.connection.call('SetCurrentPreviewScene', { sceneName: scene }).catch((e) => seen.cancel(e));
-    await seen.done;
     this.patch((st) => {
       st.previewScene = scene;
     });
@@ -181,14 +183,17 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   }
 
   async setStudioMode(enabled: boolean): Promise<{ studioMode: boolean }> {
-    const seen = this.nextEvent(
-      'StudioModeStateChanged',
-      (d) => d.studioModeEnabled === enabled,
-      this.current.studioMode === enabled,
+    await callAndConfirm(
+      this.connection,
+      'SetStudioModeEnabled',
+      { studioModeEnabled: enabled },
+      {
+        event: 'StudioModeStateChanged',
+        when: (d) => d.studioModeEnabled === enabled,
+        already: this.current.studioMode === enabled,
+      },
     );
-    await this.connection.call('SetStudioModeEnabled', { studioModeEnabled: enabled }).catch((e) => seen.cancel(e));
-    await seen.done;
-    await this.refreshScenes();
+    await this.scenes.refresh();
     return { studioMode: enabled };
   }
 
@@ -203,26 +208,26 @@ export class ObsController extends EventEmitter<ControllerEvents> {
 
   async startStream(): Promise<{ active: boolean }> {
     if (this.destinationPending) await this.applyDestination();
-    await this.outputCommand('StartStream', 'StreamStateChanged', true);
+    await this.output('StartStream', true);
     return { active: true };
   }
 
   /** Ends the broadcast: refused without `confirm: true`. */
   async stopStream({ confirm }: { confirm?: boolean } = {}): Promise<{ active: boolean }> {
     requireConfirm(confirm, 'Stopping the stream ends the broadcast');
-    await this.outputCommand('StopStream', 'StreamStateChanged', false);
+    await this.output('StopStream', false);
     return { active: false };
   }
 
   async startRecord(): Promise<{ active: boolean }> {
-    await this.outputCommand('StartRecord', 'RecordStateChanged', true);
+    await this.output('StartRecord', true);
     return { active: true };
   }
 
   /** Stops recording (refused without `confirm: true`); answers the file OBS wrote. */
   async stopRecord({ confirm }: { confirm?: boolean } = {}): Promise<{ active: boolean; file: string | null }> {
     requireConfirm(confirm, 'Stopping the recording ends the file');
-    const file = await this.outputCommand('StopRecord', 'RecordStateChanged', false);
+    const file = await this.output('StopRecord', false);
     return { active: false, file };
   }
 
@@ -233,22 +238,18 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   async pauseRecord(): Promise<{ paused: boolean }> {
     if (!this.current.recording.active)
       throw new StudioError('not_recording', 'Nothing is being recorded.', { status: 409 });
-    const seen = this.nextEvent(
-      'RecordStateChanged',
-      (d) => d.outputState === 'OBS_WEBSOCKET_OUTPUT_PAUSED',
-      this.current.recording.paused,
-      {
-        timeoutMs: 3_000,
-        onTimeout: () =>
-          ObsError.of(
-            'unavailable',
-            'OBS did not pause: a recording that shares the stream encoder cannot pause (Settings -> Output -> Recording Quality other than "Same as stream")',
-            { status: 409 },
-          ),
-      },
-    );
-    await this.connection.call('PauseRecord').catch((e) => seen.cancel(e));
-    await seen.done;
+    await callAndConfirm(this.connection, 'PauseRecord', undefined, {
+      event: 'RecordStateChanged',
+      when: (d) => d.outputState === 'OBS_WEBSOCKET_OUTPUT_PAUSED',
+      already: this.current.recording.paused,
+      timeoutMs: 3_000,
+      onTimeout: () =>
+        ObsError.of(
+          'unavailable',
+          'OBS did not pause: a recording that shares the stream encoder cannot pause (Settings -> Output -> Recording Quality other than "Same as stream")',
+          { status: 409 },
+        ),
+    });
     this.patch((st) => {
       st.recording.paused = true;
     });
@@ -256,13 +257,11 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   }
 
   async resumeRecord(): Promise<{ paused: boolean }> {
-    const seen = this.nextEvent(
-      'RecordStateChanged',
-      (d) => d.outputState === 'OBS_WEBSOCKET_OUTPUT_RESUMED',
-      !this.current.recording.paused,
-    );
-    await this.connection.call('ResumeRecord').catch((e) => seen.cancel(e));
-    await seen.done;
+    await callAndConfirm(this.connection, 'ResumeRecord', undefined, {
+      event: 'RecordStateChanged',
+      when: (d) => d.outputState === 'OBS_WEBSOCKET_OUTPUT_RESUMED',
+      already: !this.current.recording.paused,
+    });
     this.patch((st) => {
       st.recording.paused = false;
     });
@@ -328,64 +327,7 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   thumbnail({ scene, width = 320 }: { scene?: string; width?: number } = {}): Promise<ObsThumbnail> {
     const source = scene ?? this.current.programScene;
     if (!source) return Promise.reject(ObsError.of('not_connected', 'no scene to show'));
-    const key = `${source}\u0000${width}`;
-    const last = this.thumbs.get(key);
-    const minInterval = this.options.thumbnailMinIntervalMs ?? 250;
-    if (last && this.now() - last.at < minInterval) return last.promise;
-    const promise = this.connection
-      .call('GetSourceScreenshot', {
-        sourceName: source,
-        imageFormat: 'jpeg',
-        imageWidth: width,
-        imageCompressionQuality: 70,
-      })
-      .then(({ imageData }) => ({ scene: source, imageData, width, takenAt: this.now() }));
-    this.thumbs.set(key, { at: this.now(), promise });
-    promise.catch(() => this.thumbs.delete(key));
-    if (this.thumbs.size > 32) this.thumbs.delete(this.thumbs.keys().next().value as string);
-    return promise;
-  }
-
-  /**
-   * Waits (briefly) for the event confirming a change: OBS answers scene requests before its UI thread
-   * has applied them, so a command that resolves on the answer alone would report a state OBS is not
-   * in yet. Resolves anyway after `timeoutMs` (the event may have been missed) unless `onTimeout` makes
-   * the error to reject with; `cancel` rejects.
-   */
-  private nextEvent<
-    E extends
-      | 'CurrentProgramSceneChanged'
-      | 'CurrentPreviewSceneChanged'
-      | 'StudioModeStateChanged'
-      | 'RecordStateChanged',
-  >(
-    name: E,
-    predicate: (data: OBSEventTypes[E]) => boolean,
-    already: boolean,
-    { timeoutMs = 2_000, onTimeout }: { timeoutMs?: number; onTimeout?: () => Error } = {},
-  ): { done: Promise<void>; cancel: (error: unknown) => never } {
-    let off: () => void = () => undefined;
-    let timer: NodeJS.Timeout | undefined;
-    let fail: (error: unknown) => void = () => undefined;
-    const done = new Promise<void>((resolve, reject) => {
-      fail = reject;
-      timer = setTimeout(() => (onTimeout && !already ? reject(onTimeout()) : resolve()), already ? 0 : timeoutMs);
-      timer.unref?.();
-      off = this.connection.onObsEvent(name, (data) => {
-        if (predicate(data)) resolve();
-      });
-    }).finally(() => {
-      clearTimeout(timer);
-      off();
-    });
-    return {
-      done,
-      cancel: (error) => {
-        done.catch(() => undefined);
-        fail(error);
-        throw error;
-      },
-    };
+    return this.thumbs.take(source, width);
   }
 
   /** The OBS password and stream key held now (for scrubbing, never for display). */
@@ -416,73 +358,24 @@ export class ObsController extends EventEmitter<ControllerEvents> {
     });
   }
 
-  /**
-   * Sends a start/stop request and waits until OBS reports the output in the wanted state. OBS answers
-   * OK before anything happened, and silently ignores a start while the previous output is still being
-   * torn down (right after its STOPPED event) or while a modal dialog blocks it: when no progress event
-   * (STARTING/STOPPING) follows within `retryAfterMs`, the request is sent again, until `timeoutMs`.
-   */
-  private async outputCommand(
-    request: 'StartStream' | 'StopStream' | 'StartRecord' | 'StopRecord',
-    event: 'StreamStateChanged' | 'RecordStateChanged',
-    active: boolean,
-  ): Promise<string | null> {
-    const slice = event === 'StreamStateChanged' ? 'streaming' : 'recording';
-    if (this.current[slice].active === active) return null;
-    const timeoutMs = this.options.outputChangeTimeoutMs ?? 15_000;
-    const retryAfterMs = 1_500;
-    const deadline = Date.now() + timeoutMs;
-    const wanted = active ? 'OBS_WEBSOCKET_OUTPUT_STARTED' : 'OBS_WEBSOCKET_OUTPUT_STOPPED';
-    const progress = active ? 'OBS_WEBSOCKET_OUTPUT_STARTING' : 'OBS_WEBSOCKET_OUTPUT_STOPPING';
-    let done: { path: string | null } | null = null;
-    let moving = false;
-    let wake: () => void = () => undefined;
-    const off = this.connection.onObsEvent(event, (data) => {
-      const d = data as { outputState: string; outputPath?: string | null };
-      if (d.outputState === wanted) done = { path: d.outputPath ?? null };
-      else if (d.outputState === progress) moving = true;
-      else return;
-      wake();
+  /** Starts or stops the stream or the recording (see runOutputCommand); answers the file OBS wrote. */
+  private output(request: OutputRequest, active: boolean): Promise<string | null> {
+    const slice = request.endsWith('Stream') ? this.current.streaming : this.current.recording;
+    return runOutputCommand(this.connection, {
+      request,
+      active,
+      activeNow: slice.active,
+      timeoutMs: this.options.outputChangeTimeoutMs ?? 15_000,
     });
-    const pause = (ms: number) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.max(0, ms));
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+  }
+
+  /** Health: on each heartbeat's GetStats, plus output status while an output runs (one batch). */
+  private async sample(stats: OBSResponseTypes['GetStats']): Promise<void> {
     try {
-      let answerPath: string | null = null;
-      while (!done && Date.now() < deadline) {
-        if (!moving) {
-          try {
-            const answer = await this.connection.call(request);
-            answerPath = (answer as { outputPath?: string } | undefined)?.outputPath ?? answerPath;
-          } catch (error) {
-            // 500/501: OBS says the output already is (or is not) running; believe its status, not ours.
-            if (!(error instanceof ObsError) || (error.obsCode !== 500 && error.obsCode !== 501)) throw error;
-            const status = await this.connection.call(slice === 'streaming' ? 'GetStreamStatus' : 'GetRecordStatus');
-            if (status.outputActive === active) return answerPath;
-          }
-        }
-        if (done) break;
-        await pause(moving ? deadline - Date.now() : Math.min(retryAfterMs, deadline - Date.now()));
-        if (!this.connection.ready) throw ObsError.of('connection_lost');
-      }
-      const reached = done as { path: string | null } | null;
-      if (!reached) {
-        const what = slice === 'streaming' ? 'stream' : 'recording';
-        throw ObsError.of(
-          'timeout',
-          `OBS did not ${active ? 'start' : 'stop'} the ${what} within ${timeoutMs / 1000} s (a dialog open in OBS?)`,
-          { status: 504 },
-        );
-      }
-      return reached.path ?? answerPath;
-    } finally {
-      off();
-      wake = () => undefined;
+      const change = await this.health.take(stats, this.current);
+      if (change) this.patch(change);
+    } catch (error) {
+      if (!(error instanceof ObsError)) this.log.warn({ err: error }, 'health sample failed');
     }
   }
 
@@ -493,7 +386,7 @@ export class ObsController extends EventEmitter<ControllerEvents> {
       haltOnFailure: false,
     });
     const { state, micToQuery } = applyRebuild(this.current, results, this.now(), knownMic);
-    this.history = [];
+    this.health.reset();
     this.thumbs.clear();
     this.current = state;
     if (micToQuery) {
@@ -502,229 +395,6 @@ export class ObsController extends EventEmitter<ControllerEvents> {
     }
     if (this.destinationPending) await this.applyDestination().catch(() => undefined);
     this.scheduleEmit();
-  }
-
-  private refreshing: Promise<void> | null = null;
-  private refreshAgain = false;
-
-  /**
-   * Re-reads the scene list, serialized with a trailing run: OBS may answer overlapping requests out of
-   * order, so only one is in flight and the last one starts after the last change event.
-   */
-  private refreshScenes(): Promise<void> {
-    if (this.refreshing) {
-      this.refreshAgain = true;
-      return this.refreshing;
-    }
-    this.refreshing = (async () => {
-      do {
-        this.refreshAgain = false;
-        await this.readScenes().catch(() => undefined);
-      } while (this.refreshAgain);
-    })().finally(() => {
-      this.refreshing = null;
-    });
-    return this.refreshing;
-  }
-
-  private async readScenes(): Promise<void> {
-    const [list, studio] = await Promise.all([
-      this.connection.call('GetSceneList'),
-      this.connection.call('GetStudioModeEnabled'),
-    ]);
-    // The program scene is left to CurrentProgramSceneChanged: OBS switches scenes on its UI thread, so
-    // a GetSceneList answered right after SetCurrentProgramScene can still name the old one.
-    this.patch((st) => {
-      st.scenes = sceneNames(list.scenes as { sceneIndex: number; sceneName: string }[]);
-      if (st.programScene === null || !st.scenes.includes(st.programScene))
-        st.programScene = list.currentProgramSceneName;
-      st.studioMode = studio.studioModeEnabled;
-      st.previewScene = studio.studioModeEnabled ? list.currentPreviewSceneName : null;
-    });
-  }
-
-  /** Health: on each heartbeat's GetStats, plus output status while an output runs (one batch). */
-  private async sample(stats: OBSResponseTypes['GetStats']): Promise<void> {
-    if (this.sampling) return;
-    this.sampling = true;
-    try {
-      const needOutputs = this.current.streaming.active || this.current.recording.active;
-      let stream: Record<string, unknown> | null = null;
-      let record: Record<string, unknown> | null = null;
-      if (needOutputs) {
-        const results = await this.connection.callBatch(
-          [{ requestType: 'GetStreamStatus' }, { requestType: 'GetRecordStatus' }],
-          {
-            haltOnFailure: false,
-          },
-        );
-        stream = (results[0]?.requestStatus.result ? results[0].responseData : null) as Record<string, unknown> | null;
-        record = (results[1]?.requestStatus.result ? results[1].responseData : null) as Record<string, unknown> | null;
-      }
-      const at = this.now();
-      const sample: HealthSample = {
-        at,
-        stats: {
-          activeFps: stats.activeFps,
-          cpuUsage: stats.cpuUsage,
-          memoryUsage: stats.memoryUsage,
-          availableDiskSpace: stats.availableDiskSpace,
-          renderSkippedFrames: stats.renderSkippedFrames,
-          renderTotalFrames: stats.renderTotalFrames,
-          outputSkippedFrames: stats.outputSkippedFrames,
-          outputTotalFrames: stats.outputTotalFrames,
-        },
-        stream: stream
-          ? {
-              active: Boolean(stream.outputActive),
-              reconnecting: Boolean(stream.outputReconnecting),
-              bytes: Number(stream.outputBytes ?? 0),
-              skippedFrames: Number(stream.outputSkippedFrames ?? 0),
-              totalFrames: Number(stream.outputTotalFrames ?? 0),
-              congestion: Number(stream.outputCongestion ?? 0),
-              durationMs: Number(stream.outputDuration ?? 0),
-            }
-          : null,
-        record: record
-          ? {
-              active: Boolean(record.outputActive),
-              paused: Boolean(record.outputPaused),
-              bytes: Number(record.outputBytes ?? 0),
-              durationMs: Number(record.outputDuration ?? 0),
-            }
-          : null,
-      };
-      const windowMs = this.options.healthWindowMs ?? 10_000;
-      this.history.push(sample);
-      while (this.history.length > 2 && at - this.history[0].at > windowMs + 5_000) this.history.shift();
-      const report = assessHealth(this.history, {
-        targetFps: this.current.health.targetFps,
-        windowMs,
-        thresholds: this.thresholds,
-      });
-      this.patch((st) => {
-        const h = st.health;
-        h.fps = stats.activeFps;
-        h.cpu = stats.cpuUsage;
-        h.memoryMb = stats.memoryUsage;
-        h.renderSkippedFrames = stats.renderSkippedFrames;
-        h.renderTotalFrames = stats.renderTotalFrames;
-        h.encoderSkippedFrames = stats.outputSkippedFrames;
-        h.encoderTotalFrames = stats.outputTotalFrames;
-        h.renderSkippedPercent = report.renderSkippedPercent;
-        h.encoderSkippedPercent = report.encoderSkippedPercent;
-        h.diskFreeMb = stats.availableDiskSpace;
-        h.warnings = report.warnings;
-        h.sampledAt = at;
-        const s = sample.stream;
-        if (s?.active && st.streaming.active) {
-          st.streaming.durationMs = s.durationMs;
-          st.streaming.totalBytes = s.bytes;
-          st.streaming.reconnecting = s.reconnecting;
-          st.streaming.droppedFrames = s.skippedFrames;
-          st.streaming.totalFrames = s.totalFrames;
-          st.streaming.congestion = s.congestion;
-          st.streaming.bitrateKbps = Math.round(report.streamBitrateKbps);
-          st.streaming.droppedPercent = report.droppedPercent;
-        }
-        const r = sample.record;
-        if (r?.active && st.recording.active) {
-          st.recording.durationMs = r.durationMs;
-          st.recording.totalBytes = r.bytes;
-          st.recording.paused = r.paused;
-          st.recording.bitrateKbps = Math.round(report.recordBitrateKbps);
-        }
-      });
-    } catch (error) {
-      if (!(error instanceof ObsError)) this.log.warn({ err: error }, 'health sample failed');
-    } finally {
-      this.sampling = false;
-    }
-  }
-
-  private subscribe(): void {
-    const c = this.connection;
-    c.onObsEvent('CurrentProgramSceneChanged', ({ sceneName }) =>
-      this.patch((st) => {
-        st.programScene = sceneName;
-      }),
-    );
-    c.onObsEvent('CurrentPreviewSceneChanged', ({ sceneName }) =>
-      this.patch((st) => {
-        if (st.studioMode) st.previewScene = sceneName;
-      }),
-    );
-    const refresh = () => void this.refreshScenes();
-    c.onObsEvent('SceneListChanged', refresh);
-    c.onObsEvent('SceneCreated', refresh);
-    c.onObsEvent('SceneRemoved', refresh);
-    c.onObsEvent('SceneNameChanged', refresh);
-    c.onObsEvent('StudioModeStateChanged', refresh);
-    c.onObsEvent('StreamStateChanged', (d) => this.onStreamState(d));
-    c.onObsEvent('RecordStateChanged', (d) => this.onRecordState(d));
-    c.onObsEvent('VirtualcamStateChanged', ({ outputActive }) =>
-      this.patch((st) => {
-        st.virtualCam = { active: outputActive };
-      }),
-    );
-    c.onObsEvent('InputMuteStateChanged', ({ inputName, inputMuted }) =>
-      this.patch((st) => {
-        if (st.mic?.input === inputName) st.mic.muted = inputMuted;
-      }),
-    );
-    c.onObsEvent('InputNameChanged', ({ oldInputName, inputName }) =>
-      this.patch((st) => {
-        if (st.mic?.input === oldInputName) st.mic.input = inputName;
-      }),
-    );
-    c.onObsEvent('InputRemoved', ({ inputName }) =>
-      this.patch((st) => {
-        if (st.mic?.input === inputName) st.mic = null;
-      }),
-    );
-  }
-
-  private onStreamState(d: OBSEventTypes['StreamStateChanged']): void {
-    this.patch((st) => {
-      switch (d.outputState) {
-        case 'OBS_WEBSOCKET_OUTPUT_STARTED':
-          st.streaming = { ...idleStream(), active: true, startedAt: this.now() };
-          this.history = [];
-          break;
-        case 'OBS_WEBSOCKET_OUTPUT_RECONNECTING':
-          st.streaming.reconnecting = true;
-          break;
-        case 'OBS_WEBSOCKET_OUTPUT_RECONNECTED':
-          st.streaming.reconnecting = false;
-          break;
-        case 'OBS_WEBSOCKET_OUTPUT_STOPPED':
-          st.streaming = idleStream();
-          break;
-        default:
-          break;
-      }
-    });
-  }
-
-  private onRecordState(d: OBSEventTypes['RecordStateChanged']): void {
-    this.patch((st) => {
-      switch (d.outputState) {
-        case 'OBS_WEBSOCKET_OUTPUT_STARTED':
-          st.recording = { ...idleRecording(), active: true, startedAt: this.now() };
-          break;
-        case 'OBS_WEBSOCKET_OUTPUT_PAUSED':
-          st.recording.paused = true;
-          break;
-        case 'OBS_WEBSOCKET_OUTPUT_RESUMED':
-          st.recording.paused = false;
-          break;
-        case 'OBS_WEBSOCKET_OUTPUT_STOPPED':
-          st.recording = idleRecording();
-          break;
-        default:
-          break;
-      }
-    });
   }
 
   private patch(mutate: (state: ObsState) => void): void {
@@ -738,15 +408,6 @@ export class ObsController extends EventEmitter<ControllerEvents> {
     queueMicrotask(() => {
       this.emitScheduled = false;
       this.emit('state', clone(this.current));
-    });
-  }
-}
-
-function requireConfirm(confirm: boolean | undefined, what: string): void {
-  if (confirm !== true) {
-    throw new StudioError('confirmation_required', `${what}: ask the host to confirm, then send confirm: true.`, {
-      status: 409,
-      path: 'confirm',
     });
   }
 }

@@ -99,3 +99,20 @@ export function classifyConnectError(error: unknown): ObsReason {
   if (code === 1006 || code === 1001 || code === 1000) return obsReason('obs_unreachable', message || `closed ${code}`);
   return obsReason('unknown', message || (code !== undefined ? `code ${code}` : undefined));
 }
+
+/** Ending an output ends the show: refused with `confirmation_required` unless the seat sent `confirm: true`. */
+export function requireConfirm(confirm: boolean | undefined, what: string): void {
+  if (confirm !== true) {
+    throw new StudioError('confirmation_required', `${what}: ask the host to confirm, then send confirm: true.`, {
+      status: 409,
+      path: 'confirm',
+    });
+  }
+}
+
+/** Why an identified socket closed (obs-websocket close codes). */
+export function classifyClose(error: { code?: number; message?: string }): ObsReason {
+  if (error?.code === 4011) return obsReason('session_invalidated');
+  if (error?.code === 4009) return obsReason('auth_failed');
+  return obsReason('connection_lost', error?.code ? `close code ${error.code}` : undefined);
+}

@@ -1,4 +1,6 @@
 /** OBS control: connection state machine, broadcast controller, health, settings. */
+
+export { obsUrl, parseObsUrl } from './address';
 export { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff';
 export {
   type ConnectionSnapshot,
@@ -7,7 +9,7 @@ export {
   type ObsTarget,
   STUDIO_EVENT_SUBSCRIPTIONS,
 } from './connection';
-export { ObsController, type ObsControllerOptions, obsUrl, parseObsUrl } from './controller';
+export { ObsController, type ObsControllerOptions } from './controller';
 export { classifyConnectError, ObsError, obsReason } from './errors';
 export { createObsHandlers, type ObsHandlers } from './handlers';
 export { assessHealth, DEFAULT_THRESHOLDS, type HealthSample, type Thresholds } from './health';

@@ -116,3 +116,16 @@ export function publicSettings(s: ObsSettings): ObsPublicSettings {
     micInput: s.micInput,
   };
 }
+
+/** The settings after a connect: a new address or password; `password: ''` clears it, undefined keeps it. */
+export function withConnectArgs(
+  settings: ObsSettings,
+  args: { host?: string; port?: number; password?: string },
+): ObsSettings {
+  return {
+    ...settings,
+    host: args.host ?? settings.host,
+    port: args.port ?? settings.port,
+    password: args.password === undefined ? settings.password : args.password || null,
+  };
+}

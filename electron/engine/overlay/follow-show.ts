@@ -21,7 +21,7 @@ export function followShowOnOverlays(state: StateStore<StudioState>, hub: Overla
       toProductCard({
         product,
         pin,
-        sold: s.productLive[product.productId]?.soldUnits ?? 0,
+        sold: s.productLive[product.productId]?.units ?? 0,
         imageUrl: catalogueImageUrl,
       });
     hub.setProductCard(at >= 0 ? card(s.products[at], s.pin) : null);

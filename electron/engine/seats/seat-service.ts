@@ -31,7 +31,7 @@ export function createSeatService(options: {
 
   const sharingState = (): SharingState => ({
     enabled: sharing.enabledAddresses.length > 0,
-    addresses: sharing.enabledAddresses,
+    addresses: [...sharing.enabledAddresses],
     available: sharing.availableAddresses(),
     port: options.port(),
   });

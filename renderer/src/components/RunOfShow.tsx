@@ -1,10 +1,10 @@
 import { type DragEvent, useMemo, useRef, useState } from 'react';
 import { pinActions } from '../engine/actions';
-import { reorderProducts } from '../engine/http-actions';
+import { moveProduct } from '../engine/http-actions';
 import { useNow } from '../hooks/useNow';
 import { useT } from '../i18n';
 import { money } from '../live/format';
-import { move, searchProducts } from '../live/run-of-show';
+import { searchProducts } from '../live/run-of-show';
 import { selectCanOperate, selectPin, selectProductLive, selectProducts } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { DemandStrip } from './DemandStrip';
@@ -31,14 +31,7 @@ export function RunOfShow() {
   const pinMoney = currentPin && currentPin.productId === pin?.pinned?.productId ? currentPin.gmv : null;
 
   const indexOf = (id: string) => products.findIndex((p) => p.productId === id);
-  const reorder = (from: number, to: number) =>
-    void reorderProducts(
-      move(
-        products.map((p) => p.productId),
-        from,
-        to,
-      ),
-    );
+  const reorder = (from: number, to: number) => void moveProduct(products, from, to);
 
   // Rows are memoized: their handlers are stable and read the latest state through a ref, so a
   // figures patch re-renders only the rows whose sold count changed.
@@ -112,7 +105,7 @@ export function RunOfShow() {
             <ProductRow
               key={product.productId}
               product={product}
-              sold={live[product.productId]?.soldUnits ?? 0}
+              sold={live[product.productId]?.units ?? 0}
               pin={pin?.pinned?.productId === product.productId ? pin : null}
               pinGmv={pin?.pinned?.productId === product.productId ? pinMoney : null}
               now={pin?.pinned?.productId === product.productId ? now : 0}
@@ -151,7 +144,7 @@ function UnknownProducts() {
     <ul className="unknown-products" data-testid="unknown-products">
       {unknown.map((p) => (
         <li key={p.productId} data-product={p.productId}>
-          {t('products.unknown')} {p.productId} · {t('product.sold', { n: p.soldUnits })} · {money(p.gmv, language)}
+          {t('products.unknown')} {p.productId} · {t('product.sold', { n: p.units })} · {money(p.gmv, language)}
         </li>
       ))}
     </ul>

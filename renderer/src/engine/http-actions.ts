@@ -3,6 +3,7 @@
  * failures shown in one place. Imports go over HTTP for their upload progress.
  */
 import { type MessageKey, translate } from '../i18n';
+import { move } from '../live/run-of-show';
 import { useStudio } from '../store/studio';
 import { useToasts } from '../store/toasts';
 import { run } from './actions';
@@ -45,6 +46,16 @@ export const stopSession = async () => (await run('session.stop', { confirm: tru
 
 /** New run-of-show order: every product id, in order. */
 export const reorderProducts = (productIds: string[]) => run('products.reorder', { productIds });
+
+/** Moves the product at `from` to `to` in the run-of-show. */
+export const moveProduct = (products: readonly { productId: string }[], from: number, to: number) =>
+  reorderProducts(
+    move(
+      products.map((p) => p.productId),
+      from,
+      to,
+    ),
+  );
 
 export const updateProduct = (productId: string, patch: ConsoleCommandArgs<'products.update'>['patch']) =>
   run('products.update', { productId, patch });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Language } from '../../../shared/language';
 import { translate } from '../i18n/translate';
 import { obsStatusWords, sortWarnings, warningWords } from './obs-text';
 
 const say = (
   w: { key: Parameters<typeof translate>[1]; vars?: Record<string, string | number> },
-  lang: 'zh-CN' | 'en' = 'zh-CN',
+  lang: Language = 'zh-CN',
 ) => translate(lang, w.key, w.vars);
 
 describe('OBS in words', () => {

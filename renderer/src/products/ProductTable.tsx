@@ -2,11 +2,11 @@ import { useState } from 'react';
 import type { Product } from '../../../shared/contract';
 import { parseYuan, toYuanString } from '../../../shared/money';
 import { ProductImage } from '../components/ProductImage';
-import { reorderProducts, updateProduct } from '../engine/http-actions';
+import { ActionsHeader, RowButton } from '../components/TableParts';
+import { moveProduct, updateProduct } from '../engine/http-actions';
 import { useT } from '../i18n';
 import { count, money } from '../live/format';
 import { stockLevel } from '../live/product-view';
-import { move } from '../live/run-of-show';
 import { selectCanOperate, selectProducts } from '../store/selectors';
 import { useStudio } from '../store/studio';
 import { FactsDialog } from './FactsDialog';
@@ -20,14 +20,7 @@ export function ProductTable() {
   const [editing, setEditing] = useState<string | null>(null);
   const [factsOf, setFactsOf] = useState<string | null>(null);
   const factsProduct = products.find((p) => p.productId === factsOf) ?? null;
-  const reorder = (from: number, to: number) =>
-    void reorderProducts(
-      move(
-        products.map((p) => p.productId),
-        from,
-        to,
-      ),
-    );
+  const reorder = (from: number, to: number) => void moveProduct(products, from, to);
   if (products.length === 0) return <p className="empty">{t('ros.empty')}</p>;
   return (
     <>
@@ -41,11 +34,7 @@ export function ProductTable() {
             <th scope="col">{t('products.price')}</th>
             <th scope="col">{t('products.originalPrice')}</th>
             <th scope="col">{t('products.stock')}</th>
-            {canOperate && (
-              <th scope="col">
-                <span className="visually-hidden">{t('seats.actions')}</span>
-              </th>
-            )}
+            {canOperate && <ActionsHeader label={t('seats.actions')} />}
           </tr>
         </thead>
         <tbody>
@@ -85,23 +74,16 @@ export function ProductTable() {
                     >
                       ↓
                     </button>
-                    <button
-                      type="button"
-                      className="mini"
+                    <RowButton
                       onClick={() => setEditing(p.productId)}
-                      aria-label={t('products.editLabel', { title: p.title })}
+                      label={t('products.editLabel', { title: p.title })}
                     >
                       {t('products.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="mini"
-                      onClick={() => setFactsOf(p.productId)}
-                      aria-label={t('facts.editLabel', { title: p.title })}
-                    >
+                    </RowButton>
+                    <RowButton onClick={() => setFactsOf(p.productId)} label={t('facts.editLabel', { title: p.title })}>
                       {t('facts.edit')}
                       {p.facts && Object.keys(p.facts).length > 0 ? ` (${Object.keys(p.facts).length})` : ''}
-                    </button>
+                    </RowButton>
                   </td>
                 )}
               </tr>

@@ -5,6 +5,7 @@
  */
 import { FACT_KEYS, type FactKey } from '../../../shared/catalogue/facts';
 import type { Product, StudioState } from '../../../shared/contract';
+import type { Language } from '../../../shared/language';
 import type { Money } from '../../../shared/money';
 import type { RadarGroup } from '../../../shared/radar';
 import { type SuggestedAnswer, suggestAnswer } from '../../../shared/radar/answers';
@@ -30,7 +31,7 @@ export interface PrompterModel {
 
 export const PROMPTER_QUESTIONS = 3;
 
-export function prompterModel(state: Partial<StudioState> | null, language: 'zh-CN' | 'en'): PrompterModel {
+export function prompterModel(state: Partial<StudioState> | null, language: Language): PrompterModel {
   const products = state?.products ?? [];
   const byId = new Map(products.map((p) => [p.productId, p]));
   const pin = state?.pin?.pinned ?? null;

@@ -1,3 +1,4 @@
+import { FieldRow } from '../components/FieldRow';
 import { useSettingsDraft } from './useSettingsDraft';
 
 /** Host only: start a session when OBS starts streaming, and end it a grace period after it stops. */
@@ -15,10 +16,7 @@ export function AutoSessionPanel() {
         />
         {t('autoSession.enabled')}
       </label>
-      <div className="field-row">
-        <label htmlFor="grace" className="field-row__label">
-          {t('autoSession.grace')}
-        </label>
+      <FieldRow id="grace" label={t('autoSession.grace')}>
         <input
           id="grace"
           type="number"
@@ -36,7 +34,7 @@ export function AutoSessionPanel() {
           }
           onBlur={() => void save(draft)}
         />
-      </div>
+      </FieldRow>
     </section>
   );
 }

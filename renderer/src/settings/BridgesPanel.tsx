@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { BridgeView } from '../../../shared/contract';
+import { RowButton } from '../components/TableParts';
 import { run } from '../engine/actions';
 import { type MessageKey, useT } from '../i18n';
 import { selectIsHost } from '../store/selectors';
@@ -91,14 +92,12 @@ export function BridgesPanel() {
                   {b.dropped > 0 ? ` · ${t('bridges.dropped', { n: b.dropped })}` : ''}
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    className="mini"
+                  <RowButton
                     onClick={() => void run('bridges.remove', { id: b.id })}
-                    aria-label={t('bridges.removeLabel', { name: b.label })}
+                    label={t('bridges.removeLabel', { name: b.label })}
                   >
                     {t('bridges.remove')}
-                  </button>
+                  </RowButton>
                 </td>
               </tr>
             ))}

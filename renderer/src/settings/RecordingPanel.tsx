@@ -1,4 +1,5 @@
 import type { StudioSettings } from '../../../shared/contract';
+import { FieldRow } from '../components/FieldRow';
 import { useSettingsDraft } from './useSettingsDraft';
 
 /** Host only: record when going live, which ffmpeg cuts clips, and where clip folders go. */
@@ -18,10 +19,7 @@ export function RecordingPanel() {
         />
         {t('recording.whenLive')}
       </label>
-      <div className="field-row">
-        <label htmlFor="ffmpeg-choice" className="field-row__label">
-          {t('recording.ffmpeg')}
-        </label>
+      <FieldRow id="ffmpeg-choice" label={t('recording.ffmpeg')}>
         <select
           id="ffmpeg-choice"
           value={rec.ffmpeg}
@@ -30,11 +28,8 @@ export function RecordingPanel() {
           <option value="bundled">{t('recording.ffmpegBundled')}</option>
           <option value="system">{t('recording.ffmpegSystem')}</option>
         </select>
-      </div>
-      <div className="field-row">
-        <label htmlFor="clips-folder" className="field-row__label">
-          {t('recording.clipsFolder')}
-        </label>
+      </FieldRow>
+      <FieldRow id="clips-folder" label={t('recording.clipsFolder')}>
         <input
           id="clips-folder"
           type="text"
@@ -43,7 +38,7 @@ export function RecordingPanel() {
           onChange={(e) => setDraft({ ...draft, recording: { ...rec, clipsFolder: e.target.value || null } })}
           onBlur={() => void save({ ...rec, clipsFolder: rec.clipsFolder?.trim() || null })}
         />
-      </div>
+      </FieldRow>
     </section>
   );
 }

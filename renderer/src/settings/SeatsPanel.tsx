@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import { useCallback, useEffect, useState } from 'react';
 import type { ConnectedSeat, SeatInvite, SeatRecord } from '../../../shared/contract';
+import { ActionsHeader, RowButton } from '../components/TableParts';
 import { run } from '../engine/actions';
 import { type MessageKey, useT } from '../i18n';
 import { selectIsHost } from '../store/selectors';
@@ -169,9 +170,7 @@ export function SeatsPanel() {
             <th scope="col">{t('seats.name')}</th>
             <th scope="col">{t('seats.role')}</th>
             <th scope="col">{t('seats.status')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('seats.actions')}</span>
-            </th>
+            <ActionsHeader label={t('seats.actions')} />
           </tr>
         </thead>
         <tbody>
@@ -192,14 +191,9 @@ export function SeatsPanel() {
                   {c ? t('seats.connected', { n: c.connections, address: c.address }) : t('seats.offline')}
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    className="mini"
-                    onClick={() => void revoke(seat.id)}
-                    aria-label={t('seats.revokeLabel', { label: seat.label })}
-                  >
+                  <RowButton onClick={() => void revoke(seat.id)} label={t('seats.revokeLabel', { label: seat.label })}>
                     {t('seats.revoke')}
-                  </button>
+                  </RowButton>
                 </td>
               </tr>
             );
