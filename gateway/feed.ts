@@ -266,10 +266,13 @@ export class LiveFeed {
       if (live.length === 0) return;
       const target =
         live.length === 1 ? live[0].socket : this.nsp.local.to(live.map((s) => s.socket.id)) /* encoded once */;
+      const after = batch[batch.length - 1].seq + 1;
+      // Cursors move before the emit: a long-polling socket drains synchronously inside it, and its 'drain'
+      // must not see the old cursor and schedule a flush for nothing.
+      for (const s of live) s.cursor = after;
       if (batch[0].seq > next) target.emit('resync', { fromSeq: batch[0].seq });
       target.emit('events', batch);
-      next = batch[batch.length - 1].seq + 1;
-      for (const s of live) s.cursor = next;
+      next = after;
     }
   }
 
