@@ -33,17 +33,37 @@ export interface XlsxRows {
   total: number;
 }
 
-export type XlsxRowReader = (bytes: Uint8Array, keep: number) => Promise<XlsxRows>;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A cell of a platform's order export: dates as the wall-clock text Excel shows (exceljs hands them over
+ * as UTC instants of the shown time, and the studio reads times without an offset in the machine's zone),
+ * whole numbers as written (long order numbers).
+ */
+export function wallClockCellText(value: CellValue): string {
+  if (value instanceof Date) {
+    const d = value;
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  }
+  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+  return cellText(value);
+}
+
+/** How cells become text: `catalogue` (cellText) or `export` (wallClockCellText). */
+export type CellStyle = 'catalogue' | 'export';
+const CELL_TEXT: Record<CellStyle, (value: CellValue) => string> = {
+  catalogue: cellText,
+  export: wallClockCellText,
+};
+
+export type XlsxRowReader = (bytes: Uint8Array, keep: number, cells?: CellStyle) => Promise<XlsxRows>;
 
 /**
  * Reads the first worksheet in this thread (the engine runs catalogue imports in a worker: see
- * xlsx-in-worker.ts); `text` turns each cell into what the reader needs (default cellText).
+ * xlsx-in-worker.ts); `cells` says how each cell becomes text.
  */
-export const parseXlsxRows = async (
-  bytes: Uint8Array,
-  keep: number,
-  text: (value: CellValue) => string = cellText,
-): Promise<XlsxRows> => {
+export const parseXlsxRows: XlsxRowReader = async (bytes, keep, cells = 'catalogue') => {
+  const text = CELL_TEXT[cells];
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];

@@ -81,7 +81,7 @@ export function assertXlsxWithinLimits(bytes: Uint8Array, maxBytes = MAX_XLSX_UN
   if (dir.entries > MAX_XLSX_ENTRIES || dir.uncompressedBytes > maxBytes) {
     throw new StudioError(
       'file_too_large',
-      `The XLSX file unpacks to ${dir.uncompressedBytes > 2 ** 50 ? 'an unknown size' : mb(dir.uncompressedBytes)} in ${dir.entries} parts; the studio reads at most ${mb(maxBytes)}. Save the catalogue without pictures, or as CSV.`,
+      `The XLSX file unpacks to ${dir.uncompressedBytes > 2 ** 50 ? 'an unknown size' : mb(dir.uncompressedBytes)} in ${dir.entries} parts; the studio reads at most ${mb(maxBytes)}. Save the file without pictures, or as CSV.`,
       { status: 413, path: 'body' },
     );
   }

@@ -1,4 +1,6 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { parseXlsxRows, type XlsxRowReader } from '../catalogue/xlsx';
 import { StudioError } from '../errors';
 import { guessMapping, headerSignature } from './fields';
 import { parseExport } from './parse';
@@ -91,6 +93,23 @@ describe('order export parsing, per header style', () => {
       paid: 29_900,
     });
     expect(parsed.orders.find((o) => o.orderId === 'o9')?.channel).toBe('note');
+  });
+
+  it('refuses an XLSX that would inflate past the limit before reading it, and reads others with export cells', async () => {
+    const zip = await JSZip.loadAsync(await xlsxOf(ZH_HEADER, ROWS));
+    zip.file('xl/media/image1.png', new Uint8Array(64 * 1024 * 1024));
+    const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const asked: (string | undefined)[] = [];
+    const readXlsx: XlsxRowReader = (bytes, keep, cells) => {
+      asked.push(cells);
+      return parseXlsxRows(bytes, keep, cells);
+    };
+    const error = await readExportTable(bomb, { readXlsx }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'file_too_large', status: 413, path: 'body' });
+    expect(asked).toEqual([]);
+    const table = await readExportTable(await xlsxOf(ZH_HEADER, ROWS), { readXlsx });
+    expect(asked).toEqual(['export']);
+    expect(table.rows.length).toBeGreaterThan(0);
   });
 
   it('merges the rows of one order (one row per sub-order) and keeps each line', async () => {

@@ -2,10 +2,10 @@
  * An order export file as a table: CSV (UTF-8 or GBK) or XLSX, then the header row found below any title
  * rows the platform puts above it (merged "订单导出 2026-12-05" banners, filter notes).
  */
-import type ExcelJS from 'exceljs';
 import { decodeCsv, parseCsvRows } from '../catalogue/csv';
 import { charsetOf } from '../catalogue/import';
-import { cellText, isXlsx, parseXlsxRows } from '../catalogue/xlsx';
+import { isXlsx, parseXlsxRows, type XlsxRowReader } from '../catalogue/xlsx';
+import { assertXlsxWithinLimits } from '../catalogue/zip-limits';
 import { StudioError } from '../errors';
 import { fieldOfHeader } from './fields';
 
@@ -14,21 +14,6 @@ export interface ExportTable {
   /** the header's row number in the file (1 = first) */
   headerLine: number;
   rows: { line: number; cells: string[] }[];
-}
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/**
- * A date cell as the wall-clock text Excel shows: exceljs hands dates over as UTC instants of the shown
- * time, and the studio reads times without an offset in the machine's zone.
- */
-function exportCellText(value: ExcelJS.CellValue): string {
-  if (value instanceof Date) {
-    const d = value;
-    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  }
-  if (typeof value === 'number' && Number.isInteger(value)) return String(value); // long order numbers
-  return cellText(value);
 }
 
 /** How many of the first rows may be titles above the header. */
@@ -45,15 +30,18 @@ export function findHeader(rows: readonly { line: number; cells: string[] }[]): 
 
 export async function readExportTable(
   bytes: Uint8Array,
-  options: { contentType?: string; charset?: string } = {},
+  options: { contentType?: string; charset?: string; readXlsx?: XlsxRowReader } = {},
 ): Promise<ExportTable> {
   if (bytes.length === 0)
     throw new StudioError('empty_body', 'Send the order export (CSV or XLSX) as the request body');
   let rows: { line: number; cells: string[] }[];
   if (isXlsx(bytes, options.contentType)) {
+    // Sizes from the zip directory before anything is inflated; the engine reads in a heap-limited worker.
+    assertXlsxWithinLimits(bytes);
     try {
-      rows = (await parseXlsxRows(bytes, Number.POSITIVE_INFINITY, exportCellText)).rows;
+      rows = (await (options.readXlsx ?? parseXlsxRows)(bytes, Number.POSITIVE_INFINITY, 'export')).rows;
     } catch (error) {
+      if (error instanceof StudioError) throw error;
       throw new StudioError('invalid_file', `Could not read the XLSX file: ${(error as Error).message}`);
     }
   } else {

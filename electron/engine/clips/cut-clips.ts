@@ -5,18 +5,24 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { StudioError } from '../../../shared/errors';
 import type { ClipMode, ClipPlan } from '../../../shared/recordings/clips';
-import { probeDurationMs, runFfmpeg } from './ffmpeg';
-import { type CutTarget, cutArgs } from './ffmpeg-args';
+import { CancelledError, probeDurationMs, runFfmpeg } from './ffmpeg';
+import { type CutTarget, clipArgs, coverArgs } from './ffmpeg-args';
 import { type ClipEntry, writeManifest } from './manifest';
 import { mp4DurationMs } from './mp4-duration';
 
-/** Fast clips per ffmpeg process: each clip costs two inputs; ten keeps the process's open files modest. */
-const FAST_BATCH = 10;
 /** A fast clip may start this much early (PROTOCOL D); beyond it (sparse keyframes) the clip is cut exactly. */
 export const FAST_EARLY_LIMIT_MS = 2_000;
+
+/**
+ * ffmpeg runs at once for fast clips: stream copies are mostly I/O and process start, so two per core
+ * overlap well; capped so a 16-core machine does not open 32 readers on one disk. Exact clips re-encode
+ * with all cores already, one at a time.
+ */
+const fastWorkers = (): number => Math.min(4, Math.max(1, availableParallelism()));
 
 /** Temp files of an unfinished job: `.name.<tag>.part.mp4`. */
 const PART = /^\..+\.[0-9a-f]{8}\.part\.(mp4|jpg|mkv|txt)$/;
@@ -68,32 +74,55 @@ export async function cutClips(input: CutInput): Promise<ClipEntry[]> {
     },
   }));
   const totalMs = works.reduce((sum, w) => sum + w.target.durationMs, 0) || 1;
-  let doneMs = 0;
-  const done: ClipEntry[] = [];
-  const size = input.mode === 'fast' ? FAST_BATCH : 1;
-  try {
-    for (let i = 0; i < works.length; i += size) {
-      const batch = works.slice(i, i + size);
-      const batchMs = batch.reduce((sum, w) => sum + w.target.durationMs, 0);
-      const longest = Math.max(1, ...batch.map((w) => w.target.durationMs));
-      const progress = (outMs: number) =>
-        input.onProgress(Math.min(1, (doneMs + Math.min(1, outMs / longest) * batchMs) / totalMs));
-      await runBatch(input, batch, input.mode, progress);
-      for (const w of batch) {
-        let entry = await finish(input, w, input.mode);
-        if (input.mode === 'fast' && entry.durationMs - w.target.durationMs > FAST_EARLY_LIMIT_MS + 100) {
-          // Keyframes further apart than 2 s (an encoder set to "auto"): this one is re-cut exactly.
-          await runBatch(input, [w], 'exact', () => undefined);
-          entry = await finish(input, w, 'exact');
-        }
-        done.push(entry);
-        input.onClip(entry);
-      }
-      doneMs += batchMs;
-      input.onProgress(doneMs / totalMs);
+  // One failure stops the others: their ffmpeg runs are aborted through this signal.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  input.signal.addEventListener('abort', onAbort, { once: true });
+  const reached = new Map<Work, number>();
+  const report = () => {
+    let ms = 0;
+    for (const [w, outMs] of reached) ms += Math.min(w.target.durationMs, outMs);
+    input.onProgress(Math.min(1, ms / totalMs));
+  };
+  const done = new Map<Work, ClipEntry>();
+  const cutOne = async (w: Work) => {
+    const progress = (outMs: number) => {
+      reached.set(w, outMs);
+      report();
+    };
+    await runClip(input.ffmpeg, w, input.mode, stop.signal, progress);
+    let entry = await finish(input, w, input.mode);
+    if (input.mode === 'fast' && entry.durationMs - w.target.durationMs > FAST_EARLY_LIMIT_MS + 100) {
+      // Keyframes further apart than 2 s (an encoder set to "auto"): this one is re-cut exactly.
+      await runClip(input.ffmpeg, w, 'exact', stop.signal, () => undefined);
+      entry = await finish(input, w, 'exact');
     }
-    return done;
+    reached.set(w, w.target.durationMs);
+    report();
+    done.set(w, entry);
+    input.onClip(entry);
+  };
+  let next = 0;
+  const worker = async () => {
+    try {
+      while (next < works.length && !stop.signal.aborted) await cutOne(works[next++] as Work);
+    } catch (error) {
+      stop.abort();
+      throw error;
+    }
+  };
+  try {
+    const settled = await Promise.allSettled(
+      Array.from({ length: input.mode === 'fast' ? fastWorkers() : 1 }, () => worker()),
+    );
+    // The first real failure, not the cancellations it caused in the other workers.
+    const reasons = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+    const cause = reasons.find((r) => !(r instanceof CancelledError)) ?? reasons[0];
+    if (cause !== undefined) throw cause;
+    if (input.signal.aborted) throw new CancelledError();
+    return works.map((w) => done.get(w) as ClipEntry);
   } finally {
+    input.signal.removeEventListener('abort', onAbort);
     for (const w of works) {
       rmSync(w.target.clipTmp, { force: true });
       rmSync(w.target.coverTmp, { force: true });
@@ -101,22 +130,15 @@ export async function cutClips(input: CutInput): Promise<ClipEntry[]> {
   }
 }
 
-async function runBatch(input: CutInput, batch: Work[], mode: ClipMode, onProgress: (ms: number) => void) {
-  const leadInMs = batch.map((w) => w.plan.leadInMs);
-  const targets = batch.map((w) => w.target);
+/** One clip, then its cover. MP4 refuses some audio OBS can record (PCM, for one): those clips get AAC. */
+async function runClip(bin: string, w: Work, mode: ClipMode, signal: AbortSignal, onProgress: (ms: number) => void) {
   try {
-    await runFfmpeg(input.ffmpeg, cutArgs(targets, { mode, audio: 'copy', leadInMs }), {
-      signal: input.signal,
-      onProgress,
-    });
+    await runFfmpeg(bin, clipArgs(w.target, { mode, audio: 'copy' }), { signal, onProgress });
   } catch (error) {
-    // MP4 refuses some audio OBS can record (PCM, for one): those clips get AAC audio instead.
     if (!(error instanceof StudioError) || error.code !== 'ffmpeg_failed' || mode === 'exact') throw error;
-    await runFfmpeg(input.ffmpeg, cutArgs(targets, { mode, audio: 'aac', leadInMs }), {
-      signal: input.signal,
-      onProgress,
-    });
+    await runFfmpeg(bin, clipArgs(w.target, { mode, audio: 'aac' }), { signal, onProgress });
   }
+  await runFfmpeg(bin, coverArgs(w.target, w.plan.leadInMs), { signal });
 }
 
 async function finish(input: CutInput, w: Work, mode: ClipMode): Promise<ClipEntry> {

@@ -9,7 +9,7 @@
  * bundle (an entry of vite.node.config.ts).
  */
 import { Worker } from 'node:worker_threads';
-import type { XlsxRowReader, XlsxRows } from '../../../shared/catalogue/xlsx';
+import type { CellStyle, XlsxRowReader, XlsxRows } from '../../../shared/catalogue/xlsx';
 import { StudioError } from '../../../shared/errors';
 
 export interface XlsxWorkerLimits {
@@ -50,7 +50,7 @@ export function xlsxWorkerReader(limits: XlsxWorkerLimits = {}): XlsxRowReader {
     return w;
   };
 
-  const readOne = (bytes: Uint8Array, keep: number) =>
+  const readOne = (bytes: Uint8Array, keep: number, cells: CellStyle) =>
     new Promise<XlsxRows>((resolve, reject) => {
       if (idle) clearTimeout(idle);
       worker ??= start();
@@ -82,11 +82,11 @@ export function xlsxWorkerReader(limits: XlsxWorkerLimits = {}): XlsxRowReader {
       w.on('message', onMessage);
       w.once('error', onError);
       w.once('exit', onExit);
-      w.postMessage({ id, bytes, keep });
+      w.postMessage({ id, bytes, keep, cells });
     });
 
-  return (bytes, keep) => {
-    const result = chain.then(() => readOne(bytes, keep));
+  return (bytes, keep, cells = 'catalogue') => {
+    const result = chain.then(() => readOne(bytes, keep, cells));
     chain = result.catch(() => undefined);
     return result;
   };

@@ -22,7 +22,7 @@ describe('Social Stream Ninja messages', () => {
       ok: true,
       events: [
         {
-          id: 'ssn:youtube:4711',
+          id: expect.stringMatching(/^ssn:youtube:4711:[0-9a-f]{12}$/),
           platform: 'youtube',
           occurredAt: T,
           actor: { id: 'youtube:UC123', name: '小鹿', avatar: 'https://yt3.example/a.jpg' },
@@ -40,16 +40,26 @@ describe('Social Stream Ninja messages', () => {
       }),
       T,
     );
-    expect(r.ok && r.events.map((e) => [e.id, e.kind])).toEqual([
-      ['ssn:twitch:a1:gift', 'gift'],
-      ['ssn:twitch:a1', 'chat'],
-    ]);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.events.map((e) => e.kind)).toEqual(['gift', 'chat']);
+    expect(r.events[1]?.id).toMatch(/^ssn:twitch:a1:[0-9a-f]{12}$/);
+    expect(r.events[0]?.id).toBe(`${r.events[1]?.id}:gift`);
     expect(r.ok && r.events[0].data).toEqual({
       giftId: 'donation:twitch',
       name: '$5.00',
       count: 1,
       value: { amount: 500, currency: 'USD' },
     });
+  });
+
+  it('keeps SSN ids apart when SSN restarts and numbers a different message the same', () => {
+    const m = { chatname: '小鹿', type: 'tiktok', userid: 'u1', id: 90_001 };
+    const first = readSsnFrame(frame({ ...m, chatmessage: '3号多少钱' }), T);
+    const again = readSsnFrame(frame({ ...m, chatmessage: '3号多少钱' }), T + 60_000);
+    const reused = readSsnFrame(frame({ ...m, chatmessage: '5号还有吗' }), T + 60_000);
+    if (!first.ok || !again.ok || !reused.ok) throw new Error('expected events');
+    expect(again.events[0]?.id).toBe(first.events[0]?.id);
+    expect(reused.events[0]?.id).not.toBe(first.events[0]?.id);
   });
 
   it('gives a message without an id the same id when it is seen again, and another when the text differs', () => {
@@ -72,6 +82,21 @@ describe('Social Stream Ninja messages', () => {
     const r = readSsnFrame(frame({ type: 'youtube', event: 'viewer_update', meta: '1,234' }), T);
     expect(r.ok && r.events[0]).toMatchObject({ kind: 'viewers', data: { current: 1234 }, platform: 'youtube' });
     expect(readSsnFrame(frame({ type: 'youtube', event: 'viewer_update', meta: 'many' }), T).ok).toBe(false);
+  });
+
+  it('maps the dock summary of viewers per site, with the same ids as the per-site updates', () => {
+    const r = readSsnFrame(frame({ event: 'viewer_updates', meta: { youtube: 815, twitch: '221', kick: 'n/a' } }), T);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.events.map((e) => [e.platform, e.kind, e.data])).toEqual([
+      ['youtube', 'viewers', { current: 815 }],
+      ['twitch', 'viewers', { current: 221 }],
+    ]);
+    const single = readSsnFrame(frame({ type: 'youtube', event: 'viewer_update', meta: 815 }), T);
+    expect(single.ok && single.events[0]?.id).toBe(r.events[0]?.id);
+    expect(readSsnFrame(frame({ event: 'viewer_updates', meta: { youtube: -1 } }), T)).toEqual({
+      ok: false,
+      reason: 'viewer_updates without a count per site',
+    });
   });
 
   it('refuses malformed frames with a reason and ignores traffic that is not chat', () => {

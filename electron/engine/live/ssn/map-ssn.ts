@@ -5,11 +5,13 @@
  * the user turned on text-only), `chatimg`, `type` (the site: youtube, twitch, tiktok ...), `userid`,
  * `id`, `hasDonation` (a display string such as "$5.00" or "100 bits"), `timestamp` where the source
  * gives one; some wrap it as `{ "overlayNinja": {...} }`. Viewer counts come as
- * `{ "type": "...", "event": "viewer_update", "meta": <count> }` from the sources that report them.
+ * `{ "type": "...", "event": "viewer_update", "meta": <count> }` from the sources that report them, and
+ * the dock's summary `{ "event": "viewer_updates", "meta": { "<site>": <count>, … } }`.
  *
  * Ids are stable so a message seen twice (a relay replaying after a reconnect, two docks forwarding the
- * same chat) is recorded once: SSN's own `id` when it sends one, else a hash of site + user + text + the
- * message's timestamp (or, without one, the 10-second bucket it arrived in).
+ * same chat) is recorded once: SSN's own `id` with a hash of site + user + text when it sends one (its
+ * counter restarts from a random base with SSN), else a hash of site + user + text + the message's
+ * timestamp (or, without one, the 10-second bucket it arrived in).
  */
 import { createHash } from 'node:crypto';
 import { type InboundEvent, inboundEventSchema } from '../../../../shared/events';
@@ -74,6 +76,23 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 const idOf = (v: unknown): string | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' && v.trim() ? v.trim() : undefined;
 
+/** A viewer count as SSN sends it: a number, or a string such as "1,204". */
+function viewerCount(meta: unknown): number | null {
+  const count = typeof meta === 'string' ? Number(meta.replace(/[,\s]/g, '')) : meta;
+  return typeof count === 'number' && Number.isSafeInteger(count) && count >= 0 ? count : null;
+}
+
+/** The same count of the same site in the same moment has the same id, so the summary and the per-site update count once. */
+function viewersEvent(platform: string, count: number, bucket: number, time: number | null): InboundEvent {
+  return {
+    id: `ssn:${platform}:viewers:${bucket}:${count}`,
+    platform,
+    occurredAt: time,
+    kind: 'viewers',
+    data: { current: count },
+  };
+}
+
 function hashId(parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24);
 }
@@ -93,20 +112,21 @@ export function readSsnFrame(frame: string, receivedAt: number): SsnReading {
   const time =
     typeof m.timestamp === 'number' && Number.isSafeInteger(m.timestamp) && m.timestamp > 0 ? m.timestamp : null;
 
+  const bucket = time ?? Math.floor(receivedAt / BUCKET_MS);
   if (m.event === 'viewer_update') {
-    const count = typeof m.meta === 'string' ? Number(m.meta.replace(/[,\s]/g, '')) : m.meta;
-    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0)
-      return { ok: false, reason: 'viewer_update without a count' };
-    const bucket = time ?? Math.floor(receivedAt / BUCKET_MS);
-    return checked([
-      {
-        id: `ssn:${platform}:viewers:${bucket}:${count}`,
-        platform,
-        occurredAt: time,
-        kind: 'viewers',
-        data: { current: count },
-      },
-    ]);
+    const count = viewerCount(m.meta);
+    if (count === null) return { ok: false, reason: 'viewer_update without a count' };
+    return checked([viewersEvent(platform, count, bucket, time)]);
+  }
+  if (m.event === 'viewer_updates') {
+    // The dock's own summary, one count per site: `{ "youtube": 815, "twitch": 221 }`.
+    const meta = typeof m.meta === 'object' && m.meta !== null && !Array.isArray(m.meta) ? m.meta : {};
+    const events = Object.entries(meta).flatMap(([site, value]) => {
+      const count = viewerCount(value);
+      return count === null ? [] : [viewersEvent(ssnPlatform(site), count, bucket, time)];
+    });
+    if (events.length === 0) return { ok: false, reason: 'viewer_updates without a count per site' };
+    return checked(events);
   }
   if (m.chatname === undefined && m.chatmessage === undefined && m.hasDonation === undefined) {
     return { ok: true, ignored: true, events: [] };
@@ -122,10 +142,13 @@ export function readSsnFrame(frame: string, receivedAt: number): SsnReading {
     ...(name ? { name } : {}),
     ...(avatar && /^https?:\/\//.test(avatar) && avatar.length <= 2000 ? { avatar } : {}),
   };
+  // SSN numbers messages from a random base that starts again when SSN restarts, so its `id` alone can
+  // name two different messages: it is kept, with a hash of what the message says.
   const own = idOf(m.id);
+  const what = [platform, userId, text, donation ?? ''];
   const base = own
-    ? `ssn:${platform}:${own}`
-    : `ssn:${platform}:h${hashId([platform, userId, text, donation ?? '', String(time ?? Math.floor(receivedAt / BUCKET_MS))])}`;
+    ? `ssn:${platform}:${own.slice(0, 100)}:${hashId(what).slice(0, 12)}`
+    : `ssn:${platform}:h${hashId([...what, String(bucket)])}`;
   const events: InboundEvent[] = [];
   if (donation) {
     events.push({
