@@ -5,7 +5,9 @@
  * reading from an in-memory cache of recent events or, for replays and gaps, from the store. Because a
  * subscriber only ever advances its own cursor, ordering holds even when commits from several nodes arrive
  * out of order: a batch that skips ahead makes the loop read the missing seqs from the store first.
- * Live traffic is throttled to one send per `flushMs`, so a flood of single-event commits becomes a few emits.
+ * Commits that land in one turn of the event loop (a group commit, a burst of Redis replies) go out as one
+ * emit right after that turn, with no timer in between; only a flood is throttled (bursts of FLUSH_BURST
+ * sends, then one per `flushMs`), so a flood of single-event commits becomes a few emits.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -19,7 +21,7 @@ export interface FeedOptions {
   store: GatewayStore;
   room(id: string): ResolvedRoomConfig | undefined;
   logger: Logger;
-  /** Coalescing window for live traffic (ms). */
+  /** Throttle interval for live traffic once a flood has used up FLUSH_BURST sends (ms). */
   flushMs?: number;
   /** Most events per emit. */
   maxBatch?: number;
@@ -41,9 +43,16 @@ interface RoomFeed {
   subs: Set<Subscriber>;
   flushing: boolean;
   again: boolean;
+  /** A flush is queued for the end of this turn or on `timer`. */
+  queued: boolean;
   timer: NodeJS.Timeout | null;
-  lastFlush: number;
+  /** Sends allowed now (token bucket: FLUSH_BURST at most, one more per `flushMs`; negative = owed). */
+  credit: number;
+  creditAt: number;
 }
+
+/** Live sends allowed back to back before the throttle applies (a jittery 100 commits/s stays unthrottled). */
+const FLUSH_BURST = 4;
 
 /** Packets (arrays of events) allowed to wait for a slow socket before its delivery pauses. */
 const MAX_UNSENT_PACKETS = 8;
@@ -71,7 +80,7 @@ export class LiveFeed {
   private closed = false;
 
   constructor(private readonly options: FeedOptions) {
-    this.flushMs = options.flushMs ?? 10;
+    this.flushMs = options.flushMs ?? 5;
     this.maxBatch = options.maxBatch ?? 1000;
     this.cacheSize = options.cacheSize ?? 20_000;
     this.nsp = options.io.of('/live');
@@ -107,8 +116,10 @@ export class LiveFeed {
         subs: new Set(),
         flushing: false,
         again: false,
+        queued: false,
         timer: null,
-        lastFlush: 0,
+        credit: FLUSH_BURST,
+        creditAt: performance.now(),
       };
       this.rooms.set(id, feed);
     }
@@ -170,17 +181,23 @@ export class LiveFeed {
   }
 
   /**
-   * Leading-edge throttle: the first commit after a quiet spell goes out at once (low latency), later ones
-   * within `flushMs` of the last send are coalesced into one emit (floods become a few emits).
+   * One flush per turn of the event loop, queued with process.nextTick so every commit resolved in this turn
+   * (the promise reactions of one group commit included) is in it, and sent before any timer or I/O. Past
+   * the burst credit, a flood waits for the throttle instead.
    */
   private schedule(feed: RoomFeed): void {
-    if (feed.timer) return;
-    const wait = Math.max(0, feed.lastFlush + this.flushMs - performance.now());
-    feed.timer = setTimeout(() => {
+    if (feed.queued) return;
+    feed.queued = true;
+    const now = performance.now();
+    feed.credit = Math.min(FLUSH_BURST, feed.credit + (now - feed.creditAt) / this.flushMs) - 1;
+    feed.creditAt = now;
+    const run = () => {
+      feed.queued = false;
       feed.timer = null;
-      feed.lastFlush = performance.now();
       void this.flush(feed);
-    }, wait);
+    };
+    if (feed.credit >= 0) process.nextTick(run);
+    else feed.timer = setTimeout(run, -feed.credit * this.flushMs);
   }
 
   private async pollHeads(): Promise<void> {
@@ -249,10 +266,13 @@ export class LiveFeed {
       if (live.length === 0) return;
       const target =
         live.length === 1 ? live[0].socket : this.nsp.local.to(live.map((s) => s.socket.id)) /* encoded once */;
+      const after = batch[batch.length - 1].seq + 1;
+      // Cursors move before the emit: a long-polling socket drains synchronously inside it, and its 'drain'
+      // must not see the old cursor and schedule a flush for nothing.
+      for (const s of live) s.cursor = after;
       if (batch[0].seq > next) target.emit('resync', { fromSeq: batch[0].seq });
       target.emit('events', batch);
-      next = batch[batch.length - 1].seq + 1;
-      for (const s of live) s.cursor = next;
+      next = after;
     }
   }
 

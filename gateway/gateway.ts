@@ -60,7 +60,7 @@ export interface GatewayOptions {
   rooms: RoomConfig[];
   logger?: Logger;
   retention?: Partial<RetentionOptions>;
-  /** Coalescing window of the live feed, ms (default 10). */
+  /** Throttle interval of the live feed during a flood, ms (default 5; see LiveFeed). */
   flushMs?: number;
   /** Clock for receivedAt and signature windows (tests). */
   now?: () => number;

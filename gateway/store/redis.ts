@@ -13,7 +13,7 @@ import type { InboundEvent, LiveEvent } from '../../shared/events';
 import { DEFAULT_RETENTION, dedupeWindowMs, type RetentionOptions } from '../config';
 import { throttledLog } from '../throttled-log';
 import { durabilityOf, durabilityProblem, type RedisDurability } from './redis-durability';
-import type { CommitResult, GatewayStore } from './types';
+import { type CommitResult, type GatewayStore, liveEvent } from './types';
 
 // ARGV: receivedAt, (unused), maxEvents, dedupe key prefix, then (id, dedupe ttl ms, body-after-seq) triples.
 // Bodies are spliced as text after `{"seq":N,` so payloads are never re-encoded by Lua's cjson (which
@@ -102,7 +102,7 @@ export class RedisStore implements GatewayStore {
     let duplicates = 0;
     seqs.forEach((seq, i) => {
       if (Number(seq) === 0) duplicates++;
-      else accepted.push({ seq: Number(seq), v: 1, room, receivedAt, ...events[i] } as LiveEvent);
+      else accepted.push(liveEvent(room, Number(seq), receivedAt, events[i]));
     });
     return { accepted, duplicates };
   }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { InboundEvent, LiveEvent } from '../../shared/events';
 import { DEFAULT_RETENTION, dedupeWindowMs, type RetentionOptions } from '../config';
-import { type CommitResult, encodeLiveEvent, type GatewayStore } from './types';
+import { type CommitResult, type GatewayStore, liveEvent } from './types';
 
 const MIGRATIONS: string[] = [
   `CREATE TABLE rooms (room TEXT PRIMARY KEY, last_seq INTEGER NOT NULL) WITHOUT ROWID;
@@ -154,8 +154,9 @@ export class SqliteStore implements GatewayStore {
       inBatch.add(event.id);
       seq++;
       this.stmt.markSeen.run(room, event.id, receivedAt, receivedAt + dedupeWindowMs(event.kind, this.retention));
-      this.stmt.insert.run(room, seq, receivedAt, encodeLiveEvent(room, seq, receivedAt, event));
-      accepted.push({ v: 1, seq, room, receivedAt, ...event } as LiveEvent);
+      const live = liveEvent(room, seq, receivedAt, event);
+      this.stmt.insert.run(room, seq, receivedAt, JSON.stringify(live));
+      accepted.push(live);
     }
     if (accepted.length > 0) {
       this.stmt.setHead.run(room, seq);

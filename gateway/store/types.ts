@@ -23,7 +23,7 @@ export interface GatewayStore {
   close(): Promise<void>;
 }
 
-/** The stored form of a live event: its JSON with `seq` written first, so stores never re-encode payloads. */
-export function encodeLiveEvent(room: string, seq: number, receivedAt: number, event: InboundEvent): string {
-  return JSON.stringify({ v: 1, seq, room, receivedAt, ...event });
+/** The live event a commit makes of an inbound one; its JSON is also the stored form. */
+export function liveEvent(room: string, seq: number, receivedAt: number, event: InboundEvent): LiveEvent {
+  return { v: 1, seq, room, receivedAt, ...event } as LiveEvent;
 }

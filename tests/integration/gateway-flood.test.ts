@@ -1,6 +1,7 @@
 /**
  * Floods: thousands of single-event commits in a burst reach every client complete and in order, in a few
  * array emits rather than one emit per event, and a client that joins mid-flood replays then follows.
+ * Live pace: commits of one turn go out as one emit at once; only past the burst credit does the throttle hold.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,5 +69,41 @@ describe('slow reader', () => {
     slow.close();
     fast.close();
     await proxy.close();
+  });
+});
+
+describe('live pace', () => {
+  it('sends each commit at once up to the burst, one emit per turn, and holds only a flood for the throttle', async () => {
+    const paceDir = mkdtempSync(join(tmpdir(), 'maishou-gw-'));
+    // A throttle interval far longer than the commits below take: what it holds arrives as one emit, and
+    // a commit it held would miss the 4 s allowed to an unthrottled one (only a bound, never a speed).
+    const paced = await startGateway({
+      dataDir: paceDir,
+      flushMs: 8_000,
+      rooms: [{ id: 'pace', readTokens: ['read-token-pace'] }],
+    });
+    const client = connectFeed(paced.url, { token: 'read-token-pace', room: 'pace', lastSeq: 0 });
+    const sizes: number[] = [];
+    client.socket.on('events', (batch: unknown[]) => sizes.push(batch.length));
+    try {
+      await new Promise<void>((r) => client.socket.once('head', () => r()));
+      // Three batches handed in during one turn: one group commit, one emit.
+      await Promise.all([1, 2, 3].map((i) => paced.ingest('pace', [chatEvent(i, 'pace')])));
+      await waitFor(() => client.events.length === 3, { timeoutMs: 4_000, what: 'the first turn' });
+      // Three more single commits, each in its own turn, each delivered before the next is sent: the burst.
+      for (let i = 4; i <= 6; i++) {
+        await paced.ingest('pace', [chatEvent(i, 'pace')]);
+        await waitFor(() => client.events.length === i, { timeoutMs: 4_000, what: `commit ${i}, unthrottled` });
+      }
+      // The burst is used up: the next eight wait for the throttle and go out together.
+      for (let i = 7; i <= 14; i++) await paced.ingest('pace', [chatEvent(i, 'pace')]);
+      await waitFor(() => client.events.length === 14, { timeoutMs: 20_000, what: 'the held flood' });
+      expect(sizes).toEqual([3, 1, 1, 1, 8]);
+      expect(client.events.map((e) => e.seq)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+    } finally {
+      client.close();
+      await paced.close();
+      rmSync(paceDir, { recursive: true, force: true });
+    }
   });
 });
