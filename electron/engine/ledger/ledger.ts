@@ -4,6 +4,7 @@
  * recap figures computed from the record by the pure functions of shared/metrics.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import type { XlsxRowReader } from '../../../shared/catalogue/xlsx';
 import { StudioError } from '../../../shared/errors';
 import type { LiveEvent } from '../../../shared/events';
 import type { Reconciled, SessionExport } from '../../../shared/metrics/export';
@@ -56,6 +57,8 @@ export class Ledger {
   /** Set when the file could not be opened: every write is refused with it. */
   readonly refusal: { code: string; message: string } | null;
   private readonly catalogue: Catalogue;
+  /** XLSX files (catalogues, order exports) are read in a heap-limited worker. */
+  private readonly readXlsx: XlsxRowReader;
   private readonly backups: BackupSchedule;
   private readonly reads: SessionReads;
   private readonly running: RunningSession;
@@ -88,9 +91,10 @@ export class Ledger {
     this.products = new ProductStore(db, currency);
     this.recordings = new RecordingStore(db);
     this.reconciliations = new ReconcileStore(db);
+    this.readXlsx = options.readXlsx ?? xlsxWorkerReader();
     this.catalogue = new Catalogue({
       products: this.products,
-      readXlsx: options.readXlsx ?? xlsxWorkerReader(),
+      readXlsx: this.readXlsx,
       logger: this.logger,
       now: this.now,
       changed: () => this.running.catalogueChanged(),
@@ -268,14 +272,17 @@ export class Ledger {
       logger: this.logger,
       now: this.now,
     };
-    const answer = await reconcileSession(parts, this.sessions.require(sessionId), bytes, options);
+    const answer = await reconcileSession(parts, this.sessions.require(sessionId), bytes, {
+      ...options,
+      readXlsx: this.readXlsx,
+    });
     this.keptRecaps.invalidateSession(sessionId);
     return answer;
   }
 
   /** The column-mapping step: the header found, the guess, the first rows, the file's shape. */
   previewExport(bytes: Uint8Array, options: { contentType?: string; charset?: string } = {}): Promise<ExportPreview> {
-    return previewExport(bytes, options);
+    return previewExport(bytes, { ...options, readXlsx: this.readXlsx });
   }
 
   exportCsv(sessionId: string, now = this.now()): string {

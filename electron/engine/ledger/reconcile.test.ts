@@ -1,4 +1,6 @@
+import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseXlsxRows, type XlsxRowReader } from '../../../shared/catalogue/xlsx';
 import { computeFigures } from '../../../shared/metrics/figures';
 import { lateRefunds } from '../../../shared/recap/product-sales';
 import { parseExport } from '../../../shared/reconcile/parse';
@@ -11,6 +13,7 @@ import {
   SHOW_END,
   SHOW_START,
   utf8,
+  xlsxOf,
   ZH_HEADER,
 } from '../../../shared/reconcile/reconcile.test-helpers';
 import { readExportTable } from '../../../shared/reconcile/table';
@@ -23,9 +26,9 @@ const cny = (amount: number) => ({ amount, currency: 'CNY' });
 const CATALOGUE = 'sku,title,price\nSKU-A,羊毛大衣,299.00\nSKU-B,真丝衬衫,150.00\n';
 
 /** A show as the feed saw it: o1 right, o2 at 140 instead of 150, o3 without its refund, o4 not in the export, o9 missed. */
-async function show() {
+async function show(readXlsx?: XlsxRowReader) {
   const clock = { now: SHOW_START };
-  const ledger = openLedger({ dataDir: dirs.make(), room: 'r1', now: () => clock.now });
+  const ledger = openLedger({ dataDir: dirs.make(), room: 'r1', now: () => clock.now, readXlsx });
   await ledger.importProducts(utf8(CATALOGUE));
   const f = feed();
   const s = ledger.startSession({ title: '周六专场', at: SHOW_START });
@@ -151,6 +154,26 @@ describe('reconciliation with the platform’s order export', () => {
     await expect(ledger.reconcile(running.id, utf8(csvOf(ZH_HEADER, ROWS)))).rejects.toMatchObject({
       code: 'session_running',
     });
+    ledger.close();
+  });
+
+  it('refuses an XLSX export that would inflate past the limit before reading it, then reads a real one', async () => {
+    const asked: (string | undefined)[] = [];
+    const { ledger, s } = await show((bytes, keep, cells) => {
+      asked.push(cells);
+      return parseXlsxRows(bytes, keep, cells);
+    });
+    const before = ledger.statsWithRecord(s.id).stats.figures;
+    const zip = await JSZip.loadAsync(await xlsxOf(ZH_HEADER, ROWS));
+    zip.file('xl/media/image1.png', new Uint8Array(64 * 1024 * 1024));
+    const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const error = await ledger.reconcile(s.id, bomb).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'file_too_large', status: 413 });
+    expect(ledger.statsWithRecord(s.id).stats).toMatchObject({ figures: before, reconciled: null });
+    const answer = await ledger.reconcile(s.id, await xlsxOf(ZH_HEADER, ROWS), { source: '抖店订单.xlsx' });
+    expect(answer).toMatchObject({ matched: 3, onlyInExport: ['o9'] });
+    // the ledger's reader (the worker in the engine) read it, with export cells; the bomb never reached it
+    expect(asked).toEqual(['export']);
     ledger.close();
   });
 });

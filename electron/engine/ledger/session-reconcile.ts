@@ -4,6 +4,7 @@
  * transaction by the reconcile store. The same file with the same columns again changes nothing.
  */
 import { createHash } from 'node:crypto';
+import type { XlsxRowReader } from '../../../shared/catalogue/xlsx';
 import { StudioError } from '../../../shared/errors';
 import { computeFigures } from '../../../shared/metrics/figures';
 import { type ColumnMapping, guessMapping, headerSignature } from '../../../shared/reconcile/fields';
@@ -18,6 +19,8 @@ import type { SessionReads } from './session-reads';
 import type { Session } from './sessions';
 
 export interface ReconcileOptions {
+  /** how XLSX exports are read (the ledger's worker); in this thread when absent */
+  readXlsx?: XlsxRowReader;
   contentType?: string;
   charset?: string;
   source?: string;
@@ -69,7 +72,7 @@ export async function reconcileSession(
 /** The column-mapping step: the header found, the guess, the first rows, the file's shape. */
 export async function previewExport(
   bytes: Uint8Array,
-  options: { contentType?: string; charset?: string } = {},
+  options: { contentType?: string; charset?: string; readXlsx?: XlsxRowReader } = {},
 ): Promise<ExportPreview> {
   const table = await readExportTable(bytes, options);
   return {
