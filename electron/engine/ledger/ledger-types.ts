@@ -2,10 +2,11 @@
  * The ledger's options and the session shapes it answers (electron/engine/ledger/ledger.ts), apart from
  * the class so the read and reconcile helpers beside it can share them.
  */
+
 import type { XlsxRowReader } from '../../../shared/catalogue/xlsx';
+import type { SessionInfo } from '../../../shared/contract/session';
 import type { Reconciled } from '../../../shared/metrics/export';
 import type { ComputedStats, SessionWindow } from '../../../shared/metrics/types';
-import type { Money } from '../../../shared/money';
 import type { Logger } from '../log';
 import type { AnomalyRow } from './record';
 import type { Session } from './sessions';
@@ -44,30 +45,16 @@ export interface LedgerOptions {
 /** The built-in demo room's id (gateway/demo.ts): its sessions are rehearsals. */
 export const DEMO_ROOM = 'demo';
 
-export interface SessionView {
-  id: string;
-  title: string;
-  room: string | null;
-  startedAt: number;
-  endedAt: number | null;
-  rehearsal: boolean;
-}
-
 export interface StatsBody extends ComputedStats {
-  session: SessionView;
+  session: SessionInfo;
   window: SessionWindow;
   anomalies: Omit<AnomalyRow, 'seq'>[];
   /** the last reconciliation with the platform's export, or null: the figures are provisional */
   reconciled: Reconciled | null;
 }
 
-export interface SessionSummary extends SessionView {
-  paidGmv: Money;
-  orders: number;
-  peakViewers: number | null;
-}
-
-export const view = (s: Session): SessionView => ({
+/** A session row as seats and the control API see it (the contract's `SessionInfo`). */
+export const view = (s: Session): SessionInfo => ({
   id: s.id,
   title: s.title,
   room: s.room,

@@ -5,6 +5,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { XlsxRowReader } from '../../../shared/catalogue/xlsx';
+import type { SessionInfo, SessionSummary } from '../../../shared/contract/session';
 import { StudioError } from '../../../shared/errors';
 import type { LiveEvent } from '../../../shared/events';
 import type { Reconciled, SessionExport } from '../../../shared/metrics/export';
@@ -20,7 +21,7 @@ import { BackupSchedule } from './backup-schedule';
 import { Catalogue, type ImportAnswer } from './catalogue';
 import { type OpenReport, openDatabase, openEmptyInMemory } from './db';
 import { recoverOpenSessions } from './last-activity';
-import { type LedgerOptions, type SessionSummary, type SessionView, type StatsBody, view } from './ledger-types';
+import { type LedgerOptions, type StatsBody, view } from './ledger-types';
 import { type Product, ProductStore } from './products';
 import { RecapParts } from './recap-parts';
 import type { ChatLine } from './recap-reads';
@@ -32,8 +33,9 @@ import { previewExport, type ReconcileOptions, reconcileSession } from './sessio
 import { type SessionReason, SessionStore } from './sessions';
 import { xlsxWorkerReader } from './xlsx-in-worker';
 
+export type { SessionInfo, SessionSummary } from '../../../shared/contract/session';
 export type { ApplyResult } from './apply';
-export type { LedgerOptions, SessionSummary, SessionView, StatsBody } from './ledger-types';
+export type { LedgerOptions, StatsBody } from './ledger-types';
 export { DEMO_ROOM } from './ledger-types';
 export type { Product } from './products';
 export type { RecapPart, RecapStamp } from './recap-parts';
@@ -52,7 +54,7 @@ export class Ledger {
   readonly recordings: RecordingStore;
   private readonly reconciliations: ReconcileStore;
   /** The crashed session that went on by itself at open (within the resume window), if any. */
-  readonly autoResumed: SessionView | null = null;
+  readonly autoResumed: SessionInfo | null = null;
   private closed = false;
   /** Set when the file could not be opened: every write is refused with it. */
   readonly refusal: { code: string; message: string } | null;
@@ -174,29 +176,29 @@ export class Ledger {
 
   // ---- sessions (running-session.ts) ---------------------------------------------------------------
 
-  startSession(input: StartInput = {}): SessionView {
+  startSession(input: StartInput = {}): SessionInfo {
     this.assertOpen();
     return this.running.start(input);
   }
 
-  stopSession(input: { at?: number; reason?: SessionReason } = {}): SessionView {
+  stopSession(input: { at?: number; reason?: SessionReason } = {}): SessionInfo {
     this.assertOpen();
     return view(this.running.stop(input));
   }
 
-  currentSession(): SessionView | null {
+  currentSession(): SessionInfo | null {
     const s = this.running.session();
     return s ? view(s) : null;
   }
 
   /** A session left open by a crash, found at open, until it is resumed or closed. */
-  interruptedSession(): SessionView | null {
+  interruptedSession(): SessionInfo | null {
     const s = this.running.interruptedSession();
     return s ? view(s) : null;
   }
 
   /** Continues the interrupted session as the current one; events that arrived meanwhile are already in it. */
-  resumeSession(id: string): SessionView {
+  resumeSession(id: string): SessionInfo {
     this.assertOpen();
     return this.running.resume(id);
   }
@@ -205,7 +207,7 @@ export class Ledger {
    * Ends the interrupted session at `at` (default: its last event recorded before the engine stopped, else
    * its start; events arriving after the restart are not pulled into it).
    */
-  closeInterrupted(id: string, at?: number): SessionView {
+  closeInterrupted(id: string, at?: number): SessionInfo {
     this.assertOpen();
     return this.running.closeInterrupted(id, at);
   }
@@ -219,11 +221,11 @@ export class Ledger {
     return this.reads.listSessions(now);
   }
 
-  getSession(id: string): SessionView {
+  getSession(id: string): SessionInfo {
     return view(this.sessions.require(id));
   }
 
-  renameSession(id: string, title: string): SessionView {
+  renameSession(id: string, title: string): SessionInfo {
     return view(this.sessions.rename(id, title));
   }
 
@@ -339,15 +341,6 @@ export class Ledger {
    */
   liveTally(): LiveFigures | null {
     return this.running.tally();
-  }
-
-  /** Units sold per product id in a session (default: the running one), from its paid orders. */
-  soldCounts(sessionId?: string, now = this.now()): Record<string, number> {
-    const s = sessionId ? this.sessions.require(sessionId) : this.running.session();
-    if (!s) return {};
-    const live = s.id === this.running.session()?.id ? this.running.tally() : null;
-    if (live) return Object.fromEntries(live.productTallies().map((p) => [p.productId, p.units]));
-    return this.reads.soldCounts(s, now);
   }
 
   // ---- lifecycle -----------------------------------------------------------------------------------

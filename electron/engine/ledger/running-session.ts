@@ -4,6 +4,7 @@
  * windows over the record (sessions.ts): starting or stopping one never moves data.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import type { SessionInfo } from '../../../shared/contract/session';
 import { StudioError } from '../../../shared/errors';
 import type { LiveFigures } from '../../../shared/metrics/live-figures';
 import type { SessionWindow } from '../../../shared/metrics/types';
@@ -11,7 +12,7 @@ import type { Logger } from '../log';
 import type { Applier, Effect } from './apply';
 import type { BackupSchedule } from './backup-schedule';
 import { lastActivity, type OpenAtStart } from './last-activity';
-import { DEMO_ROOM, type SessionView, view } from './ledger-types';
+import { DEMO_ROOM, view } from './ledger-types';
 import { buildLiveTally, feedLiveTally } from './live-tally';
 import type { ProductStore } from './products';
 import type { Session, SessionReason, SessionStore } from './sessions';
@@ -55,7 +56,7 @@ export class RunningSession {
     if (found.kind === 'resume') this.run(found.session);
   }
 
-  start(input: StartInput): SessionView {
+  start(input: StartInput): SessionInfo {
     if (this.current) {
       const title = this.current.session.title;
       throw new StudioError('session_running', `Session "${title}" is already running; stop it first`, { status: 409 });
@@ -110,14 +111,14 @@ export class RunningSession {
   }
 
   /** Continues the interrupted session as the running one; events that arrived meanwhile are already in it. */
-  resume(id: string): SessionView {
+  resume(id: string): SessionInfo {
     const s = this.takeInterrupted(id);
     this.run(s);
     return view(s);
   }
 
   /** Ends the interrupted session at `at` (default: its last event recorded before the engine stopped). */
-  closeInterrupted(id: string, at?: number): SessionView {
+  closeInterrupted(id: string, at?: number): SessionInfo {
     const s = this.takeInterrupted(id);
     const last = this.interruptedLastEvent ?? lastActivity(this.o.db, this.o.applier, s);
     const closed = view(this.o.sessions.end(s.id, Math.max(at ?? last, s.startedAt), 'recovered'));

@@ -4,11 +4,12 @@
  * Read-only; the ledger owns the writes and the window of the running session.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import type { SessionSummary } from '../../../shared/contract/session';
 import { buildExport, type Reconciled, type SessionExport } from '../../../shared/metrics/export';
 import { computeStats } from '../../../shared/metrics/stats';
 import type { SessionRecord, SessionWindow } from '../../../shared/metrics/types';
 import type { Money } from '../../../shared/money';
-import { type SessionSummary, type StatsBody, view } from './ledger-types';
+import { type StatsBody, view } from './ledger-types';
 import type { ProductStore } from './products';
 import { type ChatLine, readChatLinePages, readListTotals } from './recap-reads';
 import type { ReconcileStore } from './reconcile-store';
@@ -112,11 +113,5 @@ export class SessionReads {
         .prepare('SELECT at, product_id, intent FROM answer_marks WHERE at >= ? AND at < ? ORDER BY at')
         .all(window.start, window.end) as { at: number; product_id: string | null; intent: string }[]
     ).map((r) => ({ productId: r.product_id, intent: r.intent, at: r.at }));
-  }
-
-  /** Units sold per product id in an ended (or not running) session, from its paid orders. */
-  soldCounts(s: Session, now: number): Record<string, number> {
-    const products = computeStats(this.recordOf(s, now)).products.filter((p) => p.units > 0);
-    return Object.fromEntries(products.map((p) => [p.productId, p.units]));
   }
 }

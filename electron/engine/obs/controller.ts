@@ -147,39 +147,34 @@ export class ObsController extends EventEmitter<ControllerEvents> {
   }
 
   async setScene(scene: string): Promise<{ programScene: string }> {
-    await callAndConfirm(
-      this.connection,
-      'SetCurrentProgramScene',
-      { sceneName: scene },
-      {
-        event: 'CurrentProgramSceneChanged',
-        when: (d) => d.sceneName === scene,
-        already: this.current.programScene === scene,
-      },
-    );
-    this.patch((st) => {
-      st.programScene = scene;
-    });
+    await this.switchScene('program', scene);
     return { programScene: scene };
   }
 
   async setPreviewScene(scene: string): Promise<{ previewScene: string }> {
     if (!this.current.studioMode)
       throw new StudioError('studio_mode_off', 'Preview needs studio mode: turn it on first.', { status: 409 });
+    await this.switchScene('preview', scene);
+    return { previewScene: scene };
+  }
+
+  /** Sets the program or preview scene and waits for OBS's event saying so. */
+  private async switchScene(which: 'program' | 'preview', scene: string): Promise<void> {
+    const program = which === 'program';
     await callAndConfirm(
       this.connection,
-      'SetCurrentPreviewScene',
+      program ? 'SetCurrentProgramScene' : 'SetCurrentPreviewScene',
       { sceneName: scene },
       {
-        event: 'CurrentPreviewSceneChanged',
+        event: program ? 'CurrentProgramSceneChanged' : 'CurrentPreviewSceneChanged',
         when: (d) => d.sceneName === scene,
-        already: this.current.previewScene === scene,
+        already: (program ? this.current.programScene : this.current.previewScene) === scene,
       },
     );
     this.patch((st) => {
-      st.previewScene = scene;
+      if (program) st.programScene = scene;
+      else st.previewScene = scene;
     });
-    return { previewScene: scene };
   }
 
   async setStudioMode(enabled: boolean): Promise<{ studioMode: boolean }> {
@@ -268,20 +263,20 @@ export class ObsController extends EventEmitter<ControllerEvents> {
     return { paused: false };
   }
 
-  async startVirtualCam(): Promise<{ active: boolean }> {
-    await this.connection.call('StartVirtualCam');
-    this.patch((st) => {
-      st.virtualCam = { active: true };
-    });
-    return { active: true };
+  startVirtualCam(): Promise<{ active: boolean }> {
+    return this.virtualCam(true);
   }
 
-  async stopVirtualCam(): Promise<{ active: boolean }> {
-    await this.connection.call('StopVirtualCam');
+  stopVirtualCam(): Promise<{ active: boolean }> {
+    return this.virtualCam(false);
+  }
+
+  private async virtualCam(active: boolean): Promise<{ active: boolean }> {
+    await this.connection.call(active ? 'StartVirtualCam' : 'StopVirtualCam');
     this.patch((st) => {
-      st.virtualCam = { active: false };
+      st.virtualCam = { active };
     });
-    return { active: false };
+    return { active };
   }
 
   /** Mutes the mic input (the configured one, OBS's Mic/Aux, or `input`, which becomes the configured one). */
