@@ -11,19 +11,30 @@ import { FEATURE_BITS } from './features';
 export const OUTPUTS = INTENTS.length + 1;
 export const QUESTION_OUTPUT = INTENTS.length;
 
+/** How a model is trained (train.ts); the model file records them. */
+export interface TrainOptions {
+  seed: number;
+  epochs: number;
+  /** AdaGrad's base step. */
+  rate?: number;
+  /** L2 decay per update of a weight. */
+  l2?: number;
+  /** Features seen in fewer training comments are left out (they would only learn their one comment). */
+  minCount?: number;
+  /**
+   * Returns the mean of the weights at the end of each epoch of the last half of training instead of the
+   * last weights (Polyak averaging): steadier on phrasing unlike the training comments.
+   */
+  average?: boolean;
+}
+
 /** The committed file's shape. */
-export interface StoredModel {
+export interface StoredModel extends TrainOptions {
   version: 1;
   bits: number;
   scale: number;
-  /** What it was trained on and how, for the record. */
+  /** What it was trained on, for the record. */
   trainedOn: string[];
-  seed: number;
-  epochs: number;
-  rate?: number;
-  l2?: number;
-  minCount?: number;
-  average?: boolean;
   /** The question logit must exceed this (0 when absent), chosen by cross-validation like the rest. */
   questionThreshold?: number;
   /** OUTPUTS integers. */

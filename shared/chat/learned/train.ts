@@ -9,23 +9,9 @@ import { analyzeByRules } from '../classify';
 import type { LabelledComment } from '../evaluation';
 import { INTENTS } from '../intent';
 import { visitFeatures } from './features';
-import { OUTPUTS, QUESTION_OUTPUT } from './model';
+import { OUTPUTS, QUESTION_OUTPUT, type TrainOptions } from './model';
 
-export interface TrainOptions {
-  seed: number;
-  epochs: number;
-  /** AdaGrad's base step. */
-  rate?: number;
-  /** L2 decay per update of a weight. */
-  l2?: number;
-  /** Features seen in fewer training comments are left out (they would only learn their one comment). */
-  minCount?: number;
-  /**
-   * Returns the mean of the weights at the end of each epoch of the last half of training instead of the
-   * last weights (Polyak averaging): steadier on phrasing unlike the training comments.
-   */
-  average?: boolean;
-}
+export type { TrainOptions } from './model';
 
 export interface TrainedModel {
   bias: Float64Array;
