@@ -106,3 +106,28 @@ test('the local bridge choice at 125 % zoom: reachable by keyboard, nothing cut 
   await page.screenshot({ path: `${shots}/setup-room-bridge-zh-125.png`, fullPage: true });
   await context.close();
 });
+
+test('Settings adds a Social Stream Ninja bridge by keyboard with the same form, lists its state, and removes it', async ({
+  page,
+}) => {
+  await page.goto(`${engine.url}/settings#token=${engine.controlToken}`);
+  // This engine is on its first run: the setup opens over every page until it is put off.
+  await page.getByRole('button', { name: '稍后再说' }).click();
+  const panel = page.getByTestId('bridges-panel');
+  await expect(panel).toBeVisible();
+  const rows = panel.getByTestId('bridge-row');
+  const before = await rows.count();
+  await panel.getByLabel('SSN 会话 ID').fill('settings1');
+  await panel.getByTestId('settings-ssn-relay').fill(relay.url);
+  await panel.getByTestId('settings-ssn-relay').press('Enter');
+  await expect(page.getByText('已添加桥接')).toBeVisible();
+  await expect(rows).toHaveCount(before + 1);
+  const row = rows.last();
+  await expect(row).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+  expect(relay.listeners('settings1', 4)).toBe(1);
+  // The session ID is as good as a password: the list names the bridge without it, and the form is cleared.
+  await expect(panel).not.toContainText('settings1');
+  await expect(panel.getByTestId('settings-ssn-session')).toHaveValue('');
+  await row.getByRole('button').click();
+  await expect(rows).toHaveCount(before);
+});

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { BridgeView } from '../../../shared/contract';
+import { SsnBridgeForm } from '../components/SsnBridgeForm';
 import { RowButton } from '../components/TableParts';
 import { run } from '../engine/actions';
 import { type MessageKey, useT } from '../i18n';
@@ -19,56 +19,17 @@ export function BridgesPanel() {
   const isHost = useStudio(selectIsHost);
   const bridges = useStudio((s) => s.state?.bridges ?? NO_BRIDGES);
   const show = useToasts((s) => s.show);
-  const [session, setSession] = useState('');
-  const [url, setUrl] = useState('');
   if (!isHost) return null;
-  const add = async () => {
-    const created = await run('bridges.create', {
-      kind: 'ssn',
-      session: session.trim(),
-      ...(url.trim() ? { url: url.trim() } : {}),
-    });
-    if (created) {
-      setSession('');
-      show(t('bridges.added'));
-    }
-  };
   return (
     <section aria-labelledby="bridges-title" className="settings-section" data-testid="bridges-panel">
       <h2 id="bridges-title">{t('bridges.title')}</h2>
       <p className="hint">{t('bridges.explain')}</p>
-      <form
-        className="gateway-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
-      >
-        <div className="field">
-          <label htmlFor="ssn-session">{t('bridges.session')}</label>
-          <input
-            id="ssn-session"
-            value={session}
-            onChange={(e) => setSession(e.target.value)}
-            autoComplete="off"
-            required
-            pattern="[A-Za-z0-9_\-]{1,100}"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="ssn-url">{t('bridges.relay')}</label>
-          <input
-            id="ssn-url"
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-            placeholder="wss://io.socialstream.ninja"
-            autoComplete="off"
-          />
-        </div>
-        <button type="submit" className="primary">
-          {t('bridges.add')}
-        </button>
-      </form>
+      <SsnBridgeForm
+        labels={{ session: t('bridges.session'), relay: t('bridges.relay'), add: t('bridges.add') }}
+        onAdded={() => show(t('bridges.added'))}
+        testId="settings-ssn"
+        primary
+      />
       {bridges.length > 0 && (
         <table className="table">
           <thead>

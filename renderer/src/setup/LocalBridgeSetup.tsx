@@ -7,6 +7,7 @@
  */
 import { useState } from 'react';
 import type { BridgeView, SeatInvite, SourceHealth } from '../../../shared/contract';
+import { SsnBridgeForm } from '../components/SsnBridgeForm';
 import { run } from '../engine/actions';
 import { type MessageKey, useT } from '../i18n';
 import { useStudio } from '../store/studio';
@@ -87,55 +88,17 @@ function SsnSession() {
   const t = useSetupT();
   const ct = useT();
   const bridges = useStudio((s) => s.state?.bridges ?? NO_BRIDGES);
-  const [session, setSession] = useState('');
-  const [url, setUrl] = useState('');
   const [added, setAdded] = useState<string | null>(null);
   const bridge = bridges.find((b) => b.id === added);
-  const add = async () => {
-    const created = await run('bridges.create', {
-      kind: 'ssn',
-      session: session.trim(),
-      ...(url.trim() ? { url: url.trim() } : {}),
-    });
-    if (created) {
-      setAdded(created.id);
-      setSession('');
-    }
-  };
   return (
     <section className="setup-bridge" aria-labelledby="setup-bridge-ssn" data-testid="setup-bridge-ssn">
       <h3 id="setup-bridge-ssn">{t('room.ssn')}</h3>
       <p className="hint">{t('room.ssnPaste')}</p>
-      <form
-        className="gateway-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
-      >
-        <label className="field-row">
-          <span className="field-row__label">{t('room.ssnSession')}</span>
-          <input
-            value={session}
-            onChange={(e) => setSession(e.target.value)}
-            autoComplete="off"
-            required
-            pattern="[A-Za-z0-9_\-]{1,100}"
-            data-testid="setup-ssn-session"
-          />
-        </label>
-        <label className="field-row">
-          <span className="field-row__label">{t('room.ssnRelay')}</span>
-          <input
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-            placeholder="wss://io.socialstream.ninja"
-            autoComplete="off"
-            data-testid="setup-ssn-relay"
-          />
-        </label>
-        <button type="submit">{t('room.ssnAdd')}</button>
-      </form>
+      <SsnBridgeForm
+        labels={{ session: t('room.ssnSession'), relay: t('room.ssnRelay'), add: t('room.ssnAdd') }}
+        onAdded={setAdded}
+        testId="setup-ssn"
+      />
       {bridge && (
         <p role="status" data-testid="setup-ssn-state" data-state={bridge.state}>
           {t('room.ssnState', {
