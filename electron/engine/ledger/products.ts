@@ -82,12 +82,25 @@ export class ProductStore {
   ): { imported: number; errors: ImportError[] } {
     const bySku = this.db.prepare('SELECT product_id, facts FROM products WHERE sku = ?');
     const byId = this.db.prepare('SELECT sku FROM products WHERE product_id = ?');
-    const update =
-      this.db.prepare(`UPDATE products SET title = ?, price = ?, currency = ?, original_price = ?, stock = ?,
-      image = ?, link_no = coalesce(?, link_no), facts = ?, updated_at = ? WHERE sku = ?`);
-    const insert =
-      this.db.prepare(`INSERT INTO products (product_id, sku, title, price, currency, original_price, stock, image,
-      link_no, position, facts, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const update = this.db.prepare(`UPDATE products SET title = $title, price = $price, currency = $currency,
+      original_price = $original_price, stock = $stock, image = $image, link_no = coalesce($link_no, link_no),
+      facts = $facts, updated_at = $updated_at WHERE sku = $sku`);
+    const insert = this.db.prepare(`INSERT INTO products (product_id, sku, title, price, currency, original_price,
+      stock, image, link_no, position, facts, updated_at) VALUES ($product_id, $sku, $title, $price, $currency,
+      $original_price, $stock, $image, $link_no, $position, $facts, $updated_at)`);
+    // The columns an import writes, whether the row is new or updates its sku's product.
+    const columns = (p: ProductInput, facts: Record<string, string>) => ({
+      sku: p.sku,
+      title: p.title,
+      price: p.price.amount,
+      currency: p.price.currency,
+      original_price: p.originalPrice?.amount ?? null,
+      stock: p.stock,
+      image: p.image,
+      link_no: p.linkNo,
+      facts: factsJson(facts),
+      updated_at: now,
+    });
     const errors: ImportError[] = [];
     let imported = 0;
     let position = this.nextPosition();
@@ -107,39 +120,15 @@ export class ProductStore {
             });
             continue;
           }
-          update.run(
-            p.title,
-            p.price.amount,
-            p.price.currency,
-            p.originalPrice?.amount ?? null,
-            p.stock,
-            p.image,
-            p.linkNo,
-            // a file without a fact's column keeps what was there; a filled cell replaces it
-            factsJson({ ...factsOf(existing.facts), ...(p.facts ?? {}) }),
-            now,
-            p.sku,
-          );
+          // a file without a fact's column keeps what was there; a filled cell replaces it
+          update.run(columns(p, { ...factsOf(existing.facts), ...(p.facts ?? {}) }));
         } else {
           const owner = byId.get(p.productId) as { sku: string } | undefined;
           if (owner) {
             errors.push({ line, message: `product ${p.productId} already exists with sku ${owner.sku}` });
             continue;
           }
-          insert.run(
-            p.productId,
-            p.sku,
-            p.title,
-            p.price.amount,
-            p.price.currency,
-            p.originalPrice?.amount ?? null,
-            p.stock,
-            p.image,
-            p.linkNo,
-            position++,
-            factsJson(p.facts ?? {}),
-            now,
-          );
+          insert.run({ ...columns(p, p.facts ?? {}), product_id: p.productId, position: position++ });
         }
         imported++;
       }

@@ -179,18 +179,8 @@ export function createRecapService(options: RecapServiceOptions): RecapService {
 
   function list(): SessionListRow[] {
     return ledger.listSessionTotals(now()).map((s) => ({
-      id: s.id,
-      title: s.title,
-      room: s.room,
-      startedAt: s.startedAt,
-      endedAt: s.endedAt,
-      rehearsal: s.rehearsal,
-      paidGmv: s.paidGmv,
-      refunds: s.refunds,
+      ...s,
       settledGmv: money(s.paidGmv.amount - s.refunds.amount, s.paidGmv.currency),
-      orders: s.orders,
-      peakViewers: s.peakViewers,
-      cumulativeViewers: s.cumulativeViewers,
       gpm:
         s.cumulativeViewers === null || s.cumulativeViewers === 0
           ? null

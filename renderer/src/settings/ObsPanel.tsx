@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ObsPublicSettings } from '../../../shared/contract';
+import { ObsAddressFields } from '../components/ObsAddressFields';
 import { run } from '../engine/actions';
 import { useT } from '../i18n';
 import { obsStatusWords } from '../live/obs-text';
@@ -54,22 +55,12 @@ export function ObsPanel() {
           void connect();
         }}
       >
-        <label>
-          {t('obs.host')} <input value={host} onChange={(e) => setHost(e.target.value)} size={16} />
-        </label>
-        <label>
-          {t('obs.port')} <input value={port} inputMode="numeric" onChange={(e) => setPort(e.target.value)} size={6} />
-        </label>
-        <label>
-          {t('obs.password')}{' '}
-          <input
-            type="password"
-            autoComplete="off"
-            value={password}
-            placeholder={settings?.hasPassword ? t('obs.passwordKeep') : ''}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <ObsAddressFields
+          host={{ value: host, set: setHost }}
+          port={{ value: port, set: setPort }}
+          password={{ value: password, set: setPassword }}
+          passwordPlaceholder={settings?.hasPassword ? t('obs.passwordKeep') : ''}
+        />
         <button type="submit" className="primary" disabled={busy}>
           {t('obs.connect')}
         </button>

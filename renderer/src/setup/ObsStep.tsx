@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ObsReason } from '../../../shared/contract/obs';
+import { ObsAddressFields } from '../components/ObsAddressFields';
 import { run } from '../engine/actions';
 import { useT } from '../i18n';
 import { reasonKey } from '../live/obs-text';
@@ -66,29 +67,12 @@ export function ObsStep() {
           });
         }}
       >
-        <label>
-          {t('obs.host')} <input value={host} onChange={(e) => setHost(e.target.value)} size={16} />
-        </label>
-        <label>
-          {t('obs.port')}{' '}
-          <input
-            value={port}
-            inputMode="numeric"
-            onChange={(e) => setPort(e.target.value)}
-            size={6}
-            data-testid="setup-obs-port"
-          />
-        </label>
-        <label>
-          {t('obs.password')}{' '}
-          <input
-            type="password"
-            autoComplete="off"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            data-testid="setup-obs-password"
-          />
-        </label>
+        <ObsAddressFields
+          host={{ value: host, set: setHost }}
+          port={{ value: port, set: setPort }}
+          password={{ value: password, set: setPassword }}
+          testId="setup-obs"
+        />
         <button type="submit" className="primary" disabled={busy}>
           {connected ? st('obs.findAgain') : st('obs.retry')}
         </button>
