@@ -4,13 +4,10 @@
  * and sees the before/after figures, the "已对账" label in the recap, the CSV export and the PDF text.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { type EngineProcess, startEngineProcess } from '../harness/engine';
-import { buildRecapFixture, type RecapFixture } from '../harness/recap-fixture';
+import { recapEngine } from '../harness/recap-engine';
 
-let engine: EngineProcess;
-let fx: RecapFixture;
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });
 
@@ -23,19 +20,12 @@ o-9,2025-11-20T12:10:00Z,88.00,已完成,,C3,1,推客分享,小美
 x-1,2025-11-19T08:00:00Z,10.00,已完成,,C3,1,直播间,
 `;
 
-test.beforeAll(async () => {
-  fx = await buildRecapFixture();
-  engine = await startEngineProcess({ dataDir: fx.dataDir });
-});
-test.afterAll(async () => {
-  await engine?.dispose();
-  if (fx) rmSync(fx.dataDir, { recursive: true, force: true });
-});
+const ctx = recapEngine();
 
 test('drop an export, fix a column guess, see before/after and the reconciled label everywhere', async ({ page }) => {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(`${engine.url}/sessions?id=${fx.sessionId}#token=${engine.controlToken}`);
+  await page.goto(`${ctx.engine.url}/sessions?id=${ctx.fx.sessionId}#token=${ctx.engine.controlToken}`);
   await expect(page.getByTestId('books-label')).toContainText('暂估');
   await page.getByTestId('reconcile-file').setInputFiles({
     name: '千帆订单.csv',
@@ -69,21 +59,21 @@ test('drop an export, fix a column guess, see before/after and the reconciled la
   await expect(page.getByTestId('sharer-table')).toContainText('小美');
 
   // the same file again changes nothing
-  const stats = (await (await engine.api(`/sessions/${fx.sessionId}/stats`)).json()) as { reconciled: unknown };
+  const stats = (await (await ctx.engine.api(`/sessions/${ctx.fx.sessionId}/stats`)).json()) as { reconciled: unknown };
   expect(stats.reconciled).toMatchObject({ source: '千帆订单.csv' });
-  const again = await engine.api(
-    `/sessions/${fx.sessionId}/reconcile?file=${encodeURIComponent('千帆订单.csv')}&columns=${encodeURIComponent(JSON.stringify({ paidAt: '成交时间' }))}`,
+  const again = await ctx.engine.api(
+    `/sessions/${ctx.fx.sessionId}/reconcile?file=${encodeURIComponent('千帆订单.csv')}&columns=${encodeURIComponent(JSON.stringify({ paidAt: '成交时间' }))}`,
     { method: 'POST', body: EXPORT, headers: { 'content-type': 'text/csv' } },
   );
   expect(((await again.json()) as { unchanged: boolean }).unchanged).toBe(true);
-  expect(await (await engine.api(`/sessions/${fx.sessionId}/stats`)).json()).toEqual(stats);
+  expect(await (await ctx.engine.api(`/sessions/${ctx.fx.sessionId}/stats`)).json()).toEqual(stats);
 
   // the CSV export and the PDF say it too
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 CSV' }).click();
   const csv = readFileSync(await (await download).path()).toString('utf8');
   expect(csv).toContain('reconciled with 千帆订单.csv at');
-  const pdf = await engine.api(`/sessions/${fx.sessionId}/report?format=pdf&lang=zh-CN`);
+  const pdf = await ctx.engine.api(`/sessions/${ctx.fx.sessionId}/report?format=pdf&lang=zh-CN`);
   expect(pdf.status).toBe(200);
   const file = `${shots}/recap-reconciled.pdf`;
   writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));

@@ -5,33 +5,23 @@
  * read-only, and the report PDF carries the figures (pdftotext) and renders to PNG pages to look at.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { StatsBody } from '../../electron/engine/ledger/ledger';
 import { HEADLINE_KEYS } from '../../shared/recap/compare';
 import { fmtFigure } from '../../shared/recap/format';
-import { type EngineProcess, startEngineProcess } from '../harness/engine';
-import { buildRecapFixture, type RecapFixture } from '../harness/recap-fixture';
+import { recapEngine } from '../harness/recap-engine';
 
-let engine: EngineProcess;
-let fx: RecapFixture;
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });
 
-test.beforeAll(async () => {
-  fx = await buildRecapFixture();
-  engine = await startEngineProcess({ dataDir: fx.dataDir });
-});
-test.afterAll(async () => {
-  await engine?.dispose();
-  if (fx) rmSync(fx.dataDir, { recursive: true, force: true });
-});
+const ctx = recapEngine();
 
 test('recap figures on screen equal the stats API; bands at their minutes; the gap shows', async ({ page }) => {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  const stats = (await (await engine.api(`/sessions/${fx.sessionId}/stats`)).json()) as StatsBody;
-  await page.goto(`${engine.url}/sessions?id=${fx.sessionId}#token=${engine.controlToken}`);
+  const stats = (await (await ctx.engine.api(`/sessions/${ctx.fx.sessionId}/stats`)).json()) as StatsBody;
+  await page.goto(`${ctx.engine.url}/sessions?id=${ctx.fx.sessionId}#token=${ctx.engine.controlToken}`);
   const figures = page.getByTestId('recap-figures');
   await expect(figures).toBeVisible();
   for (const key of HEADLINE_KEYS) {
@@ -39,14 +29,14 @@ test('recap figures on screen equal the stats API; bands at their minutes; the g
       fmtFigure(key, stats.figures[key], 'zh-CN'),
     );
   }
-  expect(stats.figures.paidGmv.amount).toBe(fx.expected.paidGmv);
+  expect(stats.figures.paidGmv.amount).toBe(ctx.fx.expected.paidGmv);
   await expect(figures.locator('[data-figure="paidGmv"] .value')).toHaveText('¥995.00');
   // compared with the session before (one order of ¥199.00): +400%
   await expect(figures.locator('[data-figure="paidGmv"] .changes')).toContainText('▲ 400.0%');
 
   const chart = page.getByTestId('recap-chart');
   await expect(chart).toHaveAttribute('data-drawn', 'true');
-  const bands = fx.expected.pins.map((p) => `${p.productId}@${p.from.toFixed(2)}-${p.to.toFixed(2)}`).join(';');
+  const bands = ctx.fx.expected.pins.map((p) => `${p.productId}@${p.from.toFixed(2)}-${p.to.toFixed(2)}`).join(';');
   await expect(chart).toHaveAttribute('data-pin-bands', bands);
   await expect(chart).toHaveAttribute('data-gaps', '9-11');
   await expect(page.getByTestId('incomplete-note')).toContainText('2 分钟数据不完整');
@@ -83,7 +73,7 @@ test('recap figures on screen equal the stats API; bands at their minutes; the g
 });
 
 test('the list filters and totals; two sessions compare; English; keyboard', async ({ page }) => {
-  await page.goto(`${engine.url}/sessions?lang=en#token=${engine.controlToken}`);
+  await page.goto(`${ctx.engine.url}/sessions?lang=en#token=${ctx.engine.controlToken}`);
   await page.evaluate(() => localStorage.setItem('maishou.language', 'en'));
   await page.reload();
   const list = page.getByTestId('session-list');
@@ -102,7 +92,7 @@ test('the list filters and totals; two sessions compare; English; keyboard', asy
   await expect(page.getByTestId('compare-chart')).toHaveAttribute('data-drawn', 'true');
   await expect(page.getByTestId('compare-table').locator('[data-figure="paidGmv"]')).toContainText('CN¥995.00');
   await page.screenshot({ path: `${shots}/recap-compare-en.png`, fullPage: true });
-  await page.goto(`${engine.url}/sessions?id=${fx.sessionId}`);
+  await page.goto(`${ctx.engine.url}/sessions?id=${ctx.fx.sessionId}`);
   await expect(page.getByTestId('recap-figures')).toBeVisible();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
@@ -115,16 +105,18 @@ test('the list filters and totals; two sessions compare; English; keyboard', asy
 });
 
 test('a viewer seat opens the recap read-only and may change nothing', async ({ page }) => {
-  const res = await engine.api('/seats', { method: 'POST', body: JSON.stringify({ role: 'viewer' }) });
+  const res = await ctx.engine.api('/seats', { method: 'POST', body: JSON.stringify({ role: 'viewer' }) });
   const seat = (await res.json()) as { token: string };
-  const refused = await engine.api('/sessions/start', { method: 'POST', body: '{}', token: seat.token });
+  const refused = await ctx.engine.api('/sessions/start', { method: 'POST', body: '{}', token: seat.token });
   expect(refused.status).toBe(403);
-  await page.goto(`${engine.url}/sessions?id=${fx.sessionId}&lang=zh-CN#token=${seat.token}`);
+  await page.goto(`${ctx.engine.url}/sessions?id=${ctx.fx.sessionId}&lang=zh-CN#token=${seat.token}`);
   await expect(page.getByText('只读查看')).toBeVisible();
   await expect(page.getByTestId('recap-figures').locator('[data-figure="orders"] .value')).toHaveText('4');
   // exports carry buyer ids: a viewer is not offered them and the route refuses them (PROTOCOL D)
   await expect(page.getByRole('button', { name: '导出 CSV' })).toHaveCount(0);
-  expect((await engine.api(`/sessions/${fx.sessionId}/export?format=csv`, { token: seat.token })).status).toBe(403);
+  expect((await ctx.engine.api(`/sessions/${ctx.fx.sessionId}/export?format=csv`, { token: seat.token })).status).toBe(
+    403,
+  );
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '报告（网页）' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.html$/);
@@ -133,7 +125,7 @@ test('a viewer seat opens the recap read-only and may change nothing', async ({ 
 
 test('the report PDF has the figures and its pages render', async () => {
   for (const lang of ['zh-CN', 'en'] as const) {
-    const res = await engine.api(`/sessions/${fx.sessionId}/report?format=pdf&lang=${lang}`);
+    const res = await ctx.engine.api(`/sessions/${ctx.fx.sessionId}/report?format=pdf&lang=${lang}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const file = `${shots}/recap-report-${lang}.pdf`;
@@ -159,7 +151,7 @@ test('the report PDF has the figures and its pages render', async () => {
     }
     execFileSync('pdftoppm', ['-r', '70', '-png', file, `${shots}/recap-report-${lang}`]);
   }
-  const html = await engine.api(`/sessions/${fx.sessionId}/report?format=html&lang=zh-CN`);
+  const html = await ctx.engine.api(`/sessions/${ctx.fx.sessionId}/report?format=html&lang=zh-CN`);
   const body = await html.text();
   expect(body).not.toContain('<script');
   expect(body).toContain('data-gap="9-11"');

@@ -108,14 +108,20 @@ describe('ledger: orders, refunds and anomalies', () => {
   });
 });
 
+/** A ledger with a session 夜场 started at T0 and one paid order o1 (¥1.00) a second later. */
+function openWithPaidOrder(dataDir: string, clock: { now: number }) {
+  const ledger = open(dataDir, clock);
+  const f = feed();
+  const s = ledger.startSession({ title: '夜场', at: T0 });
+  ledger.applyLiveEvents([f.paid('o1', T0 + 1_000, 100, [{ sku: 'A', qty: 1, unit: 100 }])]);
+  return { ledger, f, s };
+}
+
 describe('ledger: sessions', () => {
   it('finds a session left open by a crash and resumes it with everything recorded meanwhile', () => {
     const dataDir = dirs.make();
     const clock = { now: T0 };
-    let ledger = open(dataDir, clock);
-    const f = feed();
-    const s = ledger.startSession({ title: '夜场', at: T0 });
-    ledger.applyLiveEvents([f.paid('o1', T0 + 1_000, 100, [{ sku: 'A', qty: 1, unit: 100 }])]);
+    let { ledger, f, s } = openWithPaidOrder(dataDir, clock);
     expect(() => ledger.startSession()).toThrow(/already running/);
     ledger.close(); // no stop: what a crash leaves behind
     clock.now = T0 + 1_000 + 10 * MIN + 2; // just past the resume window after the last event
@@ -135,10 +141,7 @@ describe('ledger: sessions', () => {
   it('a session left open by a crash goes on by itself when the ledger is back within the resume window', () => {
     const dataDir = dirs.make();
     const clock = { now: T0 };
-    let ledger = open(dataDir, clock);
-    const f = feed();
-    const s = ledger.startSession({ title: '夜场', at: T0 });
-    ledger.applyLiveEvents([f.paid('o1', T0 + 1_000, 100, [{ sku: 'A', qty: 1, unit: 100 }])]);
+    let { ledger, s } = openWithPaidOrder(dataDir, clock);
     ledger.close();
     clock.now = T0 + 1_000 + 10 * MIN; // exactly 10 minutes after the last recorded event
     ledger = open(dataDir, clock);
