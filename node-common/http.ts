@@ -6,6 +6,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StudioError } from '../shared/errors';
 
 /** Default largest body: 1 MiB. */
+/**
+ * The request target as a URL. A target that starts with "/" is a path, always: read as a URL reference,
+ * "//" would be a scheme-relative URL without a host (an error) and "//x/y" a request for host x. Anything
+ * unreadable is a 400, never an exception out of the server.
+ */
+export function requestUrl(target: string | undefined, base = 'http://localhost'): URL {
+  const raw = target ?? '/';
+  try {
+    return new URL(raw.startsWith('/') ? `${base}${raw}` : raw, base);
+  } catch {
+    throw new StudioError('bad_request', 'The request target is not a path', { status: 400 });
+  }
+}
+
 export const BODY_LIMIT = 1024 * 1024;
 
 export function tooLarge(limit: number): StudioError {

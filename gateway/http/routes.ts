@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { readBody, sendError, sendJson, sendText } from '../../node-common/http';
+import { readBody, requestUrl, sendError, sendJson, sendText } from '../../node-common/http';
 import { StudioError } from '../../shared/errors';
 import type { InboundEvent } from '../../shared/events';
 import { parseJsonBody } from '../../shared/live/inbound';
@@ -150,7 +150,7 @@ export function createHandler(ctx: HttpContext) {
 }
 
 async function route(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://gateway');
+  const url = requestUrl(req.url, 'http://gateway');
   let parts: string[];
   try {
     parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);

@@ -4,7 +4,7 @@
  * Host and Origin are checked before anything else: DNS rebinding must not reach any route.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readBody, sendError, sendJson } from '../../../node-common/http';
+import { readBody, requestUrl, sendError, sendJson } from '../../../node-common/http';
 import { RENDERER_CSP } from '../../../shared/csp';
 import { StudioError } from '../../../shared/errors';
 import type { Logger } from '../log';
@@ -59,7 +59,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       if (!isAllowedHost(req.headers.host, policy) || !isAllowedOrigin(req.headers.origin, policy)) {
         throw new StudioError('forbidden_host', 'Host or Origin is not this studio', { status: 403 });
       }
-      const url = new URL(req.url ?? '/', 'http://localhost');
+      const url = requestUrl(req.url);
       if (url.pathname === '/api/v1' || url.pathname.startsWith('/api/v1/')) {
         await handleApi(req, res, url);
         return;
