@@ -38,9 +38,26 @@ describe('FeedHub', () => {
   it('keeps a bounded backlog', () => {
     const hub = new FeedHub({ keepChat: 10 });
     for (let i = 1; i <= 100; i++) hub.push([chat(i)], []);
+    hub.flush();
     const backlog = hub.backlog();
     expect(backlog.chat).toHaveLength(10);
     expect(backlog.chat.at(-1)?.seq).toBe(100);
+    hub.close();
+  });
+
+  it('gives a seat that connects before the flush each item once: the backlog holds only what was emitted', () => {
+    vi.useFakeTimers();
+    const hub = new FeedHub({ flushMs: 100 });
+    const seen: string[] = [];
+    hub.push([chat(1)], []);
+    hub.flush();
+    hub.push([chat(2)], []);
+    // A seat connects now: the backlog, then every later batch.
+    seen.push(...hub.backlog().chat.map((c) => c.id));
+    hub.on('batch', (b) => seen.push(...b.chat.map((c) => c.id)));
+    vi.advanceTimersByTime(100);
+    expect(seen).toEqual(['c1', 'c2']);
+    expect(hub.backlog().chat.map((c) => c.id)).toEqual(['c1', 'c2']);
     hub.close();
   });
 

@@ -1,7 +1,9 @@
 /**
  * Chat and orders on their way to seats. A flood of thousands of events a second becomes one `feed`
  * emit per ~100 ms; a bounded backlog lets a seat that (re)connects see recent context at once; the
- * host's highlighted comments (for the chat overlay) are looked up here.
+ * host's highlighted comments (for the chat overlay) are looked up here. The backlog holds only what was
+ * already emitted: an item still waiting for the flush reaches a seat that connects now with that
+ * flush, so a seat never gets it twice.
  */
 import { EventEmitter } from 'node:events';
 import type { ChatItem, FeedBatch, HighlightState, OrderTick } from '../../../shared/contract';
@@ -37,13 +39,6 @@ export class FeedHub extends EventEmitter<FeedHubEvents> {
     if (chat.length === 0 && orders.length === 0) return;
     this.pending.chat.push(...chat);
     this.pending.orders.push(...orders);
-    this.chat.push(...chat);
-    this.orders.push(...orders);
-    const keepChat = this.options.keepChat ?? 500;
-    const keepOrders = this.options.keepOrders ?? 100;
-    // Trim in chunks so a flood does not shift the array on every event.
-    if (this.chat.length > keepChat * 2) this.chat = this.chat.slice(-keepChat);
-    if (this.orders.length > keepOrders * 2) this.orders = this.orders.slice(-keepOrders);
     this.timer ??= setTimeout(() => this.flush(), this.options.flushMs ?? 100);
   }
 
@@ -53,10 +48,21 @@ export class FeedHub extends EventEmitter<FeedHubEvents> {
     const batch = this.pending;
     if (batch.chat.length === 0 && batch.orders.length === 0) return;
     this.pending = { chat: [], orders: [] };
+    this.remember(batch);
     this.emit('batch', batch);
   }
 
-  /** What a seat that just connected should see. */
+  private remember(batch: FeedBatch): void {
+    this.chat.push(...batch.chat);
+    this.orders.push(...batch.orders);
+    const keepChat = this.options.keepChat ?? 500;
+    const keepOrders = this.options.keepOrders ?? 100;
+    // Trim in chunks so a flood does not shift the array on every event.
+    if (this.chat.length > keepChat * 2) this.chat = this.chat.slice(-keepChat);
+    if (this.orders.length > keepOrders * 2) this.orders = this.orders.slice(-keepOrders);
+  }
+
+  /** What a seat that just connected should see: the recent items already emitted. */
   backlog(): FeedBatch {
     return {
       chat: this.chat.slice(-(this.options.keepChat ?? 500)),
@@ -69,7 +75,7 @@ export class FeedHub extends EventEmitter<FeedHubEvents> {
   }
 
   highlight(id: string): HighlightState {
-    const item = this.chat.findLast((c) => c.id === id);
+    const item = this.pending.chat.findLast((c) => c.id === id) ?? this.chat.findLast((c) => c.id === id);
     if (item?.kind !== 'chat')
       throw new StudioError('unknown_comment', `No recent comment ${id}`, { status: 404, path: 'id' });
     if (this.highlights.items.some((h) => h.id === id)) return this.highlights;
