@@ -145,7 +145,7 @@ export class Ledger {
   }
 
   /** The live room changed: sessions started from now on are recorded in `room` (and are rehearsals in the demo's). */
-  useRoom(room: string): void {
+  followRoom(room: string): void {
     this.running.setDefaultRoom(room);
   }
 

@@ -194,7 +194,7 @@ export class LiveService {
       });
     gatewaySource('connecting');
     this.room = target.room;
-    ledger.useRoom(target.room);
+    ledger.followRoom(target.room);
     link.on('state', (s) => {
       gatewaySource(s.status, s.reason);
       publish(s.status, { lastSeq: s.lastSeq, behind: s.behind, since: s.since, reason: s.reason });
@@ -217,7 +217,7 @@ export class LiveService {
     this.sources.remove(GATEWAY_SOURCE);
     this.publishSources();
     this.room = named.room;
-    this.options.ledger.useRoom(named.room);
+    this.options.ledger.followRoom(named.room);
     this.options.state.set('gateway', { status: 'local', ...named, lastSeq: 0, behind: 0, since: this.now() });
     this.options.logger.info({ room: named.room }, 'live room: bridges only, no gateway link');
     return named;
