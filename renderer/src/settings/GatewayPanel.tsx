@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { LOCAL_ROOM } from '../../../shared/contract/studio';
+import { RadioChoices } from '../components/RadioChoices';
 import { run } from '../engine/actions';
 import { type MessageKey, useT } from '../i18n';
 import { selectGateway, selectIsHost } from '../store/selectors';
@@ -84,18 +85,14 @@ export function GatewayPanel({ only }: { only?: GatewayKind } = {}) {
           {!only && (
             <fieldset className="field-row">
               <legend className="visually-hidden">{t('settings.gatewaySource')}</legend>
-              {GATEWAY_KINDS.map((k) => (
-                <label key={k} className="checkbox">
-                  <input
-                    type="radio"
-                    name="gw"
-                    checked={kind === k}
-                    onChange={() => setKind(k)}
-                    data-testid={`gateway-kind-${k}`}
-                  />
-                  {t(CHOICE_LABEL[k])}
-                </label>
-              ))}
+              <RadioChoices
+                name="gw"
+                choices={GATEWAY_KINDS}
+                value={kind}
+                onChange={setKind}
+                label={(k) => t(CHOICE_LABEL[k])}
+                testId="gateway-kind"
+              />
             </fieldset>
           )}
           {kind === 'local' ? (

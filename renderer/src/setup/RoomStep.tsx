@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { formatMoney, parseYuan, toYuanString } from '../../../shared/money';
+import { RadioChoices } from '../components/RadioChoices';
 import { run } from '../engine/actions';
 import { GatewayPanel, gatewayKindOf } from '../settings/GatewayPanel';
 import { useStudio } from '../store/studio';
@@ -59,18 +60,14 @@ export function RoomStep() {
     <div className="setup-step" data-testid="setup-room">
       <fieldset className="setup-room-choice">
         <legend>{t('room.choose')}</legend>
-        {ROOM_CHOICES.map((c) => (
-          <label key={c} className="checkbox">
-            <input
-              type="radio"
-              name="setup-room"
-              checked={choice === c}
-              onChange={() => choose(c)}
-              data-testid={`setup-room-${c}`}
-            />
-            {t(`room.${c}` as SetupKey)}
-          </label>
-        ))}
+        <RadioChoices
+          name="setup-room"
+          choices={ROOM_CHOICES}
+          value={choice}
+          onChange={choose}
+          label={(c) => t(`room.${c}` as SetupKey)}
+          testId="setup-room"
+        />
       </fieldset>
       {choice === 'bridge' ? <LocalBridgeSetup /> : <GatewayPanel only={choice} />}
       <form
