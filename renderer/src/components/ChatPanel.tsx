@@ -37,7 +37,7 @@ export function ChatPanel() {
   const unhideUser = useFeed((s) => s.unhideUser);
   const showToast = useToasts((s) => s.show);
   const sources = useStudio((s) => s.state?.sources);
-  // Bridges only: the empty list says what it waits for.
+  // Bridges only: the list with nothing yet says what it waits for (a filter's empty list does not).
   const localOnly = useStudio((s) => s.state?.gateway.status === 'local');
   const sourceTag = useCallback(
     (source: string, platform: string) =>
@@ -142,7 +142,7 @@ export function ChatPanel() {
       >
         {entries.length === 0 && (
           <p className="empty" data-testid="chat-empty">
-            {t(localOnly ? 'chat.emptyLocal' : 'chat.empty')}
+            {t(localOnly && timeline.length === 0 ? 'chat.emptyLocal' : 'chat.empty')}
           </p>
         )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
