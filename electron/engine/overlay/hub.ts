@@ -352,6 +352,7 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
     this.nsp.disconnectSockets(true);
     this.nsp.removeAllListeners();
     await this.png?.close();
+    await this.slots.close();
     await this.saving;
   }
 }

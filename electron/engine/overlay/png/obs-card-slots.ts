@@ -51,6 +51,8 @@ export function slotToLoad(
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Loads ahead are at least this far apart (see `fill`). */
+const PRELOAD_GAP_MS = 400;
 /** How long a switch waits for a slot still loading before it shows it anyway. */
 const READY_WAIT_MS = 500;
 
@@ -65,6 +67,10 @@ export class ObsCardSlots {
   private wanted: string[] = [];
   private lookup: (key: string) => Buffer | undefined = () => undefined;
   private clock = 0;
+  private lastPreload = 0;
+  private fillTimer: NodeJS.Timeout | null = null;
+  private filling: Promise<unknown> | null = null;
+  private closed = false;
   /** Pins shown by switching to a slot loaded ahead (tests and benchmarks). */
   switches = 0;
 
@@ -129,30 +135,54 @@ export class ObsCardSlots {
     this.fill();
   }
 
-  /** A card asked for ahead was rendered: load it when a hidden slot is free for it. */
+  /**
+   * A card asked for ahead was rendered: load it when a hidden slot is free for it. One load at a time,
+   * at most one per PRELOAD_GAP_MS: each costs OBS a decode in its video thread, and a busy show changes
+   * the neighbours' cards (what sold) several times a second.
+   */
   fill(): void {
-    void this.enqueue(async () => {
+    if (this.fillTimer || this.closed) return;
+    const wait = this.lastPreload + PRELOAD_GAP_MS - Date.now();
+    if (wait > 0) {
+      this.fillTimer = setTimeout(() => {
+        this.fillTimer = null;
+        this.fill();
+      }, wait);
+      this.fillTimer.unref();
+      return;
+    }
+    this.filling = this.enqueue(async () => {
       const obs = await this.ready();
       if (!obs || !this.items) return;
-      const wanted = new Set(this.wanted);
-      for (const key of this.wanted) {
-        if (this.slots.some((s) => s.key === key)) continue;
-        const png = this.lookup(key);
-        if (!png) continue;
-        const index = slotToLoad(this.usable(), this.shown, wanted);
-        if (index === null) return;
-        await this.loadAhead(obs, this.slots[index], key, png);
-      }
+      const key = this.wanted.find((k) => !this.slots.some((s) => s.key === k) && this.lookup(k));
+      const index = key ? slotToLoad(this.usable(), this.shown, new Set(this.wanted)) : null;
+      if (!key || index === null) return;
+      await this.loadAhead(obs, this.slots[index], key, this.lookup(key) as Buffer);
+      this.lastPreload = Date.now();
+      this.fill(); // the next one, after the gap
     });
   }
 
   /** Resolves when everything asked is done and every slot loaded ahead is loaded (tests, benchmarks). */
   async settled(): Promise<void> {
+    while (this.fillTimer || this.filling) {
+      const filling = this.filling;
+      await (filling ?? new Promise((resolve) => setTimeout(resolve, 20)));
+      if (filling && filling === this.filling) this.filling = null;
+    }
     await this.enqueue(async () => {
       const obs = this.options.obs();
       if (!obs || !this.items) return;
       for (const slot of this.slots) if (slot.key !== null) await this.waitLoaded(obs, slot);
     });
+  }
+
+  /** Stops loading ahead (the hub is closing); what was asked before still completes. */
+  close(): Promise<unknown> {
+    this.closed = true;
+    if (this.fillTimer) clearTimeout(this.fillTimer);
+    this.fillTimer = null;
+    return this.queue;
   }
 
   /** Runs `task` after the ones before it; a failure leaves the slots to be looked up again. */
