@@ -167,6 +167,8 @@ export const studioRoutes = {
     roles: HOST_ONLY,
     query: z.object({ format: z.enum(['json', 'csv']).default('json') }),
   }),
+  // The live room (demo, the team's gateway, or bridges only): the console's own command, saved in gateway.json.
+  'PUT /gateway': viaCommand(studioCommands, 'gateway.configure', { reply: (gateway) => ({ gateway }) }),
   'GET /products': route<{ products: Product[] }>()({ roles: ANY_ROLE }),
   'POST /products': route<{ product: Product }>()({ roles: OPERATORS, body: newProductSchema }),
   // The file itself is the body (CSV in UTF-8 or GBK, or XLSX); the seat command sends it in base64.

@@ -91,8 +91,20 @@ describe('a headless engine started --bridges-only', () => {
     const demo = (await host.call('gateway.configure', { kind: 'demo', speed: 100 })) as { ok: boolean };
     expect(demo).toMatchObject({ ok: true, result: { source: 'demo', room: 'demo' } });
     await waitFor(() => host.view.chat > 1, { what: 'simulated chat from the demo room' });
-    const local = await host.call('gateway.configure', { kind: 'local' });
-    expect(local).toMatchObject({ ok: true, result: { source: 'local', room: 'local' } });
+    // Back by the control API, as a script or a macro key would: PUT /gateway runs the same command.
+    const assistant = (await (
+      await engine.api('/seats', { method: 'POST', body: JSON.stringify({ role: 'assistant' }) })
+    ).json()) as { token: string };
+    const put = (body: unknown, token?: string) =>
+      engine.api('/gateway', { method: 'PUT', body: JSON.stringify(body), ...(token ? { token } : {}) });
+    expect((await put({ kind: 'local' }, assistant.token)).status).toBe(403);
+    const bad = await put({ kind: 'remote', url: 'not a url' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { path: string } }).error.path).toMatch(/^(url|room|token)$/);
+    expect(host.view.state?.gateway.source).toBe('demo');
+    const local = await put({ kind: 'local' });
+    expect(local.status).toBe(200);
+    expect(await local.json()).toEqual({ gateway: { source: 'local', room: 'local' } });
     await waitFor(() => host.view.state?.gateway.status === 'local', { what: 'the bridges-only state' });
     // What was in flight when the link closed may still land within a feed flush; then nothing more.
     await sleep(500);
