@@ -150,10 +150,10 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
       logger: this.options.logger,
       fontSources: this.options.fontSources,
       loadImage: this.options.loadImage,
-      onWritten: (path, _card, png, key) => {
-        this.emit('png', path);
-        void this.slots.present(key, png).then((told) => told && this.emit('obsImage', path));
+      onPicture: (_card, png, key) => {
+        void this.slots.present(key, png).then((told) => told && this.emit('obsImage', this.pngPath));
       },
+      onWritten: (path) => this.emit('png', path),
       onRenderedAhead: () => this.loadAheadIntoObs(),
     });
     void this.png.update(this.current.product, this.current.settings);

@@ -20,8 +20,13 @@ export interface CardPngWriterOptions {
   logger: Logger;
   fontSources?: readonly FontSource[];
   loadImage?: (card: ProductCard) => Promise<CardImage | null>;
-  /** Called after each write with the picture and its content key (null for a card that counts down): the hub shows it in OBS. */
-  onWritten?: (path: string, card: ProductCard | null, png: Buffer, key: string | null) => void;
+  /**
+   * Called with each new picture and its content key (null for a card that counts down), in order, just
+   * before its file is written: the hub shows it in OBS without waiting for the disk.
+   */
+  onPicture?: (card: ProductCard | null, png: Buffer, key: string | null) => void;
+  /** Called after each write. */
+  onWritten?: (path: string, card: ProductCard | null) => void;
   /** Called after each card rendered ahead (the hub loads it into a hidden slot of OBS's card scene). */
   onRenderedAhead?: () => void;
 }
@@ -186,13 +191,14 @@ export class CardPngWriter {
   private write(png: Buffer, card: ProductCard | null, generation: number): Promise<void> {
     const next = this.writing.then(async () => {
       if (generation !== this.generation || this.closed) return;
+      const key = card && !card.countdownEndsAt && this.settings ? cardKey(card, this.settings) : null;
+      this.options.onPicture?.(card, png, key);
       await mkdir(dirname(this.options.path), { recursive: true });
       const tmp = `${this.options.path}.${process.pid}.tmp`;
       await writeFile(tmp, png);
       await rename(tmp, this.options.path);
       this.writes++;
-      const key = card && !card.countdownEndsAt && this.settings ? cardKey(card, this.settings) : null;
-      this.options.onWritten?.(this.options.path, card, png, key);
+      this.options.onWritten?.(this.options.path, card);
     });
     this.writing = next.catch((error) => this.options.logger.error({ err: error }, 'product card PNG write failed'));
     return this.writing;
