@@ -8,6 +8,7 @@
  * change in place without motion, so the page draws a few frames a second, not sixty.
  */
 import type { OverlayChatLine, OverlayState } from '../../shared/contract/overlay';
+import { LINE_STEP_MS, LINES_PER_STEP } from '../../shared/overlay-pace';
 import { clip, overlayWords } from '../../shared/overlay-text';
 import { el, removeAfterAnimation, setText } from './dom';
 import { pacer } from './pacer';
@@ -15,8 +16,6 @@ import type { OverlayView } from './view';
 
 const HIGHLIGHTS_SHOWN = 3;
 const LIVE_SHOWN = 6;
-export const LINE_STEP_MS = 700;
-export const LINES_PER_STEP = 2;
 
 export function chatView(): OverlayView {
   const root = el('div', 'widget chat-widget');

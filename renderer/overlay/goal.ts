@@ -4,12 +4,11 @@
  * the page is calm and steps without motion in a rush.
  */
 import type { OverlayState } from '../../shared/contract/overlay';
+import { GOAL_STEP_MS } from '../../shared/overlay-pace';
 import { goalPermille, overlayWords, priceText } from '../../shared/overlay-text';
 import { el, setText } from './dom';
 import { pacer } from './pacer';
 import type { OverlayView } from './view';
-
-export const GOAL_STEP_MS = 1000;
 
 export function goalView(): OverlayView {
   const root = el('div', 'widget goal-widget');

@@ -7,6 +7,7 @@
  * the last few seconds, never a replay of the evening.
  */
 import type { OverlayState } from '../../shared/contract/overlay';
+import { ROW_STEP_MS } from '../../shared/overlay-pace';
 import { clip, overlayWords } from '../../shared/overlay-text';
 import { el } from './dom';
 import { pacer } from './pacer';
@@ -15,7 +16,6 @@ import type { OverlayView } from './view';
 
 /** How long a tick stays (its CSS in + hold + out). */
 const TICK_LIFE_MS = 6000;
-export const ROW_STEP_MS = 700;
 const SHOWN_AT_ONCE = 4;
 /** A row's height and the gap below it, in layout units (overlay.css .tick). */
 const SLOT_PX = 62;
