@@ -8,7 +8,7 @@
 import type { OverlaySettings, OverlayState, ProductCard } from '../../shared/contract/overlay';
 import { FIGURES_STEP_MS } from '../../shared/overlay-pace';
 import { countdownText, currencySign, overlayWords, priceText, stockLine, yuanShort } from '../../shared/overlay-text';
-import { el, removeAfterAnimation, setText } from './dom';
+import { el, removeAfterAnimation, setData, setText } from './dom';
 import { pacer } from './pacer';
 import type { OverlayView } from './view';
 
@@ -74,8 +74,8 @@ export function productView(): OverlayView {
 
   function fill(nodes: CardNodes, card: ProductCard, s: OverlaySettings): void {
     const w = overlayWords(s.language);
-    nodes.card.dataset.productId = card.productId;
-    nodes.card.dataset.pinVersion = String(card.pinVersion);
+    setData(nodes.card, 'productId', card.productId);
+    setData(nodes.card, 'pinVersion', String(card.pinVersion));
     setText(nodes.live.lastChild as Element, w.live);
     setText(nodes.link, w.link(card.linkNo));
     setText(nodes.zhe, card.discount ? w.zhe(card.discount.zheTenths) : '');
@@ -87,8 +87,8 @@ export function productView(): OverlayView {
     nodes.original.hidden = !card.originalPrice;
     const stock = stockLine(card, s.language);
     setText(nodes.stock, stock.text);
-    nodes.stock.dataset.tone = stock.tone;
-    nodes.card.dataset.tone = stock.tone;
+    setData(nodes.stock, 'tone', stock.tone);
+    setData(nodes.card, 'tone', stock.tone);
     updateBand(nodes, card, s);
   }
 
@@ -161,7 +161,7 @@ export function productView(): OverlayView {
           shown = { card, nodes };
         }
       }
-      root.dataset.state = shown ? 'shown' : 'empty';
+      setData(root, 'state', shown ? 'shown' : 'empty');
       syncTimer();
     },
   };
