@@ -50,7 +50,7 @@ export interface PagesCpuOptions {
 }
 
 /** Sends what is due by now at the rates (a late tick catches up, so the rates hold). */
-function busyShow(server: OverlayServer) {
+export function busyShow(server: OverlayServer) {
   let chat = 0;
   let orders = 0;
   let pins = 0;
