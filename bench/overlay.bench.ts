@@ -2,7 +2,8 @@
  * Overlays: how fast a pin reaches what viewers see.
  * - pin -> overlay DOM updated in Chromium over loopback (p50/p95), against one frame at 60 fps;
  * - pin -> OBS program output changed on the PNG path in real OBS (p50/p95), against OBS's frame interval
- *   (cards rendered ahead, as the engine does for the pinned product's neighbours; a cold pin beside it).
+ *   (cards rendered ahead and loaded into hidden slots of the card scene, as the engine does for the pinned
+ *   product's neighbours, so a pin is a slot switch; a cold pin beside it).
  * The four pages' CPU in a busy show is bench/overlay-pages.bench.ts.
  */
 import type { Browser } from '@playwright/test';
@@ -99,7 +100,7 @@ async function firstChange(
   throw new Error('OBS output never changed');
 }
 
-async function pinToObs(pins: number): Promise<BenchResult[]> {
+export async function pinToObs(pins: number): Promise<BenchResult[]> {
   const fps = 30;
   const canvas: [number, number] = [960, 540];
   // A fifth of the canvas: OBS renders screenshots with software GL here; small ones keep each poll short
@@ -146,6 +147,7 @@ async function pinToObs(pins: number): Promise<BenchResult[]> {
     hub.prerenderCards([sampleCard(), cardB({ countdownEndsAt: null })]);
     await hub.pngAheadSettled();
     const hitsBefore = hub.pngHits;
+    const switchesBefore = hub.obsSlotSwitches;
     await sleep(500);
     before = (await shot()).pixels;
     const total: number[] = [];
@@ -195,6 +197,7 @@ async function pinToObs(pins: number): Promise<BenchResult[]> {
           screenshotP50: percentile(shotMs, 50),
           screenshotP95: percentile(shotMs, 95),
           renderedAheadHits: hub.pngHits - hitsBefore,
+          slotSwitches: hub.obsSlotSwitches - switchesBefore,
           pollGapMs: 0,
         },
       },

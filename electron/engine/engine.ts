@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import {
   type CommandHandlers,
+  liveRoomName,
   type ReadyInfo,
   type RouteHandlers,
   routes,
@@ -251,7 +252,7 @@ export async function startEngine(options: StartEngineOptions): Promise<Engine> 
       url,
       controlToken: tokens.controlToken,
       overlayToken: tokens.overlayToken,
-      gateway: room.gatewayConfig.kind === 'remote' ? room.gatewayConfig.url : 'demo',
+      gateway: liveRoomName(room.gatewayConfig).source,
     },
     close() {
       closing ??= (async () => {

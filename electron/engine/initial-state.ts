@@ -4,6 +4,7 @@ import {
   DEFAULT_STUDIO_SETTINGS,
   EMPTY_RADAR,
   EMPTY_STORAGE,
+  liveRoomName,
   type StudioState,
 } from '../../shared/contract';
 import { emptyObsState } from './obs/state';
@@ -46,8 +47,7 @@ export function initialState(options: Pick<EngineOptions, 'port' | 'gateway'>): 
     bridges: [],
     gateway: {
       status: 'connecting',
-      source: options.gateway.kind === 'remote' ? options.gateway.url : 'demo',
-      room: options.gateway.kind === 'remote' ? options.gateway.room : 'demo',
+      ...liveRoomName(options.gateway),
       lastSeq: 0,
       behind: 0,
       since: now,

@@ -34,12 +34,19 @@ describe('engine options', () => {
     expect(o.obs).toEqual({ url: 'ws://127.0.0.1:4455', password: 'pw' });
   });
 
+  it('takes --bridges-only: no gateway, no simulator, only local bridges', () => {
+    expect(parseEngineArgs(['--headless', '--bridges-only'], {}).gateway).toEqual({ kind: 'local' });
+    expect(parseEngineArgs(['--headless', '--demo'], {}).gateway).toEqual({ kind: 'demo' });
+  });
+
   it('refuses bad input with a clear message', () => {
     const bad: [string[], RegExp][] = [
       [['--port', 'abc'], /--port/],
       [['--port', '70000'], /--port/],
       [['--gateway', 'http://x'], /--room and --token/],
       [['--demo', '--gateway', 'http://x', '--room', 'r', '--token', 't'], /cannot be combined/],
+      [['--bridges-only', '--demo'], /--demo and --bridges-only cannot be combined/],
+      [['--bridges-only', '--gateway', 'http://x', '--room', 'r', '--token', 't'], /cannot be combined/],
       [['--obs', 'localhost'], /ws:\/\//],
       [['--obs-password', 'p'], /needs --obs/],
       [['--bogus'], /Unknown option/],

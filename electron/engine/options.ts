@@ -8,7 +8,14 @@ import { join } from 'node:path';
 
 export const DEFAULT_PORT = 17380;
 
-export type GatewayOption = { kind: 'demo' } | { kind: 'remote'; url: string; room: string; token: string };
+/**
+ * The live room the command line asks for: `demo` (also when none is named: then the one saved in
+ * Settings wins), a team's gateway, or `local` (--bridges-only: no gateway, no simulator).
+ */
+export type GatewayOption =
+  | { kind: 'demo' }
+  | { kind: 'local' }
+  | { kind: 'remote'; url: string; room: string; token: string };
 
 export interface EngineOptions {
   host: string;
@@ -53,11 +60,12 @@ const FLAGS_WITH_VALUE = new Set([
   '--obs-password-file',
   '--demo-speed',
 ]);
-const BOOLEAN_FLAGS = new Set(['--headless', '--demo', '--help']);
+const BOOLEAN_FLAGS = new Set(['--headless', '--demo', '--bridges-only', '--help']);
 
 export const USAGE = `Usage: npm run studio -- --headless [--port N] [--data-dir DIR]
-       [--gateway URL --room R --token T | --demo] [--demo-speed 1..100]
+       [--gateway URL --room R --token T | --demo | --bridges-only] [--demo-speed 1..100]
        [--obs ws://HOST:PORT --obs-password P]
+--bridges-only: no gateway and no simulator, only this computer's bridges (POST /bridge/events, SSN).
 Secrets can stay off the command line (other local users can read it):
        --token-file FILE or MAISHOU_GATEWAY_TOKEN instead of --token,
        --obs-password-file FILE or MAISHOU_OBS_PASSWORD instead of --obs-password.`;
@@ -123,9 +131,11 @@ export function parseEngineArgs(
   // the variable alone does not ask for a gateway; a flag or a file given with --gateway does
   if (token !== undefined && (values.has('--gateway') || values.has('--token-file'))) values.set('--token', token);
   const remote = ['--gateway', '--room', '--token'].filter((f) => values.has(f));
-  if (remote.length > 0 && flags.has('--demo')) throw new OptionsError('--demo cannot be combined with --gateway');
+  const chosen = ['--demo', '--bridges-only'].filter((f) => flags.has(f));
+  if (remote.length > 0) chosen.push('--gateway');
+  if (chosen.length > 1) throw new OptionsError(`${chosen.join(' and ')} cannot be combined: choose one live room`);
   if (remote.length > 0 && remote.length < 3) throw new OptionsError('--gateway needs --room and --token too');
-  let gateway: GatewayOption = { kind: 'demo' };
+  let gateway: GatewayOption = flags.has('--bridges-only') ? { kind: 'local' } : { kind: 'demo' };
   if (remote.length === 3) {
     const url = values.get('--gateway')!;
     if (!/^https?:\/\/[^\s]+$/.test(url)) throw new OptionsError(`--gateway must be an http(s) URL, got ${url}`);

@@ -50,8 +50,9 @@ export interface LiveFiguresState {
 }
 
 export interface GatewayLinkState {
-  status: 'connecting' | 'live' | 'catching_up' | 'disconnected' | 'failed';
-  /** "demo" for the built-in room, else the gateway URL. */
+  /** `local`: no gateway link (the bridges-only live room), nothing to connect. */
+  status: 'connecting' | 'live' | 'catching_up' | 'disconnected' | 'failed' | 'local';
+  /** "demo" for the built-in room, "local" for bridges only (LOCAL_ROOM), else the gateway URL. */
   source: string;
   room: string;
   lastSeq: number;

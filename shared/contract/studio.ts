@@ -58,8 +58,19 @@ export const studioSettingsSchema = z
   })
   .strict();
 
+/**
+ * The live room of the bridges-only choice (`{ kind: 'local' }`): no gateway link and no simulator, only
+ * this computer's bridges. Its ledger room and the `gateway` state's `source` and `room` carry this name.
+ */
+export const LOCAL_ROOM = 'local';
+
+/**
+ * Where live events come from besides local bridges: the built-in demo room (simulated audience), a
+ * team's gateway, or none (`local`: only this computer's bridges).
+ */
 export const gatewayConfigSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo'), speed: z.number().min(1).max(100).optional() }).strict(),
+  z.object({ kind: z.literal('local') }).strict(),
   z
     .object({
       kind: z.literal('remote'),
@@ -70,6 +81,15 @@ export const gatewayConfigSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+/**
+ * How the `gateway` state and the engine's ready line name a live room (`source`: "demo", "local" or the
+ * gateway's URL) and the ledger room its sessions are recorded in.
+ */
+export function liveRoomName(config: GatewayConfig): { source: string; room: string } {
+  if (config.kind === 'remote') return { source: config.url, room: config.room };
+  return config.kind === 'local' ? { source: LOCAL_ROOM, room: LOCAL_ROOM } : { source: 'demo', room: 'demo' };
+}
 
 export interface InterruptedSession {
   session: SessionInfo;
@@ -147,6 +167,8 @@ export const studioRoutes = {
     roles: HOST_ONLY,
     query: z.object({ format: z.enum(['json', 'csv']).default('json') }),
   }),
+  // The live room (demo, the team's gateway, or bridges only): the console's own command, saved in gateway.json.
+  'PUT /gateway': viaCommand(studioCommands, 'gateway.configure', { reply: (gateway) => ({ gateway }) }),
   'GET /products': route<{ products: Product[] }>()({ roles: ANY_ROLE }),
   'POST /products': route<{ product: Product }>()({ roles: OPERATORS, body: newProductSchema }),
   // The file itself is the body (CSV in UTF-8 or GBK, or XLSX); the seat command sends it in base64.

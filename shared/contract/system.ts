@@ -17,7 +17,7 @@ export interface ReadyInfo {
   url: string;
   controlToken: string;
   overlayToken: string;
-  /** The gateway's URL, or `demo`. */
+  /** The gateway's URL, `demo`, or `local` (bridges only). */
   gateway: string;
 }
 

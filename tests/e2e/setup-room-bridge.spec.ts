@@ -1,12 +1,15 @@
 /**
- * Step 4 of the go-live setup, the local bridge: the host picks "本机桥接", creates a bridge token and
- * gets the push address, the token and a curl line to paste; a program posting to that address with that
- * token (here: this test, as a script would) is seen arriving. A Social Stream Ninja session is connected
- * from the same step to a FAKE relay (tests/harness/fake-ssn-relay.ts: the real one is on the internet).
+ * Step 4 of the go-live setup, the local bridge: the host picks "本机桥接", which leaves the demo room
+ * for bridges only (no gateway, no simulated audience), creates a bridge token and gets the push address,
+ * the token and a curl line to paste; a program posting to that address with that token (here: this test,
+ * as a script would) is seen arriving. A Social Stream Ninja session is connected from the same step to a
+ * FAKE relay (tests/harness/fake-ssn-relay.ts: the real one is on the internet). After a restart the
+ * console's chat list waits for bridge events, hears no simulated chat, and shows what a bridge posts.
  * Screenshots: zh and en at 1366×768, and zh at 125 % zoom.
  */
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import type { StatusResponse as Status } from '../../shared/contract';
 import { type EngineProcess, startEngineProcess } from '../harness/engine';
 import { type FakeSsnRelay, startFakeSsnRelay } from '../harness/fake-ssn-relay';
 
@@ -15,6 +18,8 @@ mkdirSync(shots, { recursive: true });
 
 let engine: EngineProcess;
 let relay: FakeSsnRelay;
+/** The bridge token the first test made, as the host's program keeps it. */
+let bridgeToken = '';
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -40,11 +45,21 @@ test('the live room step sets up a local bridge: token, address and what to past
 }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1366, height: 768 });
-  // A fresh studio: the demo room is the default choice.
+  // A fresh studio: the demo room is the default choice; picking the local bridge leaves it at once.
   await openRoomStep(page, 'demo');
+  await expect(page.getByTestId('setup-bridge-mode')).toHaveAttribute('data-kind', 'local');
+  await expect(page.getByTestId('setup-bridge-mode')).toContainText('仅本机桥接：不连网关，没有模拟观众');
+  await expect(page.getByTestId('setup-bridge')).not.toContainText('模拟观众还在发言');
+  await expect
+    .poll(async () => ((await (await engine.api('/status')).json()) as Status).gateway)
+    .toEqual({
+      connected: false,
+      lastSeq: 0,
+    });
   await page.getByTestId('setup-bridge-create').click();
   const url = await page.getByTestId('setup-bridge-url').inputValue();
   const token = await page.getByTestId('setup-bridge-token').inputValue();
+  bridgeToken = token;
   expect(url).toBe(`${engine.url}/api/v1/bridge/events`);
   expect(token.length).toBeGreaterThan(20);
   await expect(page.getByTestId('setup-bridge-curl')).toContainText(`Authorization: Bearer ${token}`);
@@ -130,4 +145,83 @@ test('Settings adds a Social Stream Ninja bridge by keyboard with the same form,
   await expect(panel.getByTestId('settings-ssn-session')).toHaveValue('');
   await row.getByRole('button').click();
   await expect(rows).toHaveCount(before);
+});
+
+test('Settings offers the same three live rooms, bridges only chosen, by keyboard', async ({ page }) => {
+  await page.goto(`${engine.url}/settings#token=${engine.controlToken}`);
+  await page.getByRole('button', { name: '稍后再说' }).click();
+  const panel = page.getByTestId('gateway-panel');
+  await expect(panel).toContainText('仅本机桥接（不连网关）');
+  await expect(panel).toContainText('直播间：仅本机桥接');
+  for (const kind of ['demo', 'remote', 'local']) await expect(panel.getByTestId(`gateway-kind-${kind}`)).toBeVisible();
+  await expect(panel.getByTestId('gateway-kind-local')).toBeChecked();
+  await expect(panel.getByTestId('gateway-local-hint')).toBeVisible();
+  // Arrow keys move between the choices; the form follows; nothing is applied until the button.
+  await panel.getByTestId('gateway-kind-local').focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(panel.getByTestId('gateway-kind-remote')).toBeChecked();
+  await expect(panel.getByLabel('网关地址')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(panel.getByTestId('gateway-apply')).toHaveText('只用本机桥接');
+  await panel.getByTestId('gateway-apply').focus();
+  await expect(panel.getByTestId('gateway-apply')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('已保存')).toBeVisible();
+  await page.screenshot({ path: `${shots}/settings-gateway-local-zh.png`, fullPage: true });
+});
+
+test('after a restart the console hears no simulated chat: its empty list waits for the bridges, then shows a post', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await engine.restart();
+  expect(engine.gateway).toBe('local');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${engine.url}/live#token=${engine.controlToken}`);
+  await page.getByRole('button', { name: '稍后再说' }).click();
+  const list = page.getByTestId('chat-scroll');
+  await expect(page.getByTestId('chat-empty')).toHaveText(
+    '仅本机桥接 · 等待桥接事件：本机的脚本或 Social Stream Ninja 推来的评论会显示在这里',
+  );
+  await expect(page.getByTestId('gateway-status')).toHaveText('直播间：仅本机桥接 · 等待桥接事件');
+  await expect(page.getByTestId('sources-local')).toContainText('仅本机桥接');
+  // A demo room would have talked by now; bridges only stays silent.
+  await page.waitForTimeout(3_000);
+  await expect(list.locator('.chat-row')).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/console-bridges-only-empty-zh.png`, fullPage: true });
+  await page.evaluate(() => localStorage.setItem('maishou.language', 'en'));
+  await page.reload();
+  await page.getByRole('button', { name: 'Later' }).click();
+  await expect(page.getByTestId('chat-empty')).toContainText('Local bridges only · waiting for bridge events');
+  await expect(page.getByTestId('gateway-status')).toHaveText(
+    'Live room: local bridges only · waiting for bridge events',
+  );
+  await page.screenshot({ path: `${shots}/console-bridges-only-empty-en.png`, fullPage: true });
+  await page.evaluate(() => localStorage.setItem('maishou.language', 'zh-CN'));
+  await page.reload();
+  await page.getByRole('button', { name: '稍后再说' }).click();
+
+  const posted = await engine.api('/bridge/events', {
+    method: 'POST',
+    token: bridgeToken,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify([
+      {
+        id: 'console-c1',
+        platform: 'xhs',
+        occurredAt: null,
+        actor: { id: 'u1', name: '小鹿' },
+        kind: 'chat',
+        data: { text: '5号还有M码吗' },
+      },
+    ]),
+  });
+  expect(posted.status).toBe(200);
+  await expect(list.locator('.chat-row')).toHaveCount(1);
+  await expect(list.locator('.chat-row')).toContainText('5号还有M码吗');
+  await expect(page.getByTestId('chat-empty')).toHaveCount(0);
+  await expect(page.getByTestId('gateway-status')).toHaveText('直播间：仅本机桥接 · 桥接事件已到达');
+  await page.waitForTimeout(2_000);
+  await expect(list.locator('.chat-row')).toHaveCount(1);
+  await page.screenshot({ path: `${shots}/console-bridges-only-chat-zh.png`, fullPage: true });
 });

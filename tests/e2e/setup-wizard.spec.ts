@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { OBSWebSocket } from 'obs-websocket-js';
-import { PRODUCT_IMAGE_SOURCE_NAME } from '../../electron/engine/overlay/obs-sources';
+import { PRODUCT_IMAGE_SOURCE_NAME } from '../../electron/engine/overlay/obs-card-scene';
 import { decodeBmp, distinctColours, meanDifference, type Pixels, type Region } from '../harness/bmp';
 import { type EngineProcess, startEngineProcess } from '../harness/engine';
 import { type ObsHarness, startObs } from '../harness/obs';

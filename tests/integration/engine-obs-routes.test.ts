@@ -147,9 +147,18 @@ describe('OBS over the control API', () => {
     const items = await sceneItems('Scene');
     expect(items.filter((n) => n === PRODUCT_IMAGE_SOURCE_NAME)).toHaveLength(1);
     expect(items).toContain('Card');
-    // The image source shows the card file the engine keeps (configured at start: written already).
-    const settings = await ws.call('GetInputSettings', { inputName: PRODUCT_IMAGE_SOURCE_NAME });
-    expect(statSync(String(settings.inputSettings.file)).size).toBeGreaterThan(1000);
+    // The card scene's shown slot holds the card file the engine keeps (configured at start: written already).
+    const shownSlotFile = async () => {
+      const slots = (await ws.call('GetSceneItemList', { sceneName: PRODUCT_IMAGE_SOURCE_NAME })).sceneItems;
+      const shown = slots.filter((i) => i.sceneItemEnabled);
+      expect(shown).toHaveLength(1);
+      const settings = await ws.call('GetInputSettings', { inputName: String(shown[0].sourceName) });
+      return String(settings.inputSettings.file);
+    };
+    await waitFor(async () => (statSync(await shownSlotFile(), { throwIfNoEntry: false })?.size ?? 0) > 1000, {
+      what: 'the card in the shown slot',
+    });
+    expect(statSync(await shownSlotFile()).size).toBeGreaterThan(1000);
   });
 
   it('switches the program scene ("scene 2")', async () => {

@@ -1,28 +1,8 @@
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeedBatch, Snapshot, StatusResponse, StudioState } from '../../shared/contract';
+import type { StatusResponse } from '../../shared/contract';
 import { type EngineProcess, startEngineProcess } from '../harness/engine';
 import { waitFor } from '../harness/process';
-
-type Json = Record<string, unknown>;
-
-/** A seat that keeps the state it is sent (snapshot, then patches) and the feed. */
-function seat(url: string, token: string) {
-  const socket: Socket = io(`${url}/seat`, { auth: { token } });
-  const view = { state: null as StudioState | null, chat: 0, orders: 0 };
-  socket.on('snapshot', (s: Snapshot) => {
-    view.state = s.state;
-  });
-  socket.on('patch', (p: Partial<StudioState>) => {
-    if (view.state) view.state = { ...view.state, ...p };
-  });
-  socket.on('feed', (b: FeedBatch) => {
-    view.chat += b.chat.length;
-    view.orders += b.orders.length;
-  });
-  const call = async (name: string, args: Json = {}) => socket.emitWithAck('command', name, args);
-  return { socket, view, call };
-}
+import { type Json, seat } from '../harness/seat-client';
 
 describe('a demo show through the engine', () => {
   let engine: EngineProcess;

@@ -1,12 +1,14 @@
 /**
  * The PNG card path in real OBS (Debian's OBS 29: no browser source). The studio's setup creates the
- * image source in the chosen scene (twice: still one of each, the user's own sources untouched), and
- * pinning product A then B changes OBS's program output where the card is.
+ * card scene with its slots and puts it in the chosen scene (twice: still one of each, the user's own
+ * sources untouched; an earlier version's single image source replaced), and pinning product A then B
+ * changes OBS's program output where the card is; a card loaded ahead is shown by switching slots.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { OBSWebSocket } from 'obs-websocket-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRODUCT_IMAGE_SOURCE_NAME } from '../../electron/engine/overlay';
+import { CARD_SLOTS, cardSlotName, PRODUCT_IMAGE_SOURCE_NAME } from '../../electron/engine/overlay';
+import { LEGACY_PRODUCT_IMAGE_SOURCE_NAME } from '../../electron/engine/overlay/obs-card-scene';
 import { decodeBmp, distinctColours, meanDifference, type Pixels, type Region } from '../harness/bmp';
 import { type ObsHarness, startObs } from '../harness/obs';
 import { ensureOverlayBuild } from '../harness/overlay-build';
@@ -47,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('overlays in real OBS without a browser source', () => {
-  it('setup creates the image source once, repairs it, and leaves the user’s sources alone', async () => {
+  it('setup creates the card scene once, repairs it, and leaves the user’s sources alone', async () => {
     const kinds = (await ws.call('GetInputKindList', { unversioned: true })).inputKinds;
     expect(kinds).not.toContain('browser_source');
     await ws.call('CreateScene', { sceneName: SCENE });
@@ -59,14 +61,36 @@ describe('overlays in real OBS without a browser source', () => {
     });
     const userBefore = await ws.call('GetInputSettings', { inputName: '摄像头' });
 
+    // An earlier version's single image source is in the scene: ours to replace.
+    await ws.call('CreateInput', {
+      sceneName: SCENE,
+      inputName: LEGACY_PRODUCT_IMAGE_SOURCE_NAME,
+      inputKind: 'image_source',
+      inputSettings: { file: server.hub.pngPath },
+    });
+
     const first = await server.hub.setupObs(SCENE);
     expect(first).toMatchObject({ sceneName: SCENE, sceneCreated: false, kind: 'image_source' });
     expect(first.created).toEqual([PRODUCT_IMAGE_SOURCE_NAME]);
+    const shownInScene = async () =>
+      (await ws.call('GetSceneItemList', { sceneName: SCENE })).sceneItems.map((i) => i.sourceName);
+    expect(await shownInScene()).not.toContain(LEGACY_PRODUCT_IMAGE_SOURCE_NAME);
+    const slots = async () =>
+      (await ws.call('GetSceneItemList', { sceneName: PRODUCT_IMAGE_SOURCE_NAME })).sceneItems as {
+        sceneItemId: number;
+        sourceName: string;
+        sceneItemEnabled: boolean;
+      }[];
+    expect((await slots()).map((i) => i.sourceName).sort()).toEqual(
+      Array.from({ length: CARD_SLOTS }, (_, i) => cardSlotName(i)).sort(),
+    );
+    expect((await slots()).filter((i) => i.sceneItemEnabled)).toHaveLength(1);
     const second = await server.hub.setupObs(SCENE);
     expect(second.created).toEqual([]);
     expect(second.unchanged).toEqual([PRODUCT_IMAGE_SOURCE_NAME]);
 
-    // Someone hides it and points it elsewhere: setup repairs both.
+    // Someone hides the card, points a slot elsewhere, deletes another from the card scene and shows a
+    // third: setup repairs all.
     const items = (await ws.call('GetSceneItemList', { sceneName: SCENE })).sceneItems;
     const ours = items.filter((i) => i.sourceName === PRODUCT_IMAGE_SOURCE_NAME);
     expect(ours).toHaveLength(1);
@@ -75,11 +99,25 @@ describe('overlays in real OBS without a browser source', () => {
       sceneItemId: Number(ours[0].sceneItemId),
       sceneItemEnabled: false,
     });
-    await ws.call('SetInputSettings', { inputName: PRODUCT_IMAGE_SOURCE_NAME, inputSettings: { file: '/tmp/x.png' } });
+    await ws.call('SetInputSettings', { inputName: cardSlotName(1), inputSettings: { file: '/tmp/x.png' } });
+    const third0 = (await slots()).find((i) => i.sourceName === cardSlotName(2));
+    await ws.call('RemoveSceneItem', {
+      sceneName: PRODUCT_IMAGE_SOURCE_NAME,
+      sceneItemId: Number(third0?.sceneItemId),
+    });
+    const hidden = (await slots()).find((i) => !i.sceneItemEnabled);
+    expect(hidden).toBeDefined();
+    await ws.call('SetSceneItemEnabled', {
+      sceneName: PRODUCT_IMAGE_SOURCE_NAME,
+      sceneItemId: Number(hidden?.sceneItemId),
+      sceneItemEnabled: true,
+    });
     const third = await server.hub.setupObs(SCENE);
     expect(third.repaired).toEqual([PRODUCT_IMAGE_SOURCE_NAME]);
-    const settings = (await ws.call('GetInputSettings', { inputName: PRODUCT_IMAGE_SOURCE_NAME })).inputSettings;
-    expect(settings.file).toBe(server.hub.pngPath);
+    const settings = (await ws.call('GetInputSettings', { inputName: cardSlotName(1) })).inputSettings;
+    expect(settings.file).toMatch(/card-slot-2\.png$/);
+    expect((await slots()).map((i) => i.sourceName)).toContain(cardSlotName(2));
+    expect((await slots()).filter((i) => i.sceneItemEnabled)).toHaveLength(1);
 
     const after = (await ws.call('GetSceneItemList', { sceneName: SCENE })).sceneItems;
     expect(after.filter((i) => i.sourceName === PRODUCT_IMAGE_SOURCE_NAME)).toHaveLength(1);
@@ -132,7 +170,7 @@ describe('overlays in real OBS without a browser source', () => {
     // Outside the card nothing moved (the user's grey camera stand-in).
     expect(meanDifference(a, b, { x: 500, y: 40, width: 400, height: 200 })).toBeLessThan(1);
   });
-  it('a pin of a card rendered ahead only writes the file; one not rendered yet is rendered on the pin', async () => {
+  it('a pin of a card rendered ahead switches to the slot it was loaded into; one not rendered yet is rendered on the pin', async () => {
     await ws.call('SetCurrentProgramScene', { sceneName: SCENE });
     const hub = server.hub;
     // The neighbours in the run-of-show, rendered ahead in the background.
@@ -141,12 +179,15 @@ describe('overlays in real OBS without a browser source', () => {
     await hub.pngAheadSettled();
     const writes = hub.pngWrites;
     const hits = hub.pngHits;
+    const switches = hub.obsSlotSwitches;
     let before = await program();
     hub.setProductCard({ ...ahead, pinVersion: ahead.pinVersion + 100, pinnedAt: Date.now() });
     await hub.pngSettled();
     // Written from the card rendered ahead: no render after the pin.
     expect(hub.pngHits).toBeGreaterThan(hits);
     expect(hub.pngWrites - hub.pngHits).toBe(writes - hits);
+    // Shown by enabling the hidden slot it was loaded into: OBS decoded nothing on the pin.
+    expect(hub.obsSlotSwitches).toBe(switches + 1);
     before = await waitFor(
       async () => {
         const p = await program();
@@ -167,5 +208,15 @@ describe('overlays in real OBS without a browser source', () => {
       { what: 'a card not rendered ahead on the program output', intervalMs: 20 },
     );
     expect(hub.pngWrites - hub.pngHits).toBeGreaterThan(writes - hits);
+
+    // Back to the card loaded ahead: its slot still holds it, so this pin is a switch too.
+    hub.setProductCard({ ...ahead, pinVersion: ahead.pinVersion + 200, pinnedAt: Date.now() });
+    await hub.pngSettled();
+    expect(hub.obsSlotSwitches).toBe(switches + 2);
+    expect(
+      (await ws.call('GetSceneItemList', { sceneName: PRODUCT_IMAGE_SOURCE_NAME })).sceneItems.filter(
+        (i) => i.sceneItemEnabled,
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -144,6 +144,11 @@ export class Ledger {
     return result;
   }
 
+  /** The live room changed: sessions started from now on are recorded in `room` (and are rehearsals in the demo's). */
+  followRoom(room: string): void {
+    this.running.setDefaultRoom(room);
+  }
+
   lastAppliedSeq(room: string): number {
     return this.applier.lastAppliedSeq(room);
   }

@@ -44,7 +44,7 @@ export class RunningSession {
       logger: Logger;
       now: () => number;
       currency: string;
-      /** the room new sessions follow when none is given (null: every room) */
+      /** the room new sessions follow when none is given (null: every room); follows the live room */
       defaultRoom: string | null;
     },
     found: OpenAtStart,
@@ -54,6 +54,11 @@ export class RunningSession {
       this.interruptedLastEvent = found.lastEvent;
     }
     if (found.kind === 'resume') this.run(found.session);
+  }
+
+  /** The live room changed (Settings): sessions started from now on are recorded in `room`. */
+  setDefaultRoom(room: string): void {
+    this.o.defaultRoom = room;
   }
 
   start(input: StartInput): SessionInfo {

@@ -1,10 +1,11 @@
 /**
  * The live room and its record: which gateway (the command line's, the one saved in Settings, else the
- * demo room with the sample catalogue so a new user sees a show at once), the ledger that records the
+ * demo room with the sample catalogue so a new user sees a show at once; or none at all, bridges only,
+ * where the host imports their own catalogue), the ledger that records the
  * show, the chat intel, and the live service that applies the room's events to both.
  */
 import { join } from 'node:path';
-import { type GatewayConfig, gatewayConfigSchema } from '../../../shared/contract';
+import { type GatewayConfig, gatewayConfigSchema, liveRoomName } from '../../../shared/contract';
 import type { EngineCore } from '../engine-core';
 import type { FeedHub } from '../feed/feed-hub';
 import { readJsonFile } from '../json-file';
@@ -27,17 +28,14 @@ export interface LiveRoom {
 }
 
 export async function openLiveRoom(
-  core: EngineCore,
+  core: Pick<EngineCore, 'dataDir' | 'state' | 'logger'>,
   options: Pick<EngineOptions, 'gateway' | 'demoSpeed' | 'resumeWindowMs'>,
-  deps: { feed: FeedHub; storage: StorageMonitor },
+  deps: { feed: FeedHub; storage: Pick<StorageMonitor, 'ledgerWriteOk' | 'ledgerWriteFailed'> },
 ): Promise<LiveRoom> {
   const { dataDir, state, logger } = core;
   const saved = readJsonFile(join(dataDir, 'gateway.json'), gatewayConfigSchema.nullable(), null, logger);
-  const gatewayConfig: GatewayConfig =
-    options.gateway.kind === 'remote'
-      ? { kind: 'remote', url: options.gateway.url, room: options.gateway.room, token: options.gateway.token }
-      : (saved ?? { kind: 'demo', speed: options.demoSpeed });
-  const room = gatewayConfig.kind === 'remote' ? gatewayConfig.room : 'demo';
+  const gatewayConfig = chooseGateway(options, saved);
+  const { room } = liveRoomName(gatewayConfig);
   // Classified once per comment: the ledger flags questions, the radar reuses the same result.
   const classifier = new CommentClassifier();
   const ledger = openLedgerOrRefuse({
@@ -84,4 +82,18 @@ export async function openLiveRoom(
       else await live.connect(gatewayConfig);
     },
   };
+}
+
+/**
+ * The live room of this start: a gateway or bridges-only named on the command line wins; else the one
+ * saved in Settings; else the demo room at the command line's speed.
+ */
+export function chooseGateway(
+  options: Pick<EngineOptions, 'gateway' | 'demoSpeed'>,
+  saved: GatewayConfig | null,
+): GatewayConfig {
+  const asked = options.gateway;
+  if (asked.kind === 'remote') return { kind: 'remote', url: asked.url, room: asked.room, token: asked.token };
+  if (asked.kind === 'local') return { kind: 'local' };
+  return saved ?? { kind: 'demo', speed: options.demoSpeed };
 }

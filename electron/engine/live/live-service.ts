@@ -1,5 +1,6 @@
 /**
- * The live path of a show: gateway (the built-in demo room, or a team's gateway) -> GatewayLink ->
+ * The live path of a show: gateway (the built-in demo room, or a team's gateway; none when the host
+ * chose bridges only) -> GatewayLink ->
  * ledger (durable, one transaction per batch, last seq with it) -> chat intelligence, feed, figures ->
  * seats and overlays. Local bridges (POST /bridge/events, Social Stream Ninja listeners) come in by
  * `ingestLocal` and take the very same path from the ledger on (`apply`): one record, one dedupe by id,
@@ -9,7 +10,7 @@
 import { join } from 'node:path';
 import { type DemoRoom, startDemoRoom } from '../../../gateway/demo';
 import type { GatewayLinkState, LiveFiguresState, Product, ProductLive, StudioState } from '../../../shared/contract';
-import type { GatewayConfig } from '../../../shared/contract/studio';
+import { type GatewayConfig, liveRoomName } from '../../../shared/contract/studio';
 import { type InboundEvent, type LiveEvent, liveEventSchema } from '../../../shared/events';
 import { DEFAULT_QUIET_MS } from '../../../shared/live/source-health';
 import { money } from '../../../shared/money';
@@ -21,7 +22,7 @@ import type { Ledger } from '../ledger/ledger';
 import type { Logger } from '../log';
 import type { StateStore } from '../state';
 import type { ChatIntel } from './chat-intel';
-import { GatewayLink } from './gateway-link';
+import { GatewayLink, type LinkStatus } from './gateway-link';
 import { SourceMonitor } from './source-monitor';
 
 export interface LiveServiceOptions {
@@ -114,11 +115,15 @@ export class LiveService {
     return this.config;
   }
 
-  /** Connects to the configured gateway; the demo room starts its own gateway and simulator. */
+  /**
+   * Connects to the configured gateway; the demo room starts its own gateway and simulator; bridges only
+   * connects nothing. Whatever was linked before is closed first (what it delivered is in the ledger).
+   */
   async connect(config: GatewayConfig, persist = false): Promise<{ source: string; room: string }> {
     await this.disconnect();
     this.config = config;
     if (persist) await this.configWriter.write(config);
+    if (config.kind === 'local') return this.bridgesOnly();
     const { ledger, logger, state } = this.options;
     let target: { url: string; room: string; token: string; source: string };
     if (config.kind === 'demo') {
@@ -156,7 +161,7 @@ export class LiveService {
     let lastPublished = 0;
     let trailing: NodeJS.Timeout | null = null;
     let latest: Partial<GatewayLinkState> = {};
-    const write = (s: GatewayLinkState['status']) => {
+    const write = (s: LinkStatus) => {
       if (trailing) clearTimeout(trailing);
       trailing = null;
       lastPublished = Date.now();
@@ -168,7 +173,7 @@ export class LiveService {
         ...latest,
       });
     };
-    const publish = (s: GatewayLinkState['status'], extra: Partial<GatewayLinkState>) => {
+    const publish = (s: LinkStatus, extra: Partial<GatewayLinkState>) => {
       latest = { ...latest, ...extra };
       const previous = state.slice('gateway');
       const wait = 1000 - (Date.now() - lastPublished);
@@ -179,7 +184,7 @@ export class LiveService {
     this.stopGatewayPublish = () => {
       if (trailing) clearTimeout(trailing);
     };
-    const gatewaySource = (status: GatewayLinkState['status'], reason?: string) =>
+    const gatewaySource = (status: LinkStatus, reason?: string) =>
       this.sources.set(GATEWAY_SOURCE, {
         kind: 'gateway',
         label: target.source === 'demo' ? 'demo' : target.room,
@@ -189,6 +194,7 @@ export class LiveService {
       });
     gatewaySource('connecting');
     this.room = target.room;
+    ledger.followRoom(target.room);
     link.on('state', (s) => {
       gatewaySource(s.status, s.reason);
       publish(s.status, { lastSeq: s.lastSeq, behind: s.behind, since: s.since, reason: s.reason });
@@ -203,6 +209,18 @@ export class LiveService {
     link.start();
     logger.info({ source: target.source, room: target.room }, 'live link started');
     return { source: target.source, room: target.room };
+  }
+
+  /** No gateway link and no simulator: only this computer's bridges feed the room, recorded as `local`. */
+  private bridgesOnly(): { source: string; room: string } {
+    const named = liveRoomName({ kind: 'local' });
+    this.sources.remove(GATEWAY_SOURCE);
+    this.publishSources();
+    this.room = named.room;
+    this.options.ledger.followRoom(named.room);
+    this.options.state.set('gateway', { status: 'local', ...named, lastSeq: 0, behind: 0, since: this.now() });
+    this.options.logger.info({ room: named.room }, 'live room: bridges only, no gateway link');
+    return named;
   }
 
   /** The one path into the record, for the gateway link and local bridges alike. */

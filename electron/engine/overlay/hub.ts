@@ -26,12 +26,13 @@ import { type Money, zero } from '../../../shared/money';
 import type { PageHandler } from '../api/http-server';
 import type { Logger } from '../log';
 import type { TokenStore } from '../tokens';
-import { ensureOverlaySources, type ObsRequester, PRODUCT_IMAGE_SOURCE_NAME } from './obs-sources';
+import { ensureOverlaySources, type ObsRequester } from './obs-sources';
 import { appendCapped, toOverlayChat, toOverlayTicks } from './order-ticks';
 import { PageFeeds, pageSnapshot } from './page-feeds';
 import { overlayIdentity, overlayPages } from './pages';
 import { CardPngWriter } from './png/card-png-writer';
 import type { FontSource } from './png/fonts';
+import { ObsCardSlots } from './png/obs-card-slots';
 import type { CardImage } from './png/render-card';
 import { applySettingsPatch, DEFAULT_OVERLAY_SETTINGS } from './settings';
 import { saveOverlaySettings } from './settings-file';
@@ -68,7 +69,7 @@ export interface OverlayHubEvents {
   settings: [OverlaySettings];
   /** The PNG card was rewritten. */
   png: [string];
-  /** OBS's image source was told to show the rewritten card (it reloads the file before it answers). */
+  /** OBS was told to show the rewritten card (a switch to a slot loaded ahead, or a reload of the shown one). */
   obsImage: [string];
 }
 
@@ -80,13 +81,19 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
   private current: OverlayState;
   private readonly feeds: PageFeeds;
   private png: CardPngWriter | null = null;
-  private nudgeObs = true;
+  /** The PNG card's slots in OBS (for OBS without the browser source). */
+  private readonly slots: ObsCardSlots;
   private saving: Promise<void> = Promise.resolve();
   private closed = false;
 
   constructor(private readonly options: OverlayHubOptions) {
     super();
     this.pngPath = join(options.dataDir, 'overlay', 'product-card.png');
+    this.slots = new ObsCardSlots({
+      obs: () => options.obs?.() ?? null,
+      dir: join(options.dataDir, 'overlay'),
+      logger: options.logger,
+    });
     this.settingsPath = join(options.dataDir, 'overlay.json');
     const rendererDir = options.rendererDir;
     this.pages = overlayPages({
@@ -137,10 +144,11 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
       logger: this.options.logger,
       fontSources: this.options.fontSources,
       loadImage: this.options.loadImage,
-      onWritten: (path) => {
+      onWritten: (path, _card, png, key) => {
         this.emit('png', path);
-        void this.reloadObsImage();
+        void this.slots.present(key, png).then((told) => told && this.emit('obsImage', path));
       },
+      onRenderedAhead: () => this.loadAheadIntoObs(),
     });
     void this.png.update(this.current.product, this.current.settings);
   }
@@ -200,6 +208,13 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
    */
   prerenderCards(cards: readonly ProductCard[]): void {
     this.png?.prerender(cards, this.current.settings);
+    this.loadAheadIntoObs();
+  }
+
+  /** The cards rendered ahead go into hidden slots of OBS's card scene, so their pin is a switch. */
+  private loadAheadIntoObs(): void {
+    const png = this.png;
+    if (png) this.slots.want(png.aheadKeys(), (key) => png.pngFor(key));
   }
 
   /** New order ticks from the feed; only paid ones reach the ticker, with names masked here. */
@@ -269,46 +284,33 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
     const report = await ensureOverlaySources(obs, {
       sceneName,
       urls: this.urls(),
-      pngPath: this.pngPath,
+      slotDir: join(this.options.dataDir, 'overlay'),
       only: overlays,
     });
     if (report.kind === 'image_source') {
-      this.nudgeObs = true;
+      this.slots.reset();
       this.enablePng();
       await this.png?.update(this.current.product, this.current.settings);
+      this.loadAheadIntoObs();
     }
     return report;
-  }
-
-  /**
-   * OBS's image source only looks at its file about once a second; setting the same file again makes it
-   * reload now, so the card changes on the next frame. Stops trying when OBS has no such source.
-   */
-  private async reloadObsImage(): Promise<void> {
-    const obs = this.nudgeObs ? this.options.obs?.() : null;
-    if (!obs) return;
-    try {
-      await obs.call('SetInputSettings', {
-        inputName: PRODUCT_IMAGE_SOURCE_NAME,
-        inputSettings: { file: this.pngPath },
-        overlay: true,
-      });
-      this.emit('obsImage', this.pngPath);
-    } catch (error) {
-      const code = (error as { code?: number }).code;
-      if (code === 600) this.nudgeObs = false; // ResourceNotFound: no image source set up
-      this.options.logger.debug({ err: error }, 'could not reload the PNG card in OBS');
-    }
   }
 
   /** Resolves when the PNG card shows the current state (tests, benchmarks). */
   async pngSettled(): Promise<void> {
     await this.png?.settled();
+    await this.slots.settled();
   }
 
   /** Resolves when the cards asked for ahead are rendered (tests, benchmarks). */
   async pngAheadSettled(): Promise<void> {
     await this.png?.aheadSettled();
+    await this.slots.settled();
+  }
+
+  /** Pins shown in OBS by switching to a card slot loaded ahead (tests, benchmarks). */
+  get obsSlotSwitches(): number {
+    return this.slots.switches;
   }
 
   /** PNG writes served from a card rendered ahead (tests, benchmarks). */
@@ -327,6 +329,7 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
     this.nsp.disconnectSockets(true);
     this.nsp.removeAllListeners();
     await this.png?.close();
+    await this.slots.close();
     await this.saving;
   }
 }

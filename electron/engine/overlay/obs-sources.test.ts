@@ -110,7 +110,7 @@ describe('OBS setup with browser sources (FakeObs)', () => {
     const obs = new FakeObs(['browser_source', 'image_source', 'color_source_v3']);
     obs.inputs.set('摄像头', { kind: 'color_source_v3', settings: { color: 1 } });
     obs.scenes.get('Scene')?.push({ id: 99, source: '摄像头', enabled: true });
-    const report = await ensureOverlaySources(obs, { sceneName: '直播间', urls, pngPath: '/x.png' });
+    const report = await ensureOverlaySources(obs, { sceneName: '直播间', urls, slotDir: '/tmp/overlay' });
     expect(report).toMatchObject({ sceneCreated: true, kind: 'browser_source', repaired: [], unchanged: [] });
     expect(report.created).toEqual(Object.values(OVERLAY_SOURCE_NAMES));
     const product = obs.inputs.get(OVERLAY_SOURCE_NAMES.product);
@@ -127,7 +127,7 @@ describe('OBS setup with browser sources (FakeObs)', () => {
       },
     });
     // Run twice: exactly one of each, nothing changed, the user's source untouched.
-    const again = await ensureOverlaySources(obs, { sceneName: '直播间', urls, pngPath: '/x.png' });
+    const again = await ensureOverlaySources(obs, { sceneName: '直播间', urls, slotDir: '/tmp/overlay' });
     expect(again.created).toEqual([]);
     expect(again.unchanged).toEqual(Object.values(OVERLAY_SOURCE_NAMES));
     expect(obs.scenes.get('直播间')).toHaveLength(4);
@@ -136,13 +136,13 @@ describe('OBS setup with browser sources (FakeObs)', () => {
 
   it('repairs a wrong URL, a duplicate and a hidden item, and replaces a same-named source of the wrong kind', async () => {
     const obs = new FakeObs(['browser_source', 'image_source']);
-    await ensureOverlaySources(obs, { sceneName: 'Scene', urls, pngPath: '/x.png' });
+    await ensureOverlaySources(obs, { sceneName: 'Scene', urls, slotDir: '/tmp/overlay' });
     const items = obs.scenes.get('Scene') ?? [];
     obs.inputs.get(OVERLAY_SOURCE_NAMES.chat)!.settings.url = 'http://old/overlay/chat?token=old';
     items.push({ id: 50, source: OVERLAY_SOURCE_NAMES.orders, enabled: true });
     items.find((i) => i.source === OVERLAY_SOURCE_NAMES.goal)!.enabled = false;
     obs.inputs.set(OVERLAY_SOURCE_NAMES.product, { kind: 'image_source', settings: {} });
-    const report = await ensureOverlaySources(obs, { sceneName: 'Scene', urls, pngPath: '/x.png' });
+    const report = await ensureOverlaySources(obs, { sceneName: 'Scene', urls, slotDir: '/tmp/overlay' });
     expect(report.repaired.sort()).toEqual(Object.values(OVERLAY_SOURCE_NAMES).sort());
     expect(obs.inputs.get(OVERLAY_SOURCE_NAMES.chat)?.settings.url).toBe(urls.chat);
     expect(obs.inputs.get(OVERLAY_SOURCE_NAMES.product)?.kind).toBe('browser_source');

@@ -1,19 +1,15 @@
 /**
  * One click in the studio creates or repairs the overlay sources in the chosen OBS scene. Idempotent:
  * run twice, there is exactly one of each. Only inputs whose names carry the studio's prefix are ever
- * touched. Browser sources where OBS has them; an image source showing the PNG card where it does not
- * (Debian's OBS).
+ * touched. Browser sources where OBS has them; the PNG card's scene of image sources where it does not
+ * (Debian's OBS; see obs-card-scene.ts).
  */
 import type { ObsOverlaySetupReport, OverlayName, OverlayUrls } from '../../../shared/contract/overlay';
 import { OVERLAY_NAMES } from '../../../shared/contract/overlay';
+import { ensureCardScene, type FitTransform } from './obs-card-scene';
+import { type ObsRequester, OVERLAY_SOURCE_PREFIX } from './obs-requester';
 
-/** Raw obs-websocket-js (`obs.call`) and the OBS module's connection both fit. */
-export interface ObsRequester {
-  // biome-ignore lint/suspicious/noExplicitAny: obs-websocket replies are typed per request by the caller
-  call(requestType: string, requestData?: Record<string, unknown>): Promise<any>;
-}
-
-export const OVERLAY_SOURCE_PREFIX = '买手直播台 · ';
+export { type ObsRequester, OVERLAY_SOURCE_PREFIX } from './obs-requester';
 
 export const OVERLAY_SOURCE_NAMES: Record<OverlayName, string> = {
   product: `${OVERLAY_SOURCE_PREFIX}商品卡`,
@@ -22,17 +18,14 @@ export const OVERLAY_SOURCE_NAMES: Record<OverlayName, string> = {
   goal: `${OVERLAY_SOURCE_PREFIX}目标`,
 };
 
-/** The image source that shows the PNG card (its own name: a user may have both kinds over time). */
-export const PRODUCT_IMAGE_SOURCE_NAME = `${OVERLAY_SOURCE_PREFIX}商品卡 (图片)`;
-
 export const LAYOUT_WIDTH = 1920;
 export const LAYOUT_HEIGHT = 1080;
 
 export interface EnsureOverlaySourcesOptions {
   sceneName: string;
   urls: OverlayUrls;
-  /** Path of the PNG card for the image-source fallback. */
-  pngPath: string;
+  /** Folder of the PNG card's slot files, for OBS without the browser source. */
+  slotDir: string;
   /** Whether OBS has `browser_source`; asked from OBS (GetInputKindList) when omitted. */
   hasBrowserSource?: boolean;
   /** Only these overlays (default: all four); the PNG card stands for `product` where OBS has no browser. */
@@ -43,7 +36,7 @@ type Data = Record<string, unknown>;
 
 interface Desired {
   name: string;
-  kind: 'browser_source' | 'image_source';
+  kind: 'browser_source';
   settings: Data;
 }
 
@@ -55,12 +48,7 @@ export async function obsHasBrowserSource(obs: ObsRequester): Promise<boolean> {
 
 export function desiredOverlaySources(options: EnsureOverlaySourcesOptions & { hasBrowserSource: boolean }): Desired[] {
   const wanted = (name: OverlayName) => !options.only || options.only.includes(name);
-  if (!options.hasBrowserSource) {
-    if (!wanted('product')) return [];
-    return [
-      { name: PRODUCT_IMAGE_SOURCE_NAME, kind: 'image_source', settings: { file: options.pngPath, unload: false } },
-    ];
-  }
+  if (!options.hasBrowserSource) return [];
   return OVERLAY_NAMES.filter(wanted).map((name) => ({
     name: OVERLAY_SOURCE_NAMES[name],
     kind: 'browser_source' as const,
@@ -101,7 +89,8 @@ export async function ensureOverlaySources(
     obs.call('GetInputList'),
     obs.call('GetVideoSettings'),
   ]);
-  if (!(scenes.scenes as Data[]).some((s) => s.sceneName === sceneName)) {
+  const sceneNames = (scenes.scenes as Data[]).map((s) => String(s.sceneName));
+  if (!sceneNames.includes(sceneName)) {
     await obs.call('CreateScene', { sceneName });
     report.sceneCreated = true;
   }
@@ -109,7 +98,7 @@ export async function ensureOverlaySources(
   for (const input of inputs.inputs as Data[]) {
     kinds.set(String(input.inputName), String(input.unversionedInputKind ?? input.inputKind));
   }
-  const fit = {
+  const fit: FitTransform = {
     positionX: 0,
     positionY: 0,
     alignment: 5, // top-left
@@ -118,6 +107,12 @@ export async function ensureOverlaySources(
     boundsWidth: Number(video.baseWidth) || LAYOUT_WIDTH,
     boundsHeight: Number(video.baseHeight) || LAYOUT_HEIGHT,
   };
+  if (!hasBrowserSource) {
+    // The PNG card stands for `product` where OBS has no browser source.
+    if (!options.only || options.only.includes('product'))
+      await ensureCardScene(obs, { sceneName, slotDir: options.slotDir, kinds, scenes: sceneNames, fit }, report);
+    return report;
+  }
 
   for (const want of desired) {
     let kind = kinds.get(want.name);

@@ -37,6 +37,8 @@ export function ChatPanel() {
   const unhideUser = useFeed((s) => s.unhideUser);
   const showToast = useToasts((s) => s.show);
   const sources = useStudio((s) => s.state?.sources);
+  // Bridges only: the list with nothing yet says what it waits for (a filter's empty list does not).
+  const localOnly = useStudio((s) => s.state?.gateway.status === 'local');
   const sourceTag = useCallback(
     (source: string, platform: string) =>
       chatSourceTag(source, platform, sources ?? [], { gateway: t('sources.gateway'), demo: t('gateway.demoRoom') }),
@@ -138,7 +140,11 @@ export function ChatPanel() {
         aria-live="off"
         aria-label={t('chat.listLabel')}
       >
-        {entries.length === 0 && <p className="empty">{t('chat.empty')}</p>}
+        {entries.length === 0 && (
+          <p className="empty" data-testid="chat-empty">
+            {t(localOnly && timeline.length === 0 ? 'chat.emptyLocal' : 'chat.empty')}
+          </p>
+        )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
           {virtualizer.getVirtualItems().map((item) => (
             <div

@@ -9,13 +9,15 @@ const NO_SOURCES: SourceHealth[] = [];
 
 /**
  * Where live data comes from and whether it still does: the gateway and each bridge with its state,
- * the last event, events per minute, and a warning when a source goes quiet during a session.
+ * the last event, events per minute, and a warning when a source goes quiet during a session. With no
+ * gateway (bridges only) it says so, and where to add a bridge while there is none.
  */
 export function SourcesPanel() {
   const t = useT();
   const sources = useStudio((s) => s.state?.sources ?? NO_SOURCES);
+  const localOnly = useStudio((s) => s.state?.gateway.status === 'local');
   const now = useNow(sources.length > 0);
-  if (sources.length === 0) return null;
+  if (sources.length === 0 && !localOnly) return null;
   const words = { gateway: t('sources.gateway'), demo: t('gateway.demoRoom') };
   const quiet = sources.filter((s) => s.quiet);
   return (
@@ -23,6 +25,12 @@ export function SourcesPanel() {
       <h2 id="sources-title" className="panel__title">
         {t('sources.title')}
       </h2>
+      {localOnly && (
+        <p className="hint" data-testid="sources-local">
+          {t('sources.localOnly')}
+          {sources.length === 0 ? ` · ${t('sources.noBridges')}` : ''}
+        </p>
+      )}
       <div aria-live="polite">
         {quiet.map((s) => (
           <p key={s.id} className="sources__warning" role="status" data-testid="source-quiet">

@@ -22,6 +22,9 @@ export const en: Record<MessageKey, string> = {
   'sources.gateway': 'Live room',
   'sources.quiet': '{name} has sent nothing for {n} min: check that it is still running',
   'sources.noEvents': 'No events yet',
+  'sources.localOnly': 'Local bridges only: no gateway, no simulated audience',
+  'sources.noBridges':
+    'No bridge yet: create a bridge token in Settings → Seats, or connect SSN in Settings → Social Stream Ninja bridges',
   'sources.ago.s': '{n} s ago',
   'sources.ago.min': '{n} min ago',
   'sources.perMinute': '{n}/min',
@@ -83,6 +86,9 @@ export const en: Record<MessageKey, string> = {
   'gateway.disconnected': 'Live room: disconnected, reconnecting',
   'gateway.failed': 'Live room: connection failed, check Settings',
   'gateway.demoRoom': 'demo room',
+  'gateway.local': 'Live room: local bridges only · waiting for bridge events',
+  'gateway.localLive': 'Live room: local bridges only · bridge events arriving',
+  'gateway.localSource': 'Local bridges only (no gateway)',
   'interrupted.body':
     'The last show was interrupted: “{title}” (started {time}) was never ended. Continue this session, or end it? Ending it closes it at its last recorded event.',
   'interrupted.hostDecides': 'The host decides whether to continue or end it.',
@@ -142,6 +148,8 @@ export const en: Record<MessageKey, string> = {
   'chat.filter.gifts': 'Gifts',
   'chat.listLabel': 'Chat messages',
   'chat.empty': 'No messages yet',
+  'chat.emptyLocal':
+    'Local bridges only · waiting for bridge events: comments your script or Social Stream Ninja sends show here',
   'chat.newCount': '{n} new ↓',
   'chat.backToLatest': 'Back to latest ↓',
   'chat.questionTag': 'Q',
@@ -312,6 +320,10 @@ export const en: Record<MessageKey, string> = {
   'gateway.room': 'Room ID',
   'gateway.token': 'Read token',
   'gateway.apply': 'Connect',
+  'gateway.useLocal': 'Local bridges only (no gateway, no simulated audience)',
+  'gateway.localHint':
+    "Comments and orders come only from this computer's bridges (your own script or tool, or Social Stream Ninja); sessions are recorded as usual, not as rehearsals; import your own products.",
+  'gateway.applyLocal': 'Use local bridges only',
   'demand.title': 'Viewers want',
   'demand.perMinute': '{n}/min',
   'demand.pinIt': 'Pin link {n}',

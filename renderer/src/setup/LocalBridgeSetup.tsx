@@ -10,7 +10,9 @@ import type { BridgeView, SeatInvite, SourceHealth } from '../../../shared/contr
 import { SsnBridgeForm } from '../components/SsnBridgeForm';
 import { run } from '../engine/actions';
 import { type MessageKey, useT } from '../i18n';
+import { gatewayKindOf } from '../settings/GatewayPanel';
 import { useStudio } from '../store/studio';
+import { useToasts } from '../store/toasts';
 import { useSetupT } from './i18n';
 
 const NO_SOURCES: SourceHealth[] = [];
@@ -113,12 +115,41 @@ function SsnSession() {
   );
 }
 
-export function LocalBridgeSetup() {
+/** Bridges only (`{ kind: 'local' }`): the step sets it when chosen over the demo room; over a team gateway, on request. */
+export function useLocalOnly(): () => Promise<void> {
+  const show = useToasts((s) => s.show);
+  const ct = useT();
+  return async () => {
+    if (await run('gateway.configure', { kind: 'local' })) show(ct('common.saved'));
+  };
+}
+
+/** What the live room is while the local bridge is chosen: bridges only, or what else still feeds it. */
+function BridgesOnly() {
   const t = useSetupT();
-  const demo = useStudio((s) => s.state?.gateway.source === 'demo');
+  const ct = useT();
+  const kind = useStudio((s) => gatewayKindOf(s.state?.gateway.source));
+  const bridgesOnly = useLocalOnly();
+  if (kind === 'local')
+    return (
+      <p className="hint" role="status" data-testid="setup-bridge-mode" data-kind="local">
+        {t('room.localOnly')}
+      </p>
+    );
+  return (
+    <p className="hint" role="status" data-testid="setup-bridge-mode" data-kind={kind}>
+      {t(kind === 'demo' ? 'room.demoAlongside' : 'room.remoteAlongside')}{' '}
+      <button type="button" onClick={() => void bridgesOnly()} data-testid="setup-bridge-only">
+        {ct('gateway.applyLocal')}
+      </button>
+    </p>
+  );
+}
+
+export function LocalBridgeSetup() {
   return (
     <div data-testid="setup-bridge">
-      {demo && <p className="hint">{t('room.demoAlongside')}</p>}
+      <BridgesOnly />
       <OwnProgram />
       <SsnSession />
     </div>

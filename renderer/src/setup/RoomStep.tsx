@@ -1,16 +1,18 @@
 /**
  * Step 4: the live room: the demo room (default), the team's gateway (the Settings panel's fields), or a
- * local bridge (a bridge token for the host's own program, or a Social Stream Ninja session); and the
- * goal the goal overlay shows progress towards.
+ * local bridge (a bridge token for the host's own program, or a Social Stream Ninja session) with no
+ * gateway at all: choosing it over the demo room stops the simulated audience at once (`{ kind: 'local' }`);
+ * and the goal the goal overlay shows progress towards.
  */
 import { useState } from 'react';
 import { formatMoney, parseYuan, toYuanString } from '../../../shared/money';
+import { RadioChoices } from '../components/RadioChoices';
 import { run } from '../engine/actions';
-import { GatewayPanel } from '../settings/GatewayPanel';
+import { GatewayPanel, gatewayKindOf } from '../settings/GatewayPanel';
 import { useStudio } from '../store/studio';
 import { useToasts } from '../store/toasts';
 import { type SetupKey, useSetupT } from './i18n';
-import { LocalBridgeSetup } from './LocalBridgeSetup';
+import { LocalBridgeSetup, useLocalOnly } from './LocalBridgeSetup';
 
 const ROOM_CHOICES = ['demo', 'remote', 'bridge'] as const;
 type RoomChoice = (typeof ROOM_CHOICES)[number];
@@ -20,9 +22,17 @@ export function RoomStep() {
   const language = useStudio((s) => s.language);
   const goal = useStudio((s) => s.state?.overlay?.settings.goalTarget ?? null);
   const show = useToasts((s) => s.show);
-  const remote = useStudio((s) => s.state !== null && s.state.gateway.source !== 'demo');
+  const kind = useStudio((s) => (s.state ? gatewayKindOf(s.state.gateway.source) : null));
   const bridged = useStudio((s) => (s.state?.sources ?? []).some((x) => x.kind !== 'gateway'));
-  const [choice, setChoice] = useState<RoomChoice>(remote ? 'remote' : bridged ? 'bridge' : 'demo');
+  const [choice, setChoice] = useState<RoomChoice>(
+    kind === 'local' ? 'bridge' : kind === 'remote' ? 'remote' : bridged ? 'bridge' : 'demo',
+  );
+  const bridgesOnly = useLocalOnly();
+  const choose = (c: RoomChoice) => {
+    setChoice(c);
+    // The demo room is only a stand-in: a host who picks their own bridges wants no simulated chat beside them.
+    if (c === 'bridge' && kind === 'demo') void bridgesOnly();
+  };
   const [text, setText] = useState(goal ? toYuanString(goal) : '');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -50,18 +60,14 @@ export function RoomStep() {
     <div className="setup-step" data-testid="setup-room">
       <fieldset className="setup-room-choice">
         <legend>{t('room.choose')}</legend>
-        {ROOM_CHOICES.map((c) => (
-          <label key={c} className="checkbox">
-            <input
-              type="radio"
-              name="setup-room"
-              checked={choice === c}
-              onChange={() => setChoice(c)}
-              data-testid={`setup-room-${c}`}
-            />
-            {t(`room.${c}` as SetupKey)}
-          </label>
-        ))}
+        <RadioChoices
+          name="setup-room"
+          choices={ROOM_CHOICES}
+          value={choice}
+          onChange={choose}
+          label={(c) => t(`room.${c}` as SetupKey)}
+          testId="setup-room"
+        />
       </fieldset>
       {choice === 'bridge' ? <LocalBridgeSetup /> : <GatewayPanel only={choice} />}
       <form

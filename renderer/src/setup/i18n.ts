@@ -71,7 +71,8 @@ const zhCN = {
   'room.choose': '弹幕和订单从哪里来',
   'room.demo': '演示直播间（模拟观众，用来彩排；场次记为彩排）',
   'room.remote': '团队网关（填写网关地址、房间和读取令牌）',
-  'room.bridge': '本机桥接（自己的脚本、工具或 Social Stream Ninja 把评论和订单推给工作台，不需要公网服务器）',
+  'room.bridge':
+    '本机桥接（不连网关、没有模拟观众：自己的脚本、工具或 Social Stream Ninja 把评论和订单推给工作台，不需要公网服务器）',
   'room.bridgeOwn': '自己的程序或脚本',
   'room.bridgeOwnHint':
     '生成一个桥接令牌：它只能推送直播事件，不能做别的操作；令牌只显示这一次，可在“设置 → 席位”撤销。',
@@ -91,7 +92,10 @@ const zhCN = {
   'room.ssnRelay': '中继地址（可选，自建中继时填写）',
   'room.ssnAdd': '连接 SSN',
   'room.ssnState': '{label}：{state}，已收到 {n} 条',
-  'room.demoAlongside': '演示直播间的模拟观众会一起发言；正式开播前可在“设置 → 直播间网关”换成团队网关。',
+  'room.demoAlongside': '演示直播间的模拟观众还在发言：点“只用本机桥接”停掉它。',
+  'room.remoteAlongside': '团队网关的评论和订单会和桥接的一起显示；只用桥接请点“只用本机桥接”。',
+  'room.localOnly':
+    '仅本机桥接：不连网关，没有模拟观众。评论和订单只来自下面的桥接；场次照常记录，不算彩排；商品请自己导入。',
   'room.goal': '目标金额（元，目标叠加层显示进度）',
   'room.goalNone': '不设目标',
   'room.goalSaved': '目标已设为 {amount}',
@@ -171,7 +175,7 @@ const en: Record<SetupKey, string> = {
   'room.demo': 'Demo room (a simulated audience for rehearsals; sessions count as rehearsals)',
   'room.remote': "The team's gateway (gateway URL, room and read token)",
   'room.bridge':
-    'Local bridge (your own script or tool, or Social Stream Ninja, posts chat and orders to the studio; no public server needed)',
+    'Local bridge (no gateway, no simulated audience: your own script or tool, or Social Stream Ninja, posts chat and orders to the studio; no public server needed)',
   'room.bridgeOwn': 'Your own program or script',
   'room.bridgeOwnHint':
     'Creates a bridge token: it can only post live events, nothing else. It is shown this once; revoke it in Settings → Seats.',
@@ -192,7 +196,11 @@ const en: Record<SetupKey, string> = {
   'room.ssnAdd': 'Connect SSN',
   'room.ssnState': '{label}: {state}, {n} received',
   'room.demoAlongside':
-    "The demo room's simulated audience keeps talking alongside; before a real show you may switch to the team gateway in Settings → Live-room gateway.",
+    "The demo room's simulated audience is still talking: press “Use local bridges only” to stop it.",
+  'room.remoteAlongside':
+    "The team gateway's comments and orders show alongside the bridges'; for bridges alone press “Use local bridges only”.",
+  'room.localOnly':
+    'Local bridges only: no gateway, no simulated audience. Comments and orders come only from the bridges below; sessions are recorded as usual, not as rehearsals; import your own products.',
   'room.goal': 'Goal (yuan; the goal overlay shows progress)',
   'room.goalNone': 'No goal',
   'room.goalSaved': 'Goal set to {amount}',

@@ -20,8 +20,10 @@ export interface CardPngWriterOptions {
   logger: Logger;
   fontSources?: readonly FontSource[];
   loadImage?: (card: ProductCard) => Promise<CardImage | null>;
-  /** Called after each write (the hub nudges OBS to reload the file at once). */
-  onWritten?: (path: string, card: ProductCard | null) => void;
+  /** Called after each write with the picture and its content key (null for a card that counts down): the hub shows it in OBS. */
+  onWritten?: (path: string, card: ProductCard | null, png: Buffer, key: string | null) => void;
+  /** Called after each card rendered ahead (the hub loads it into a hidden slot of OBS's card scene). */
+  onRenderedAhead?: () => void;
 }
 
 /** Cards (and product pictures) kept in memory: the pinned one, its neighbours, a few recent ones. */
@@ -84,6 +86,17 @@ export class CardPngWriter {
     }
   }
 
+  /** Content keys of the cards asked for ahead, in the order asked (most likely next first). */
+  aheadKeys(): string[] {
+    const settings = this.settings;
+    return settings ? this.ahead.map((c) => cardKey(c, settings)) : [];
+  }
+
+  /** The picture of a card rendered ahead or recently, by content key. */
+  pngFor(key: string): Buffer | undefined {
+    return this.rendered.get(key);
+  }
+
   /** The card's PNG when it is kept (rendered ahead or recently), marked as the most recently used. */
   private kept(card: ProductCard | null, settings: OverlaySettings): Buffer | null {
     if (!card || card.countdownEndsAt) return null;
@@ -117,6 +130,7 @@ export class CardPngWriter {
         const card = settings && this.ahead.find((c) => !this.rendered.has(cardKey(c, settings)));
         if (!card || !settings) return;
         await this.render(card, settings);
+        this.options.onRenderedAhead?.();
       }
     } finally {
       this.aheadRunning = null;
@@ -177,7 +191,8 @@ export class CardPngWriter {
       await writeFile(tmp, png);
       await rename(tmp, this.options.path);
       this.writes++;
-      this.options.onWritten?.(this.options.path, card);
+      const key = card && !card.countdownEndsAt && this.settings ? cardKey(card, this.settings) : null;
+      this.options.onWritten?.(this.options.path, card, png, key);
     });
     this.writing = next.catch((error) => this.options.logger.error({ err: error }, 'product card PNG write failed'));
     return this.writing;

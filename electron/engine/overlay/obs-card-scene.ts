@@ -1,0 +1,171 @@
+/**
+ * The PNG card in OBS builds without the browser source: a scene of the studio's own holding CARD_SLOTS
+ * image sources ("slots"), each showing one card file, exactly one of them enabled; the user's scene holds
+ * that scene once (placed and scaled as the user likes). Hidden slots are loaded ahead with the cards a
+ * pin will likely show next (png/obs-card-slots.ts), so a pin only switches which slot is enabled: OBS
+ * decodes nothing at that moment and the card changes on the next frame.
+ *
+ * Setup is idempotent and repairs: run twice, there is exactly one of each; only sources whose names
+ * carry the studio's prefix are touched.
+ */
+import { join } from 'node:path';
+import type { ObsOverlaySetupReport } from '../../../shared/contract/overlay';
+import { StudioError } from '../../../shared/errors';
+import { type ObsRequester, OVERLAY_SOURCE_PREFIX } from './obs-requester';
+
+/** The pinned card, the previous one and the run-of-show neighbours rendered ahead (2 on each side). */
+export const CARD_SLOTS = 6;
+
+/** The studio's card scene: what the user's scene holds (its own name: a user may have both kinds over time). */
+export const PRODUCT_IMAGE_SOURCE_NAME = `${OVERLAY_SOURCE_PREFIX}商品卡 · 图片`;
+/** The single image source of earlier versions, replaced by the card scene on repair. */
+export const LEGACY_PRODUCT_IMAGE_SOURCE_NAME = `${OVERLAY_SOURCE_PREFIX}商品卡 (图片)`;
+
+export const cardSlotName = (index: number): string => `${PRODUCT_IMAGE_SOURCE_NAME} ${index + 1}`;
+export const cardSlotPath = (dir: string, index: number): string => join(dir, `card-slot-${index + 1}.png`);
+
+type Data = Record<string, unknown>;
+
+/** Where a scene item goes: the top-left corner, scaled to fit the canvas. */
+export interface FitTransform {
+  positionX: number;
+  positionY: number;
+  alignment: number;
+  boundsType: string;
+  boundsAlignment: number;
+  boundsWidth: number;
+  boundsHeight: number;
+}
+
+export interface EnsureCardSceneOptions {
+  /** The user's scene that shows the card. */
+  sceneName: string;
+  /** Folder of the slot files (card-slot-N.png). */
+  slotDir: string;
+  /** Inputs OBS has now, name -> unversioned kind. */
+  kinds: ReadonlyMap<string, string>;
+  /** Scenes OBS has now. */
+  scenes: readonly string[];
+  fit: FitTransform;
+}
+
+/** Scene items of `source` in `scene`, first kept, extras removed; created (with `fit`) when missing. Returns whether it changed anything. */
+async function oneItem(
+  obs: ObsRequester,
+  scene: string,
+  source: string,
+  fit: FitTransform,
+  enabled: boolean | null,
+): Promise<boolean> {
+  let changed = false;
+  const items = ((await obs.call('GetSceneItemList', { sceneName: scene })).sceneItems as Data[]).filter(
+    (item) => item.sourceName === source,
+  );
+  if (items.length === 0) {
+    const { sceneItemId } = await obs.call('CreateSceneItem', {
+      sceneName: scene,
+      sourceName: source,
+      sceneItemEnabled: enabled ?? true,
+    });
+    await obs.call('SetSceneItemTransform', { sceneName: scene, sceneItemId, sceneItemTransform: fit });
+    return true;
+  }
+  for (const extra of items.slice(1)) {
+    await obs.call('RemoveSceneItem', { sceneName: scene, sceneItemId: extra.sceneItemId });
+    changed = true;
+  }
+  if (enabled !== null && items[0].sceneItemEnabled !== enabled) {
+    await obs.call('SetSceneItemEnabled', {
+      sceneName: scene,
+      sceneItemId: items[0].sceneItemId,
+      sceneItemEnabled: enabled,
+    });
+    changed = true;
+  }
+  return changed;
+}
+
+/** One slot: an image source of the card scene showing its file, kept loaded while hidden. */
+async function ensureSlot(obs: ObsRequester, index: number, options: EnsureCardSceneOptions): Promise<boolean> {
+  const name = cardSlotName(index);
+  const settings = { file: cardSlotPath(options.slotDir, index), unload: false };
+  let kind = options.kinds.get(name);
+  let changed = false;
+  if (kind !== undefined && kind !== 'image_source') {
+    await obs.call('RemoveInput', { inputName: name });
+    kind = undefined;
+    changed = true;
+  }
+  if (kind === undefined) {
+    const created = await obs.call('CreateInput', {
+      sceneName: PRODUCT_IMAGE_SOURCE_NAME,
+      inputName: name,
+      inputKind: 'image_source',
+      inputSettings: settings,
+      sceneItemEnabled: index === 0,
+    });
+    await obs.call('SetSceneItemTransform', {
+      sceneName: PRODUCT_IMAGE_SOURCE_NAME,
+      sceneItemId: created.sceneItemId,
+      sceneItemTransform: options.fit,
+    });
+    return true;
+  }
+  const current = (await obs.call('GetInputSettings', { inputName: name })).inputSettings as Data;
+  if (current.file !== settings.file || current.unload !== false) {
+    await obs.call('SetInputSettings', { inputName: name, inputSettings: settings, overlay: true });
+    changed = true;
+  }
+  // Which slot shows is the studio's to switch; setup only makes sure each has its one item.
+  return (await oneItem(obs, PRODUCT_IMAGE_SOURCE_NAME, name, options.fit, null)) || changed;
+}
+
+/**
+ * The single image source of earlier versions leaves the user's scene (the card scene replaces it). OBS 29
+ * keeps a removed input's name while anything holds it, so the input itself is removed on a best-effort basis.
+ */
+async function removeLegacy(obs: ObsRequester, options: EnsureCardSceneOptions): Promise<boolean> {
+  if (!options.kinds.has(LEGACY_PRODUCT_IMAGE_SOURCE_NAME)) return false;
+  const items = ((await obs.call('GetSceneItemList', { sceneName: options.sceneName })).sceneItems as Data[]).filter(
+    (item) => item.sourceName === LEGACY_PRODUCT_IMAGE_SOURCE_NAME,
+  );
+  for (const item of items)
+    await obs.call('RemoveSceneItem', { sceneName: options.sceneName, sceneItemId: item.sceneItemId });
+  await obs.call('RemoveInput', { inputName: LEGACY_PRODUCT_IMAGE_SOURCE_NAME }).catch(() => undefined);
+  return items.length > 0;
+}
+
+/** Creates or repairs the card scene, its slots and its one item in the user's scene. */
+export async function ensureCardScene(
+  obs: ObsRequester,
+  options: EnsureCardSceneOptions,
+  report: ObsOverlaySetupReport,
+): Promise<void> {
+  if (options.sceneName === PRODUCT_IMAGE_SOURCE_NAME)
+    throw new StudioError('invalid_scene', 'The card scene cannot hold itself: choose the scene viewers see', {
+      path: 'scene',
+    });
+  let created = false;
+  let changed = false;
+  if (!options.scenes.includes(PRODUCT_IMAGE_SOURCE_NAME)) {
+    await obs.call('CreateScene', { sceneName: PRODUCT_IMAGE_SOURCE_NAME });
+    created = true;
+  }
+  for (let i = 0; i < CARD_SLOTS; i++) if (await ensureSlot(obs, i, options)) changed = true;
+  // Exactly one slot shows.
+  const slots = ((await obs.call('GetSceneItemList', { sceneName: PRODUCT_IMAGE_SOURCE_NAME })).sceneItems as Data[])
+    .filter((item) => String(item.sourceName).startsWith(`${PRODUCT_IMAGE_SOURCE_NAME} `))
+    .sort((a, b) => String(a.sourceName).localeCompare(String(b.sourceName)));
+  const shown = slots.filter((item) => item.sceneItemEnabled);
+  for (const item of shown.length === 0 ? slots.slice(0, 1) : shown.slice(1)) {
+    await obs.call('SetSceneItemEnabled', {
+      sceneName: PRODUCT_IMAGE_SOURCE_NAME,
+      sceneItemId: item.sceneItemId,
+      sceneItemEnabled: shown.length === 0,
+    });
+    changed = true;
+  }
+  if (await removeLegacy(obs, options)) changed = true;
+  if (await oneItem(obs, options.sceneName, PRODUCT_IMAGE_SOURCE_NAME, options.fit, true)) changed = true;
+  (created ? report.created : changed ? report.repaired : report.unchanged).push(PRODUCT_IMAGE_SOURCE_NAME);
+}
