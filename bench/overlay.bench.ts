@@ -1,20 +1,18 @@
 /**
- * Overlays: how fast a pin reaches what viewers see, and what the pages cost in a browser.
+ * Overlays: how fast a pin reaches what viewers see.
  * - pin -> overlay DOM updated in Chromium over loopback (p50/p95), against one frame at 60 fps;
  * - pin -> OBS program output changed on the PNG path in real OBS (p50/p95), against OBS's frame interval
  *   (cards rendered ahead and loaded into hidden slots of the card scene, as the engine does for the pinned
- *   product's neighbours, so a pin is a slot switch; a cold pin beside it);
- * - CPU of the four overlay pages during a busy show (1,000 chat messages and 10 orders a second, a pin
- *   every 5 s), against the same pages idle, with Chromium's layout, style and script counters per page.
+ *   product's neighbours, so a pin is a slot switch; a cold pin beside it).
+ * The four pages' CPU in a busy show is bench/overlay-pages.bench.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser, CDPSession } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { OBSWebSocket } from 'obs-websocket-js';
 import { decodeBmp, distinctColours, meanDifference, type Pixels, type Region } from '../tests/harness/bmp';
 import { launchChromium } from '../tests/harness/chromium';
 import { startObs } from '../tests/harness/obs';
 import { ensureOverlayBuild } from '../tests/harness/overlay-build';
-import { cardB, comment, paidTick, sampleCard } from '../tests/harness/overlay-data';
+import { cardB, sampleCard } from '../tests/harness/overlay-data';
 import { type OverlayServer, startOverlayServer } from '../tests/harness/overlay-server';
 import { type BenchResult, percentile } from './types';
 
@@ -72,125 +70,6 @@ async function pinToDom(server: OverlayServer, browser: Browser, pins: number): 
       nextFrameP95: percentile(frame, 95),
     },
   };
-}
-
-/** CPU seconds (user + system) of all descendants of a process (not itself), from /proc. */
-function descendantsCpuSeconds(rootPid: number): number {
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(entry), Number(fields[1]));
-      cpu.set(Number(entry), Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const inTree = (pid: number): boolean => {
-    for (let p = pid, guard = 0; p > 1 && guard < 64; p = parent.get(p) ?? 0, guard++) if (p === rootPid) return true;
-    return false;
-  };
-  let ticks = 0;
-  for (const [pid, t] of cpu) if (pid !== rootPid && inTree(pid)) ticks += t;
-  return ticks / 100; // USER_HZ
-}
-
-const PAGES = ['product', 'chat', 'orders', 'goal'] as const;
-/** The busy show of issue 16: chat and orders per second into the four pages. */
-const CHAT_PER_S = 1000;
-const ORDERS_PER_S = 10;
-/** Chromium's own counters per page (CDP Performance.getMetrics): where the time goes. */
-const METRICS = [
-  'LayoutCount',
-  'RecalcStyleCount',
-  'ScriptDuration',
-  'LayoutDuration',
-  'RecalcStyleDuration',
-  'TaskDuration',
-];
-
-interface PagesCpu {
-  /** CPU of the browser's whole process tree, in cores. */
-  cores: number;
-  /** Per page, the CDP metrics' growth over the window (durations in ms). */
-  pages: Record<string, Record<string, number>>;
-  chatPerS: number;
-  ordersPerS: number;
-}
-
-async function pagesCpu(server: OverlayServer, seconds: number, updates: boolean): Promise<PagesCpu> {
-  const browser = await launchChromium();
-  try {
-    // The browser is this process's only child while this runs (the server is in-process, OBS not yet
-    // started): its whole process tree, renderer, GPU/raster and all, is what the pages cost.
-    const pid = process.pid;
-    const sessions: [string, CDPSession][] = [];
-    for (const name of PAGES) {
-      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-      await page.goto(server.pageUrl(name));
-      await page.waitForSelector('body[data-status="live"]');
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Performance.enable');
-      sessions.push([name, cdp]);
-    }
-    const metrics = async () => {
-      const out: Record<string, Record<string, number>> = {};
-      for (const [name, cdp] of sessions) {
-        const { metrics: m } = await cdp.send('Performance.getMetrics');
-        out[name] = Object.fromEntries(m.filter((x) => METRICS.includes(x.name)).map((x) => [x.name, x.value]));
-      }
-      return out;
-    };
-    await sleep(2000); // let start-up settle
-    const m0 = await metrics();
-    const start = descendantsCpuSeconds(pid);
-    const t0 = Date.now();
-    let chat = 0;
-    let orders = 0;
-    let pins = 0;
-    while (Date.now() - t0 < seconds * 1000) {
-      const elapsed = (Date.now() - t0) / 1000;
-      if (updates) {
-        // Whatever is due by now at the issue's rates (a late tick catches up, so the rates hold).
-        const comments = [];
-        for (; chat < Math.floor(elapsed * CHAT_PER_S); chat++)
-          comments.push(comment(`观众${chat % 997}`, `第${chat}条弹幕 这件有没有S码？`, chat % 7 === 0));
-        server.hub.addChat(comments);
-        const ticks = [];
-        for (; orders < Math.floor(elapsed * ORDERS_PER_S); orders++)
-          ticks.push(paidTick(`买家${orders}`, 1 + (orders % 3)));
-        server.hub.addOrders(ticks);
-        server.hub.setGoalCurrent({ amount: 100_000 + orders * 25_900, currency: 'CNY' });
-        // A new pin (with a countdown) every 5 s, a pinned comment every 10 s.
-        if (pins < Math.floor(elapsed / 5) + 1) {
-          pins++;
-          server.hub.setProductCard(pins % 2 ? cardB({ countdownEndsAt: Date.now() + 300_000 }) : sampleCard());
-          if (pins % 2)
-            server.hub.setHighlights({
-              items: [{ id: `h${pins}`, name: '小鹿', text: `第${pins}条置顶评论`, at: Date.now() }],
-            });
-        }
-      }
-      await sleep(50);
-    }
-    const wall = (Date.now() - t0) / 1000;
-    const cores = (descendantsCpuSeconds(pid) - start) / wall;
-    const m1 = await metrics();
-    const pages: PagesCpu['pages'] = {};
-    for (const name of PAGES) {
-      pages[name] = {};
-      for (const k of METRICS) {
-        const d = (m1[name]?.[k] ?? 0) - (m0[name]?.[k] ?? 0);
-        pages[name][k] = k.endsWith('Duration') ? Math.round(d * 1000) : d;
-      }
-    }
-    return { cores, pages, chatPerS: chat / wall, ordersPerS: orders / wall };
-  } finally {
-    await browser.close();
-  }
 }
 
 /** One GetSourceScreenshot of the program scene, with when it was asked for and when it came back. */
@@ -351,36 +230,6 @@ export default async function ({ quick }: { quick: boolean }): Promise<BenchResu
     } finally {
       await browser.close();
     }
-    const seconds = quick ? 10 : 60;
-    // The chat overlay in `all` mode (every live comment may show) and a goal: all four pages have work.
-    await server.hub.setSettings({ chatMode: 'all', goalTarget: { amount: 50_000_000, currency: 'CNY' } });
-    const idle = await pagesCpu(server, seconds, false);
-    const busy = await pagesCpu(server, seconds, true);
-    const perPage = Object.fromEntries(
-      PAGES.flatMap((n) => [
-        [`${n}Layouts`, busy.pages[n].LayoutCount],
-        [`${n}StyleRecalcs`, busy.pages[n].RecalcStyleCount],
-        [`${n}ScriptMs`, busy.pages[n].ScriptDuration],
-        [`${n}TaskMs`, busy.pages[n].TaskDuration],
-      ]),
-    );
-    results.push({
-      name: `four overlay pages, CPU over ${seconds} s of a busy show (${CHAT_PER_S} chat/s, ${ORDERS_PER_S} orders/s; Chromium)`,
-      value: busy.cores * 100,
-      baseline: idle.cores * 100,
-      unit: '% of a core',
-      better: 'lower',
-      baselineName: 'the same pages idle',
-      context: {
-        seconds,
-        busyCpuPercent: busy.cores * 100,
-        idleCpuPercent: idle.cores * 100,
-        targetBusyPercent: 5,
-        chatPerS: busy.chatPerS,
-        ordersPerS: busy.ordersPerS,
-        ...perPage,
-      },
-    });
   } finally {
     await server.dispose();
   }

@@ -8,15 +8,14 @@
  * change in place without motion, so the page draws a few frames a second, not sixty.
  */
 import type { OverlayChatLine, OverlayState } from '../../shared/contract/overlay';
+import { LINE_STEP_MS, LINES_PER_STEP } from '../../shared/overlay-pace';
 import { clip, overlayWords } from '../../shared/overlay-text';
-import { el, removeAfterAnimation, setText } from './dom';
+import { el, removeAfterAnimation, setData, setText } from './dom';
 import { pacer } from './pacer';
 import type { OverlayView } from './view';
 
 const HIGHLIGHTS_SHOWN = 3;
 const LIVE_SHOWN = 6;
-export const LINE_STEP_MS = 700;
-export const LINES_PER_STEP = 2;
 
 export function chatView(): OverlayView {
   const root = el('div', 'widget chat-widget');
@@ -60,7 +59,7 @@ export function chatView(): OverlayView {
   };
 
   const markState = () => {
-    root.dataset.state = highlightNodes.size + lineNodes.size > 0 ? 'shown' : 'empty';
+    setData(root, 'state', highlightNodes.size + lineNodes.size > 0 ? 'shown' : 'empty');
   };
 
   /** One step of the live lines: those shown still, plus the newest that came since, LIVE_SHOWN at most. */

@@ -16,6 +16,11 @@ export function setText(node: Element, text: string): void {
   if (node.textContent !== text) node.textContent = text;
 }
 
+/** Sets a data attribute only when it differs: a rewrite of the same value may still restyle the page. */
+export function setData(node: HTMLElement, key: string, value: string): void {
+  if (node.dataset[key] !== value) node.dataset[key] = value;
+}
+
 /** Removes `node` after its CSS exit animation (or at once when animations do not run, e.g. hidden). */
 export function removeAfterAnimation(node: HTMLElement, className: string, fallbackMs = 600): void {
   node.classList.add(className);

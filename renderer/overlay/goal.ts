@@ -4,12 +4,11 @@
  * the page is calm and steps without motion in a rush.
  */
 import type { OverlayState } from '../../shared/contract/overlay';
+import { GOAL_STEP_MS } from '../../shared/overlay-pace';
 import { goalPermille, overlayWords, priceText } from '../../shared/overlay-text';
-import { el, setText } from './dom';
+import { el, setData, setText } from './dom';
 import { pacer } from './pacer';
 import type { OverlayView } from './view';
-
-export const GOAL_STEP_MS = 1000;
 
 export function goalView(): OverlayView {
   const root = el('div', 'widget goal-widget');
@@ -29,7 +28,7 @@ export function goalView(): OverlayView {
   const draw = (calm: boolean) => {
     if (!shown) return;
     const goal = shown.goal;
-    root.dataset.state = goal.target ? 'shown' : 'empty';
+    setData(root, 'state', goal.target ? 'shown' : 'empty');
     if (!goal.target) return;
     const permille = goalPermille(goal);
     setText(title, goal.title);
@@ -38,7 +37,7 @@ export function goalView(): OverlayView {
     setText(target, ` / ${priceText(goal.target)}`);
     fill.classList.toggle('still', !calm);
     fill.style.transform = `scaleX(${permille / 1000})`;
-    root.dataset.done = String(permille >= 1000);
+    setData(root, 'done', String(permille >= 1000));
   };
   const step = pacer(GOAL_STEP_MS, draw);
   return {

@@ -1,13 +1,14 @@
 /**
  * An overlay page for an OBS browser source: /overlay/{product|chat|orders|goal}?token=…
  * This runs for hours inside OBS's browser, so it stays light: no framework, no polling, no timers
- * while idle, transforms for motion. State arrives whole on (re)connect, then as changed slices.
+ * while idle, transforms for motion at OBS's frame rate (motion.ts). State arrives whole on (re)connect, then as changed slices.
  */
 import { io } from 'socket.io-client';
 // Types only from the contract: its zod schemas stay out of this page's bundle.
 import type { OverlayName, OverlayState } from '../../shared/contract/overlay';
 import { chatView } from './chat';
 import { goalView } from './goal';
+import { applyMotion } from './motion';
 import { ordersView } from './orders';
 import { withPreviewExamples } from './preview';
 import { productView } from './product';
@@ -34,6 +35,7 @@ function start(): void {
   if (params.get('preview') === '1') body.classList.add('preview');
   const examples = params.get('examples') === '1';
   const shown = (s: OverlayState) => (examples ? withPreviewExamples(s) : s);
+  applyMotion(document.documentElement);
   const stage = document.getElementById('stage') as HTMLElement;
   fitStage(stage);
   addEventListener('resize', () => fitStage(stage));

@@ -2,20 +2,21 @@
  * The order ticker: 小*刚刚下单 ×2. Every paid order reaches a row (ticker-queue.ts): rows go out at most
  * one per ROW_STEP_MS, and orders that came meanwhile share the next row (小*、王*等 7 人刚刚下单 ×9), so
  * none is dropped however busy the show. Rows sit in fixed slots moved by transform (no layout when the
- * ticker moves); each lives a few seconds as a CSS animation (in, hold, out) and removes itself at its
- * end: no JavaScript timer runs while no orders come in. A page that (re)connects shows only ticks from
+ * ticker moves, each in a small layer of its own); each lives a few seconds (in, hold, out): one timer
+ * for the oldest row's end of hold runs while rows are on screen, none once the ticker is empty. A page that (re)connects shows only ticks from
  * the last few seconds, never a replay of the evening.
  */
 import type { OverlayState } from '../../shared/contract/overlay';
+import { ROW_STEP_MS } from '../../shared/overlay-pace';
 import { clip, overlayWords } from '../../shared/overlay-text';
-import { el } from './dom';
+import { el, removeAfterAnimation } from './dom';
 import { pacer } from './pacer';
 import { TickerQueue, type TickerRow } from './ticker-queue';
 import type { OverlayView } from './view';
 
-/** How long a tick stays (its CSS in + hold + out). */
+/** How long a tick stays (its CSS in + hold + out), and when it starts to fade out. */
 const TICK_LIFE_MS = 6000;
-export const ROW_STEP_MS = 700;
+const HOLD_MS = 5600;
 const SHOWN_AT_ONCE = 4;
 /** A row's height and the gap below it, in layout units (overlay.css .tick). */
 const SLOT_PX = 62;
@@ -24,8 +25,20 @@ export function ordersView(): OverlayView {
   const root = el('div', 'widget orders-widget');
   const queue = new TickerQueue();
   let language: OverlayState['settings']['language'] = 'zh-CN';
-  /** Rows on screen, newest first. */
-  const rows: HTMLElement[] = [];
+  /** Rows on screen, newest first, with when each ends its hold. */
+  let rows: { slot: HTMLElement; until: number }[] = [];
+  /** The one timer: the oldest row's end of hold, only while rows are on screen. */
+  let expiry: ReturnType<typeof setTimeout> | null = null;
+
+  /** Rows whose hold is over fade out (and remove themselves); the timer waits for the next one. */
+  const expire = () => {
+    expiry = null;
+    const now = performance.now();
+    for (const r of rows) if (r.until <= now) removeAfterAnimation(r.slot, 'expiring', 600);
+    rows = rows.filter((r) => r.until > now);
+    const next = rows.at(-1);
+    if (next) expiry = setTimeout(expire, next.until - now);
+  };
 
   const make = (row: TickerRow, animate: boolean): HTMLElement => {
     const w = overlayWords(language);
@@ -36,12 +49,6 @@ export function ordersView(): OverlayView {
     const text = row.orders === 1 ? w.ordered(row.names[0], row.qty) : w.orderedMany(row.names, row.orders, row.qty);
     node.append(el('i', 'bag'), el('span', 'tick-text', text));
     if (row.title) node.append(el('span', 'tick-title', clip(row.title, 14)));
-    node.addEventListener('animationend', (e) => {
-      if (e.animationName !== 'tick-out') return;
-      slot.remove();
-      const at = rows.indexOf(slot);
-      if (at >= 0) rows.splice(at, 1);
-    });
     slot.append(node);
     return slot;
   };
@@ -51,12 +58,13 @@ export function ordersView(): OverlayView {
     if (!row) return;
     const slot = make(row, calm);
     root.classList.toggle('moving', calm);
-    rows.unshift(slot);
+    rows.unshift({ slot, until: performance.now() + HOLD_MS });
     root.prepend(slot);
-    for (const old of rows.splice(SHOWN_AT_ONCE)) old.remove();
+    for (const old of rows.splice(SHOWN_AT_ONCE)) old.slot.remove();
     rows.forEach((r, i) => {
-      r.style.transform = `translateY(${i * SLOT_PX}px)`;
+      r.slot.style.transform = `translateY(${i * SLOT_PX}px)`;
     });
+    if (!expiry) expiry = setTimeout(expire, HOLD_MS);
     if (queue.length > 0) step();
   });
 

@@ -2,16 +2,15 @@
  * 讲解中: the pinned product's card. A new pin slides a fresh card in while the old one slides out
  * (CSS transform and opacity only: cheap in OBS's browser); figures of the same pin update in place.
  * The only timer is the countdown's 1 Hz tick, and only while a countdown runs. Figures of the same pin
- * (sold, stock, moving with every order) are redrawn at most once per FIGURES_STEP_MS.
+ * (sold, stock, moving with every order) are redrawn at most once per FIGURES_STEP_MS, and while a
+ * countdown runs on its tick, so the card changes once a second, not twice.
  */
 import type { OverlaySettings, OverlayState, ProductCard } from '../../shared/contract/overlay';
+import { FIGURES_STEP_MS } from '../../shared/overlay-pace';
 import { countdownText, currencySign, overlayWords, priceText, stockLine, yuanShort } from '../../shared/overlay-text';
-import { el, removeAfterAnimation, setText } from './dom';
+import { el, removeAfterAnimation, setData, setText } from './dom';
 import { pacer } from './pacer';
 import type { OverlayView } from './view';
-
-/** A new pin shows at once; the pinned card's figures change at most once per step. */
-export const FIGURES_STEP_MS = 1000;
 
 interface CardNodes {
   card: HTMLElement;
@@ -70,11 +69,13 @@ export function productView(): OverlayView {
   let shown: { card: ProductCard; nodes: CardNodes } | null = null;
   let settings: OverlaySettings | null = null;
   let tick: ReturnType<typeof setInterval> | null = null;
+  /** Figures changed while the countdown runs: drawn at its next tick. */
+  let figuresDue = false;
 
   function fill(nodes: CardNodes, card: ProductCard, s: OverlaySettings): void {
     const w = overlayWords(s.language);
-    nodes.card.dataset.productId = card.productId;
-    nodes.card.dataset.pinVersion = String(card.pinVersion);
+    setData(nodes.card, 'productId', card.productId);
+    setData(nodes.card, 'pinVersion', String(card.pinVersion));
     setText(nodes.live.lastChild as Element, w.live);
     setText(nodes.link, w.link(card.linkNo));
     setText(nodes.zhe, card.discount ? w.zhe(card.discount.zheTenths) : '');
@@ -86,8 +87,8 @@ export function productView(): OverlayView {
     nodes.original.hidden = !card.originalPrice;
     const stock = stockLine(card, s.language);
     setText(nodes.stock, stock.text);
-    nodes.stock.dataset.tone = stock.tone;
-    nodes.card.dataset.tone = stock.tone;
+    setData(nodes.stock, 'tone', stock.tone);
+    setData(nodes.card, 'tone', stock.tone);
     updateBand(nodes, card, s);
   }
 
@@ -110,6 +111,8 @@ export function productView(): OverlayView {
     const running = shown && settings ? updateBand(shown.nodes, shown.card, settings) : false;
     if (running && !tick) {
       tick = setInterval(() => {
+        if (shown && settings && figuresDue) fill(shown.nodes, shown.card, settings);
+        figuresDue = false;
         if (!shown || !settings || !updateBand(shown.nodes, shown.card, settings)) stopTimer();
       }, 1000);
     } else if (!running) stopTimer();
@@ -118,6 +121,9 @@ export function productView(): OverlayView {
   function stopTimer(): void {
     if (tick) clearInterval(tick);
     tick = null;
+    if (!figuresDue) return;
+    figuresDue = false;
+    refreshFigures();
   }
 
   const refreshFigures = pacer(FIGURES_STEP_MS, () => {
@@ -135,9 +141,11 @@ export function productView(): OverlayView {
       const samePin =
         shown && card && shown.card.productId === card.productId && shown.card.pinVersion === card.pinVersion;
       if (shown && card && samePin && !changed.has('settings')) {
-        // Figures of the pin on air (sold, stock) move with every order: redrawn at most once per step.
+        // Figures of the pin on air (sold, stock) move with every order: redrawn at most once per step,
+        // with the countdown's tick while one runs (one redraw a second, not two).
         shown.card = card;
-        refreshFigures();
+        if (tick) figuresDue = true;
+        else refreshFigures();
         return;
       }
       if (shown && card && (samePin || (changed.has('settings') && !changed.has('product')))) {
@@ -153,7 +161,7 @@ export function productView(): OverlayView {
           shown = { card, nodes };
         }
       }
-      root.dataset.state = shown ? 'shown' : 'empty';
+      setData(root, 'state', shown ? 'shown' : 'empty');
       syncTimer();
     },
   };

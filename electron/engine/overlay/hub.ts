@@ -1,9 +1,9 @@
 /**
  * The overlays' live state and their socket.io namespace `/overlay`. The engine tells the hub what
- * changed (a pin, orders, highlights, GMV); each page gets the whole state when it (re)connects, then
- * only the changed slices. A pin goes out at once; chat and orders are coalesced (at most one emit per
- * ~250 ms: the pages step at most every 700 ms anyway) so a flood costs little in OBS's browser. Keeps
- * the PNG card for OBS without a browser source.
+ * changed (a pin, orders, highlights, GMV); each page gets the state when it (re)connects, then only
+ * the changed slices it draws, coalesced to its own pace (page-feeds.ts): a pin goes out at once, chat,
+ * orders and GMV at most once per page step, so a flood costs little in OBS's browser. Keeps the PNG
+ * card for OBS without a browser source.
  */
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -28,6 +28,7 @@ import type { Logger } from '../log';
 import type { TokenStore } from '../tokens';
 import { ensureOverlaySources, type ObsRequester } from './obs-sources';
 import { appendCapped, toOverlayChat, toOverlayTicks } from './order-ticks';
+import { PageFeeds, pageSnapshot } from './page-feeds';
 import { overlayIdentity, overlayPages } from './pages';
 import { CardPngWriter } from './png/card-png-writer';
 import type { FontSource } from './png/fonts';
@@ -40,17 +41,7 @@ export const OVERLAY_NAMESPACE = '/overlay';
 /** Ticker and live-chat lines kept for a (re)connecting page. */
 export const ORDERS_KEPT = 20;
 export const CHAT_KEPT = 30;
-const COALESCE_MS = 250;
-/**
- * The slices each page draws: a page that names itself (`auth.page`) gets patches of these only, so the
- * goal page does not parse a flood of chat it never shows. Other clients get every slice.
- */
-const PAGE_SLICES: Record<OverlayName, readonly (keyof OverlayState)[]> = {
-  product: ['product', 'settings'],
-  chat: ['chat', 'highlights', 'settings'],
-  orders: ['orders', 'settings'],
-  goal: ['goal', 'settings'],
-};
+/** The room of clients that name no page (`auth.page`): they get every slice. */
 const ALL_SLICES = 'all';
 
 export interface OverlayHubOptions {
@@ -88,9 +79,7 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
   readonly settingsPath: string;
   private readonly nsp: Namespace;
   private current: OverlayState;
-  private pending: Partial<OverlayState> | null = null;
-  private flushTimer: NodeJS.Timeout | null = null;
-  private lastFlush = 0;
+  private readonly feeds: PageFeeds;
   private png: CardPngWriter | null = null;
   /** The PNG card's slots in OBS (for OBS without the browser source). */
   private readonly slots: ObsCardSlots;
@@ -124,6 +113,10 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
     if (options.png !== false) this.enablePng();
 
     this.nsp = options.io.of(OVERLAY_NAMESPACE);
+    this.feeds = new PageFeeds(
+      () => this.current,
+      (page, patch) => this.nsp.to(page ? `page:${page}` : ALL_SLICES).emit('patch', patch),
+    );
     this.nsp.use((socket, next) => {
       const identity = overlayIdentity(options.tokens, socket.handshake.auth?.token);
       if (!identity) next(new Error('bad_token'));
@@ -134,8 +127,9 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
     });
     this.nsp.on('connection', (socket) => {
       const page = socket.handshake.auth?.page;
-      void socket.join(OVERLAY_NAMES.includes(page) ? `page:${page}` : ALL_SLICES);
-      socket.emit('snapshot', this.current);
+      const named = OVERLAY_NAMES.includes(page);
+      void socket.join(named ? `page:${page}` : ALL_SLICES);
+      socket.emit('snapshot', named ? pageSnapshot(this.current) : this.current);
     });
   }
 
@@ -192,29 +186,12 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
 
   private change(patch: Partial<OverlayState>, immediate: boolean): void {
     this.current = { ...this.current, ...patch };
-    this.pending = { ...this.pending, ...patch };
-    if (immediate) {
-      this.flush();
-      return;
-    }
-    if (this.flushTimer) return;
-    const wait = Math.max(0, this.lastFlush + COALESCE_MS - Date.now());
-    this.flushTimer = setTimeout(() => this.flush(), wait);
+    this.feeds.changed(Object.keys(patch) as (keyof OverlayState)[], immediate);
   }
 
   /** Sends what changed now. */
   flush(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    const patch = this.pending;
-    this.pending = null;
-    if (!patch) return;
-    this.lastFlush = Date.now();
-    this.nsp.to(ALL_SLICES).emit('patch', patch);
-    for (const name of OVERLAY_NAMES) {
-      const part = Object.fromEntries(PAGE_SLICES[name].filter((k) => k in patch).map((k) => [k, patch[k]]));
-      if (Object.keys(part).length > 0) this.nsp.to(`page:${name}`).emit('patch', part);
-    }
+    this.feeds.flush();
   }
 
   /** The pinned product's card, or null when nothing is pinned. Call on every pin and on figure changes. */

@@ -1,0 +1,232 @@
+/**
+ * The four overlay pages (product, chat, orders, goal; 1920x1080 each, as OBS browser sources) in
+ * Chromium during the busy show of issue 16 (1,000 chat messages and 10 orders a second, a pin every 5 s,
+ * a pinned comment every 10 s), against the same pages idle: CPU of the browser's whole process tree from
+ * /proc, broken down by process (browser, GPU/display compositor, network service, each page's renderer),
+ * with Chromium's layout, style and script counters per page.
+ * `npx tsx bench/run.ts overlay-pages [--quick]`.
+ */
+import { type Browser, type CDPSession, chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tests/harness/chromium';
+import { ensureOverlayBuild } from '../tests/harness/overlay-build';
+import { cardB, comment, paidTick, sampleCard } from '../tests/harness/overlay-data';
+import { type OverlayServer, startOverlayServer } from '../tests/harness/overlay-server';
+import { cpuDiff, type ProcCpu, type ProcReading, processSeconds, readTree, treeSeconds } from './proc-cpu';
+import type { BenchResult } from './types';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export const PAGES = ['product', 'chat', 'orders', 'goal'] as const;
+/** The busy show of issue 16: chat and orders per second into the four pages. */
+const CHAT_PER_S = 1000;
+const ORDERS_PER_S = 10;
+/** Chromium's own counters per page (CDP Performance.getMetrics): where the time goes. */
+const METRICS = [
+  'LayoutCount',
+  'RecalcStyleCount',
+  'ScriptDuration',
+  'LayoutDuration',
+  'RecalcStyleDuration',
+  'TaskDuration',
+];
+
+export interface PagesCpu {
+  /** CPU of the browser's whole process tree, in cores. */
+  cores: number;
+  /** Per process (a page's renderer is named `renderer:<page>`), CPU seconds and its threads'. */
+  processes: ProcCpu[];
+  /** Per page, the CDP metrics' growth over the window (durations in ms). */
+  pages: Record<string, Record<string, number>>;
+  wall: number;
+  chatPerS: number;
+  ordersPerS: number;
+}
+
+export interface PagesCpuOptions {
+  seconds: number;
+  updates: boolean;
+  /** Called with the open browser just before the window starts and with the window's end (tracing). */
+  during?: (browser: Browser) => Promise<() => Promise<void>>;
+}
+
+/** Sends what is due by now at the issue's rates (a late tick catches up, so the rates hold). */
+export function busyShow(server: OverlayServer) {
+  let chat = 0;
+  let orders = 0;
+  let pins = 0;
+  return {
+    tick(elapsed: number) {
+      const comments = [];
+      for (; chat < Math.floor(elapsed * CHAT_PER_S); chat++)
+        comments.push(comment(`观众${chat % 997}`, `第${chat}条弹幕 这件有没有S码？`, chat % 7 === 0));
+      server.hub.addChat(comments);
+      const ticks = [];
+      for (; orders < Math.floor(elapsed * ORDERS_PER_S); orders++)
+        ticks.push(paidTick(`买家${orders}`, 1 + (orders % 3)));
+      server.hub.addOrders(ticks);
+      server.hub.setGoalCurrent({ amount: 100_000 + orders * 25_900, currency: 'CNY' });
+      // A new pin (with a countdown) every 5 s, a pinned comment every 10 s.
+      if (pins < Math.floor(elapsed / 5) + 1) {
+        pins++;
+        server.hub.setProductCard(pins % 2 ? cardB({ countdownEndsAt: Date.now() + 300_000 }) : sampleCard());
+        if (pins % 2)
+          server.hub.setHighlights({
+            items: [{ id: `h${pins}`, name: '小鹿', text: `第${pins}条置顶评论`, at: Date.now() }],
+          });
+      }
+    },
+    get counts() {
+      return { chat, orders };
+    },
+  };
+}
+
+/**
+ * Headless Chromium keeps an omnibox popup (chrome://omnibox-popup.top-chrome, a renderer of its own)
+ * ready for every window, and each page here is a window: ~0.4 % of a core each, busy or idle, that OBS's
+ * browser (no browser UI) does not have. Left out, so the figure is the pages' own.
+ */
+const NO_BROWSER_UI = '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup';
+
+export async function pagesCpu(server: OverlayServer, options: PagesCpuOptions): Promise<PagesCpu> {
+  const launch = chromiumLaunchOptions();
+  const browser = await chromium.launch({ ...launch, args: [...(launch.args ?? []), NO_BROWSER_UI] });
+  try {
+    // The browser is this process's only child while this runs (the server is in-process): its whole
+    // process tree, renderers, GPU/display compositor and all, is what the pages cost.
+    const pid = process.pid;
+    const sessions: [string, CDPSession][] = [];
+    for (const name of PAGES) {
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(server.pageUrl(name));
+      await page.waitForSelector('body[data-status="live"]');
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      sessions.push([name, cdp]);
+    }
+    // ProcessTime too: each page's renderer process is the one whose CPU time matches it (rendererByPage).
+    const metrics = async () => {
+      const out: Record<string, Record<string, number>> = {};
+      for (const [name, cdp] of sessions) {
+        const { metrics: m } = await cdp.send('Performance.getMetrics');
+        out[name] = Object.fromEntries(
+          m.filter((x) => METRICS.includes(x.name) || x.name === 'ProcessTime').map((x) => [x.name, x.value]),
+        );
+      }
+      return out;
+    };
+    await sleep(2000); // let start-up settle
+    const stop = await options.during?.(browser);
+    const m0 = await metrics();
+    const before = readTree(pid);
+    const t0 = Date.now();
+    const show = busyShow(server);
+    while (Date.now() - t0 < options.seconds * 1000) {
+      if (options.updates) show.tick((Date.now() - t0) / 1000);
+      await sleep(50);
+    }
+    const wall = (Date.now() - t0) / 1000;
+    const after = readTree(pid);
+    const m1 = await metrics();
+    const names = renderersByPage(after, m1);
+    await stop?.();
+    const pages: PagesCpu['pages'] = {};
+    for (const name of PAGES) {
+      pages[name] = {};
+      for (const k of METRICS) {
+        const d = (m1[name]?.[k] ?? 0) - (m0[name]?.[k] ?? 0);
+        pages[name][k] = k.endsWith('Duration') ? Math.round(d * 1000) : d;
+      }
+    }
+    const { chat, orders } = show.counts;
+    return {
+      cores: (treeSeconds(after) - treeSeconds(before)) / wall,
+      processes: cpuDiff(before, after, names),
+      pages,
+      wall,
+      chatPerS: chat / wall,
+      ordersPerS: orders / wall,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+const NOT_A_PAGE = 'renderer:not-a-page';
+
+/**
+ * Which renderer process draws which page: the one whose CPU time from /proc is nearest the page's own
+ * ProcessTime (Chromium's, read at the same moment). Opening order says nothing: Chromium keeps a spare
+ * renderer started ahead for the next tab.
+ */
+function renderersByPage(reading: ProcReading[], metrics: Record<string, Record<string, number>>): Map<number, string> {
+  const names = new Map<number, string>();
+  const free = reading.filter((p) => p.kind === 'renderer');
+  for (const page of PAGES) {
+    const seconds = metrics[page]?.ProcessTime;
+    if (seconds === undefined || free.length === 0) continue;
+    const distance = (p: ProcReading) => Math.abs(processSeconds(p) - seconds);
+    const best = free.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+    names.set(best.pid, `renderer:${page}`);
+    free.splice(free.indexOf(best), 1);
+  }
+  // A spare renderer Chromium keeps for the next tab (or browser UI): not a page.
+  for (const other of free) names.set(other.pid, NOT_A_PAGE);
+  return names;
+}
+
+/** Percent of a core per process label (processes of one kind, e.g. two utilities, summed). */
+export function percentByProcess(run: PagesCpu): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of run.processes) out[p.label] = (out[p.label] ?? 0) + (p.seconds / run.wall) * 100;
+  return out;
+}
+
+/** A server with the settings the measurement uses: chat in `all` mode and a goal, so all four pages work. */
+export async function benchOverlayServer(): Promise<OverlayServer> {
+  const server = await startOverlayServer({ rendererDir: await ensureOverlayBuild() });
+  await server.hub.setSettings({ chatMode: 'all', goalTarget: { amount: 50_000_000, currency: 'CNY' } });
+  return server;
+}
+
+export default async function ({ quick }: { quick: boolean }): Promise<BenchResult[]> {
+  const server = await benchOverlayServer();
+  try {
+    const seconds = quick ? 20 : 60;
+    const idle = await pagesCpu(server, { seconds, updates: false });
+    const busy = await pagesCpu(server, { seconds, updates: true });
+    const perPage = Object.fromEntries(
+      PAGES.flatMap((n) => [
+        [`${n}Layouts`, busy.pages[n].LayoutCount],
+        [`${n}StyleRecalcs`, busy.pages[n].RecalcStyleCount],
+        [`${n}ScriptMs`, busy.pages[n].ScriptDuration],
+        [`${n}TaskMs`, busy.pages[n].TaskDuration],
+      ]),
+    );
+    const perProcess = (prefix: string, run: PagesCpu) =>
+      Object.fromEntries(Object.entries(percentByProcess(run)).map(([k, v]) => [`${prefix}%${k}`, v]));
+    return [
+      {
+        name: `four overlay pages, CPU over ${seconds} s of a busy show (${CHAT_PER_S} chat/s, ${ORDERS_PER_S} orders/s; Chromium)`,
+        value: busy.cores * 100,
+        baseline: idle.cores * 100,
+        unit: '% of a core',
+        better: 'lower',
+        baselineName: 'the same pages idle',
+        context: {
+          seconds,
+          busyCpuPercent: busy.cores * 100,
+          idleCpuPercent: idle.cores * 100,
+          targetBusyPercent: 5,
+          chatPerS: busy.chatPerS,
+          ordersPerS: busy.ordersPerS,
+          ...perProcess('busy', busy),
+          ...perProcess('idle', idle),
+          ...perPage,
+        },
+      },
+    ];
+  } finally {
+    await server.dispose();
+  }
+}
