@@ -58,7 +58,7 @@ export const MOTIONS: Record<string, [Curve, number]> = {
   '--motion-line-in': [EASE_OUT, 260],
   '--motion-fade-out': [EASE_IN, 300],
   '--motion-tick-out': [EASE_IN, 400],
-  '--motion-fill': [SNAP, 600],
+  '--motion-fill': [SNAP, 300],
 };
 
 /** `<duration> <easing>` per variable, to put on the page's root. */

@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { LINE_STEP_MS, LINES_PER_STEP } from '../../shared/overlay-pace';
 import { ensureOverlayBuild } from '../harness/overlay-build';
 import { cardB, comment, HOSTILE, paidTick, sampleCard } from '../harness/overlay-data';
 import { type OverlayServer, startOverlayServer } from '../harness/overlay-server';
@@ -207,11 +208,14 @@ test('a busy show (1,000 comments and 10 orders a second): every order reaches t
   const rows = (await orders.evaluate('window.__added')) as { orders: number }[];
   expect(rows.length).toBeLessThan(sent);
   expect(await orders.locator('.tick').count()).toBeLessThanOrEqual(4);
-  // Chat: at most six lines, added at most two per step of 700 ms (5 s of flood: a few dozen, not 5,000).
+  // Chat: at most six lines, added at most LINES_PER_STEP per step of LINE_STEP_MS (5 s of flood: a few
+  // dozen, not 5,000).
   expect(await chat.locator('.line').count()).toBeLessThanOrEqual(6);
   const lines = (await chat.evaluate('window.__added')) as { at: number }[];
   expect(lines.length).toBeGreaterThan(4);
-  expect(lines.length).toBeLessThanOrEqual(2 * Math.ceil((lines.at(-1)!.at - lines[0].at) / 700 + 1));
+  expect(lines.length).toBeLessThanOrEqual(
+    LINES_PER_STEP * Math.ceil((lines.at(-1)!.at - lines[0].at) / LINE_STEP_MS + 1),
+  );
   await orders.close();
   await chat.close();
   await server.hub.setSettings({ chatMode: 'highlights' });
