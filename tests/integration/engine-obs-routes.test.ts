@@ -6,13 +6,13 @@
  * appears in an answer, the log, the support bundle, an export or the data folder in clear text.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { OBSWebSocket } from 'obs-websocket-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRODUCT_IMAGE_SOURCE_NAME } from '../../electron/engine/overlay';
 import type { StatusResponse } from '../../shared/contract';
+import { readDataFolder } from '../harness/data-folder';
 import { type EngineProcess, startEngineProcess } from '../harness/engine';
 import { type ObsHarness, startObs } from '../harness/obs';
 import { waitFor } from '../harness/process';
@@ -220,10 +220,8 @@ describe('OBS over the control API', () => {
     answers.push(JSON.stringify(await call('GET', '/status')));
     for (const text of answers) expect(text).not.toContain(secret);
 
-    const walk = (dir: string): string[] =>
-      readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
-    const files = walk(engine.dataDir).filter((f) => !f.includes('ingest-'));
-    expect(files.some((f) => f.endsWith('.log'))).toBe(true);
-    for (const file of files) expect(readFileSync(file).includes(secret), file).toBe(false);
+    const files = readDataFolder(engine.dataDir).filter(([f]) => !f.includes('ingest-'));
+    expect(files.some(([f]) => f.endsWith('.log'))).toBe(true);
+    for (const [file, bytes] of files) expect(bytes.includes(secret), file).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusResponse } from '../../shared/contract';
+import { readDataFolder } from '../harness/data-folder';
 import { type EngineProcess, startEngineProcess } from '../harness/engine';
 import { startObs } from '../harness/obs';
 import { waitFor } from '../harness/process';
@@ -39,13 +40,8 @@ describe('headless engine with a real OBS', () => {
   });
 
   it('never writes the OBS password into the data folder in clear text', async () => {
-    const { readdirSync, readFileSync, statSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const walk = (dir: string): string[] =>
-      readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
-    for (const file of walk(engine.dataDir)) {
-      if (file.endsWith('.sqlite') || file.endsWith('.key')) continue;
-      expect(readFileSync(file, 'utf8'), file).not.toContain(obs.password);
-    }
+    const files = readDataFolder(engine.dataDir).filter(([f]) => !f.endsWith('.sqlite') && !f.endsWith('.key'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const [file, bytes] of files) expect(bytes.toString('utf8'), file).not.toContain(obs.password);
   });
 });
