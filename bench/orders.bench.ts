@@ -8,12 +8,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { doudianSign } from '../gateway/adapters/doudian';
 import { type Gateway, startGateway } from '../gateway/gateway';
 import { doudianDetailText } from '../gateway/orders/samples.test-helpers';
 import { FakeDoudian } from '../tests/harness/fake-order-apis';
 import { connectFeed } from '../tests/harness/gateway';
-import { DOUDIAN_CREDS, doudianPaid, doudianPush } from '../tests/harness/platforms';
+import { DOUDIAN_CREDS, doudianPaid, doudianPush, postDoudian } from '../tests/harness/platforms';
 import { type BenchResult, percentile } from './types';
 
 const SHOP = '4463798';
@@ -23,11 +22,7 @@ async function acks(gw: Gateway, room: string, orderIds: string[]): Promise<numb
   for (const id of orderIds) {
     const body = doudianPush([doudianPaid(id, 9900)]);
     const t0 = performance.now();
-    const res = await fetch(`${gw.url}/v1/ingest/doudian/${room}`, {
-      method: 'POST',
-      headers: { 'app-id': DOUDIAN_CREDS.appKey, 'event-sign': doudianSign(DOUDIAN_CREDS, body) },
-      body,
-    });
+    const res = await postDoudian(gw.url, room, body);
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`push answered ${res.status}`);
     times.push(performance.now() - t0);

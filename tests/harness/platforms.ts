@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
+import { doudianSign } from '../../gateway/adapters/doudian';
 import { douyinSign } from '../../gateway/adapters/douyin-live-sign';
 import { wechatEncrypt, wechatSignature } from '../../gateway/adapters/wechat-crypto';
 
@@ -74,6 +75,14 @@ export const doudianRefund = (orderId: string, refundId: string, amount: number)
 });
 
 /** A push body of the given messages (message ids derived from the records, stable for redelivery). */
+/** POSTs a 抖店 push to `/v1/ingest/doudian/{room}` as the platform does: the raw body, `app-id` and `event-sign`. */
+export const postDoudian = (baseUrl: string, room: string, body: Buffer): Promise<Response> =>
+  fetch(`${baseUrl}/v1/ingest/doudian/${room}`, {
+    method: 'POST',
+    headers: { 'app-id': DOUDIAN_CREDS.appKey, 'event-sign': doudianSign(DOUDIAN_CREDS, body) },
+    body,
+  });
+
 export const doudianPush = (records: DoudianRecord[]): Buffer =>
   Buffer.from(JSON.stringify(records.map((r, i) => ({ ...r, msg_id: `74${i}${r.data.length}` }))));
 

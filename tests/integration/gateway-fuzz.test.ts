@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { doudianSign } from '../../gateway/adapters/doudian';
 import { type Gateway, startGateway } from '../../gateway/gateway';
 import { chatEvent, connectFeed, newSecret, paidEvent, postSigned } from '../harness/gateway';
-import { DOUDIAN_CREDS, WECHAT_CREDS, wechatPush } from '../harness/platforms';
+import { DOUDIAN_CREDS, postDoudian, WECHAT_CREDS, wechatPush } from '../harness/platforms';
 import { waitFor } from '../harness/process';
 
 const secret = newSecret();
@@ -116,11 +115,7 @@ describe('fuzzing ingestion', () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.array(record, { maxLength: 4 }), fc.jsonValue()), async (push) => {
         const body = Buffer.from(JSON.stringify(push));
-        const res = await fetch(`${gw.url}/v1/ingest/doudian/fz`, {
-          method: 'POST',
-          headers: { 'app-id': DOUDIAN_CREDS.appKey, 'event-sign': doudianSign(DOUDIAN_CREDS, body) },
-          body,
-        });
+        const res = await postDoudian(gw.url, 'fz', body);
         const json = await res.json();
         expect(res.status).toBeLessThan(500);
         if (res.status !== 200) expect(json).toHaveProperty('error.code');

@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { doudianSign } from '../../gateway/adapters/doudian';
 import { type Gateway, startGateway } from '../../gateway/gateway';
 import { ApiCallError } from '../../gateway/orders/call';
 import { doudianOrderApiSchema } from '../../gateway/orders/config';
@@ -23,6 +22,7 @@ import {
   doudianPaid,
   doudianPush,
   doudianRefund,
+  postDoudian,
   WECHAT_CREDS,
   wechatPaidMessage,
   wechatPush,
@@ -85,12 +85,8 @@ beforeEach(() => {
   wx.state.faults = [];
 });
 
-const postDoudian = async (body: Buffer) => {
-  const res = await fetch(`${gw.url}/v1/ingest/doudian/dd`, {
-    method: 'POST',
-    headers: { 'app-id': DOUDIAN_CREDS.appKey, 'event-sign': doudianSign(DOUDIAN_CREDS, body) },
-    body,
-  });
+const pushDoudian = async (body: Buffer) => {
+  const res = await postDoudian(gw.url, 'dd', body);
   return { status: res.status, body: await res.json() };
 };
 
@@ -124,7 +120,7 @@ describe('抖店 paid orders with their lines', () => {
       ]),
     );
     const push = doudianPush([doudianPaid(orderId, 69900), doudianRefund(orderId, '7301234567890123459', 9900)]);
-    expect(await postDoudian(push)).toEqual({ status: 200, body: { code: 0, msg: 'success' } });
+    expect(await pushDoudian(push)).toEqual({ status: 200, body: { code: 0, msg: 'success' } });
     const events = await settle(ddFeed, orderId, 2);
     expect(events.map((e) => e.kind)).toEqual(['order.paid', 'order.refunded']);
     expect(events[0].data).toEqual({
@@ -143,7 +139,7 @@ describe('抖店 paid orders with their lines', () => {
     expect((await settle(ws, orderId, 2)).map((e) => e.data)).toEqual(events.map((e) => e.data));
     ws.close();
     const calls = dd.state.orderCalls;
-    expect(await postDoudian(push)).toEqual({ status: 200, body: { code: 0, msg: 'success' } });
+    expect(await pushDoudian(push)).toEqual({ status: 200, body: { code: 0, msg: 'success' } });
     expect(await settle(ddFeed, orderId, 2)).toHaveLength(2);
     expect(dd.state.orderCalls).toBe(calls);
     expect(dd.state.refused).toEqual([]);
@@ -159,7 +155,7 @@ describe('抖店 paid orders with their lines', () => {
     dd.state.faults = ['http5xx', 'http429', 'rate_code', 'malformed', 'expire_token'];
     const tokens = dd.state.tokensIssued;
     const calls = dd.state.orderCalls;
-    expect((await postDoudian(doudianPush([doudianPaid(orderId, 12900)]))).status).toBe(200);
+    expect((await pushDoudian(doudianPush([doudianPaid(orderId, 12900)]))).status).toBe(200);
     const [paid] = await settle(ddFeed, orderId, 1);
     expect(paid.data).toMatchObject({ items: [{ sku: 'XHS-CL-001', qty: 1, unitPrice: fen(12900) }], channel: 'live' });
     expect(dd.state.orderCalls - calls).toBe(6);
@@ -173,7 +169,7 @@ describe('抖店 paid orders with their lines', () => {
     dd.state.faults = Array(6).fill('timeout');
     const before = gw.orderJobs().fallback ?? 0;
     const calls = dd.state.orderCalls;
-    expect((await postDoudian(doudianPush([doudianPaid(orderId, 5000)]))).status).toBe(200);
+    expect((await pushDoudian(doudianPush([doudianPaid(orderId, 5000)]))).status).toBe(200);
     const [paid] = await settle(ddFeed, orderId, 1);
     expect(paid.data).toEqual({ orderId, items: [], total: fen(5000) });
     expect(dd.state.orderCalls - calls).toBe(6);
@@ -185,10 +181,10 @@ describe('抖店 paid orders with their lines', () => {
     const mine = '6917543210987654601';
     dd.orders.set(other, doudianDetailText(other, 3000, [{ qty: 1, paid: 3000, roomId: '7300000000000000999' }]));
     dd.orders.set(mine, doudianDetailText(mine, 4000, [{ qty: 1, paid: 4000, roomId: LIVE_ROOM }]));
-    expect((await postDoudian(doudianPush([doudianPaid(other, 3000)]))).status).toBe(200);
+    expect((await pushDoudian(doudianPush([doudianPaid(other, 3000)]))).status).toBe(200);
     await waitFor(() => (gw.orderJobs().other_room ?? 0) >= 1, { what: 'the other room’s order resolved' });
-    expect((await postDoudian(doudianPush([doudianRefund(other, '7301234567890123999', 3000)]))).status).toBe(200);
-    expect((await postDoudian(doudianPush([doudianPaid(mine, 4000)]))).status).toBe(200);
+    expect((await pushDoudian(doudianPush([doudianRefund(other, '7301234567890123999', 3000)]))).status).toBe(200);
+    expect((await pushDoudian(doudianPush([doudianPaid(mine, 4000)]))).status).toBe(200);
     await settle(ddFeed, mine, 1);
     expect(ofOrder(ddFeed, other)).toEqual([]);
   });

@@ -7,14 +7,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { doudianSign } from '../../gateway/adapters/doudian';
 import type { RoomConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/gateway';
 import { doudianDetailText } from '../../gateway/orders/samples.test-helpers';
 import { REPO_ROOT } from '../harness/engine';
 import { FakeDoudian } from '../harness/fake-order-apis';
 import { connectFeed, startGatewayCli } from '../harness/gateway';
-import { DOUDIAN_CREDS, doudianPaid, doudianPush } from '../harness/platforms';
+import { DOUDIAN_CREDS, doudianPaid, doudianPush, postDoudian } from '../harness/platforms';
 import { spawnTracked, type Tracked, waitFor } from '../harness/process';
 
 const SHOP = '4463798';
@@ -53,11 +52,7 @@ describe('gateway CLI with an order API', () => {
     children.push(first.process);
     const held = dd.holdNext();
     const body = doudianPush([doudianPaid(orderId, 8800)]);
-    const ack = await fetch(`${first.url}/v1/ingest/doudian/dd`, {
-      method: 'POST',
-      headers: { 'app-id': DOUDIAN_CREDS.appKey, 'event-sign': doudianSign(DOUDIAN_CREDS, body) },
-      body,
-    });
+    const ack = await postDoudian(first.url, 'dd', body);
     expect(ack.status).toBe(200);
     await held; // the gateway is waiting for the detail now
     await first.process.kill();
@@ -84,11 +79,7 @@ describe('gateway CLI with an order API', () => {
     const held = dd.holdNext();
     const first = await startGateway({ dataDir: join(dir, 'gw'), rooms: [room()] });
     const body = doudianPush([doudianPaid(orderId, 8800)]);
-    const ack = await fetch(`${first.url}/v1/ingest/doudian/dd`, {
-      method: 'POST',
-      headers: { 'app-id': DOUDIAN_CREDS.appKey, 'event-sign': doudianSign(DOUDIAN_CREDS, body) },
-      body,
-    });
+    const ack = await postDoudian(first.url, 'dd', body);
     expect(ack.status).toBe(200);
     await held;
     await first.close();

@@ -148,8 +148,9 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
         void this.slots.present(key, png).then((told) => told && this.emit('obsImage', this.pngPath));
       },
       onWritten: (path) => this.emit('png', path),
-      onRenderedAhead: () => this.loadAheadIntoObs(),
+      onRenderedAhead: () => this.slots.fill(),
     });
+    this.slots.follow(this.png);
     void this.png.update(this.current.product, this.current.settings);
   }
 
@@ -208,13 +209,8 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
    */
   prerenderCards(cards: readonly ProductCard[]): void {
     this.png?.prerender(cards, this.current.settings);
-    this.loadAheadIntoObs();
-  }
-
-  /** The cards rendered ahead go into hidden slots of OBS's card scene, so their pin is a switch. */
-  private loadAheadIntoObs(): void {
-    const png = this.png;
-    if (png) this.slots.want(png.aheadKeys(), (key) => png.pngFor(key));
+    // They also go into hidden slots of OBS's card scene, so their pin is a switch.
+    this.slots.fill();
   }
 
   /** New order ticks from the feed; only paid ones reach the ticker, with names masked here. */
@@ -291,7 +287,7 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
       this.slots.reset();
       this.enablePng();
       await this.png?.update(this.current.product, this.current.settings);
-      this.loadAheadIntoObs();
+      this.slots.fill();
     }
     return report;
   }

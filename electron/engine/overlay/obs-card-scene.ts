@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { ObsOverlaySetupReport } from '../../../shared/contract/overlay';
 import { StudioError } from '../../../shared/errors';
 import { type ObsRequester, OVERLAY_SOURCE_PREFIX } from './obs-requester';
+import { ensureInput, ensureOneItem, type FitTransform } from './obs-scene-items';
 
 /** The pinned card, the previous one and the run-of-show neighbours rendered ahead (2 on each side). */
 export const CARD_SLOTS = 6;
@@ -26,17 +27,6 @@ export const cardSlotPath = (dir: string, index: number): string => join(dir, `c
 
 type Data = Record<string, unknown>;
 
-/** Where a scene item goes: the top-left corner, scaled to fit the canvas. */
-export interface FitTransform {
-  positionX: number;
-  positionY: number;
-  alignment: number;
-  boundsType: string;
-  boundsAlignment: number;
-  boundsWidth: number;
-  boundsHeight: number;
-}
-
 export interface EnsureCardSceneOptions {
   /** The user's scene that shows the card. */
   sceneName: string;
@@ -49,75 +39,23 @@ export interface EnsureCardSceneOptions {
   fit: FitTransform;
 }
 
-/** Scene items of `source` in `scene`, first kept, extras removed; created (with `fit`) when missing. Returns whether it changed anything. */
-async function oneItem(
-  obs: ObsRequester,
-  scene: string,
-  source: string,
-  fit: FitTransform,
-  enabled: boolean | null,
-): Promise<boolean> {
-  let changed = false;
-  const items = ((await obs.call('GetSceneItemList', { sceneName: scene })).sceneItems as Data[]).filter(
-    (item) => item.sourceName === source,
-  );
-  if (items.length === 0) {
-    const { sceneItemId } = await obs.call('CreateSceneItem', {
-      sceneName: scene,
-      sourceName: source,
-      sceneItemEnabled: enabled ?? true,
-    });
-    await obs.call('SetSceneItemTransform', { sceneName: scene, sceneItemId, sceneItemTransform: fit });
-    return true;
-  }
-  for (const extra of items.slice(1)) {
-    await obs.call('RemoveSceneItem', { sceneName: scene, sceneItemId: extra.sceneItemId });
-    changed = true;
-  }
-  if (enabled !== null && items[0].sceneItemEnabled !== enabled) {
-    await obs.call('SetSceneItemEnabled', {
-      sceneName: scene,
-      sceneItemId: items[0].sceneItemId,
-      sceneItemEnabled: enabled,
-    });
-    changed = true;
-  }
-  return changed;
-}
-
 /** One slot: an image source of the card scene showing its file, kept loaded while hidden. */
 async function ensureSlot(obs: ObsRequester, index: number, options: EnsureCardSceneOptions): Promise<boolean> {
-  const name = cardSlotName(index);
-  const settings = { file: cardSlotPath(options.slotDir, index), unload: false };
-  let kind = options.kinds.get(name);
-  let changed = false;
-  if (kind !== undefined && kind !== 'image_source') {
-    await obs.call('RemoveInput', { inputName: name });
-    kind = undefined;
-    changed = true;
-  }
-  if (kind === undefined) {
-    const created = await obs.call('CreateInput', {
+  const outcome = await ensureInput(
+    obs,
+    {
       sceneName: PRODUCT_IMAGE_SOURCE_NAME,
-      inputName: name,
-      inputKind: 'image_source',
-      inputSettings: settings,
-      sceneItemEnabled: index === 0,
-    });
-    await obs.call('SetSceneItemTransform', {
-      sceneName: PRODUCT_IMAGE_SOURCE_NAME,
-      sceneItemId: created.sceneItemId,
-      sceneItemTransform: options.fit,
-    });
-    return true;
-  }
-  const current = (await obs.call('GetInputSettings', { inputName: name })).inputSettings as Data;
-  if (current.file !== settings.file || current.unload !== false) {
-    await obs.call('SetInputSettings', { inputName: name, inputSettings: settings, overlay: true });
-    changed = true;
-  }
-  // Which slot shows is the studio's to switch; setup only makes sure each has its one item.
-  return (await oneItem(obs, PRODUCT_IMAGE_SOURCE_NAME, name, options.fit, null)) || changed;
+      name: cardSlotName(index),
+      kind: 'image_source',
+      settings: { file: cardSlotPath(options.slotDir, index), unload: false },
+      fit: options.fit,
+      // Which slot shows is the studio's to switch; setup only makes sure each has its one item.
+      enabled: null,
+      createEnabled: index === 0,
+    },
+    options.kinds,
+  );
+  return outcome !== 'unchanged';
 }
 
 /**
@@ -166,6 +104,6 @@ export async function ensureCardScene(
     changed = true;
   }
   if (await removeLegacy(obs, options)) changed = true;
-  if (await oneItem(obs, options.sceneName, PRODUCT_IMAGE_SOURCE_NAME, options.fit, true)) changed = true;
+  if (await ensureOneItem(obs, options.sceneName, PRODUCT_IMAGE_SOURCE_NAME, options.fit, true)) changed = true;
   (created ? report.created : changed ? report.repaired : report.unchanged).push(PRODUCT_IMAGE_SOURCE_NAME);
 }

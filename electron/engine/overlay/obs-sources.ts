@@ -6,8 +6,9 @@
  */
 import type { ObsOverlaySetupReport, OverlayName, OverlayUrls } from '../../../shared/contract/overlay';
 import { OVERLAY_NAMES } from '../../../shared/contract/overlay';
-import { ensureCardScene, type FitTransform } from './obs-card-scene';
+import { ensureCardScene } from './obs-card-scene';
 import { type ObsRequester, OVERLAY_SOURCE_PREFIX } from './obs-requester';
+import { ensureInput, type FitTransform } from './obs-scene-items';
 
 export { type ObsRequester, OVERLAY_SOURCE_PREFIX } from './obs-requester';
 
@@ -65,9 +66,6 @@ export function desiredOverlaySources(options: EnsureOverlaySourcesOptions & { h
   }));
 }
 
-const sameSettings = (actual: Data, desired: Data): boolean =>
-  Object.entries(desired).every(([k, v]) => actual[k] === v);
-
 /** Creates the scene when missing, then each studio overlay source once in it with the right settings. */
 export async function ensureOverlaySources(
   obs: ObsRequester,
@@ -115,53 +113,8 @@ export async function ensureOverlaySources(
   }
 
   for (const want of desired) {
-    let kind = kinds.get(want.name);
-    let repaired = false;
-    if (kind !== undefined && kind !== want.kind) {
-      // Same name, wrong kind (e.g. left from another OBS build): our name, so ours to replace.
-      await obs.call('RemoveInput', { inputName: want.name });
-      kind = undefined;
-      repaired = true;
-    }
-    if (kind === undefined) {
-      const created = await obs.call('CreateInput', {
-        sceneName,
-        inputName: want.name,
-        inputKind: want.kind,
-        inputSettings: want.settings,
-        sceneItemEnabled: true,
-      });
-      await obs.call('SetSceneItemTransform', {
-        sceneName,
-        sceneItemId: created.sceneItemId,
-        sceneItemTransform: fit,
-      });
-      (repaired ? report.repaired : report.created).push(want.name);
-      continue;
-    }
-    const current = await obs.call('GetInputSettings', { inputName: want.name });
-    if (!sameSettings(current.inputSettings ?? {}, want.settings)) {
-      await obs.call('SetInputSettings', { inputName: want.name, inputSettings: want.settings, overlay: true });
-      repaired = true;
-    }
-    // Exactly one enabled scene item of it in the chosen scene; the user's placement of it is kept.
-    const items = ((await obs.call('GetSceneItemList', { sceneName })).sceneItems as Data[]).filter(
-      (item) => item.sourceName === want.name,
-    );
-    if (items.length === 0) {
-      const { sceneItemId } = await obs.call('CreateSceneItem', { sceneName, sourceName: want.name });
-      await obs.call('SetSceneItemTransform', { sceneName, sceneItemId, sceneItemTransform: fit });
-      repaired = true;
-    }
-    for (const extra of items.slice(1)) {
-      await obs.call('RemoveSceneItem', { sceneName, sceneItemId: extra.sceneItemId });
-      repaired = true;
-    }
-    if (items[0] && items[0].sceneItemEnabled === false) {
-      await obs.call('SetSceneItemEnabled', { sceneName, sceneItemId: items[0].sceneItemId, sceneItemEnabled: true });
-      repaired = true;
-    }
-    (repaired ? report.repaired : report.unchanged).push(want.name);
+    const outcome = await ensureInput(obs, { ...want, sceneName, fit, enabled: true }, kinds);
+    report[outcome].push(want.name);
   }
   return report;
 }

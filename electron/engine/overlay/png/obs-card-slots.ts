@@ -20,6 +20,12 @@ export interface ObsBatchRequester extends ObsRequester {
   callBatch(requests: { requestType: string; requestData?: Record<string, unknown> }[]): Promise<unknown>;
 }
 
+/** The cards rendered ahead: their content keys, most likely next first, and each one's picture. */
+export interface CardsAhead {
+  aheadKeys(): string[];
+  pngFor(key: string): Buffer | undefined;
+}
+
 export interface ObsCardSlotsOptions {
   obs: () => ObsRequester | null;
   /** Folder of the slot files. */
@@ -64,10 +70,9 @@ export class ObsCardSlots {
   /** Set when OBS has no card scene: nothing to do until setup runs (`reset`). */
   private absent = false;
   private queue: Promise<unknown> = Promise.resolve();
-  private wanted: string[] = [];
-  private lookup: (key: string) => Buffer | undefined = () => undefined;
+  private ahead: CardsAhead | null = null;
   private clock = 0;
-  private lastPreload = 0;
+  private lastFill = 0;
   private fillTimer: NodeJS.Timeout | null = null;
   private filling: Promise<unknown> | null = null;
   private closed = false;
@@ -114,7 +119,7 @@ export class ObsCardSlots {
       // A card that changes by itself is reloaded in place (OBS swaps the picture within one tick); a new
       // card goes into a hidden slot and is switched to once loaded, so the card it replaces stays loaded
       // for a pin back to it.
-      const index = key === null ? null : slotToLoad(this.usable(), this.shown, new Set(this.wanted));
+      const index = key === null ? null : slotToLoad(this.usable(), this.shown, new Set(this.ahead?.aheadKeys()));
       if (key === null || index === null) {
         await this.load(obs, shown, key, png);
         shown.readyAtFrame = 0;
@@ -128,39 +133,39 @@ export class ObsCardSlots {
     });
   }
 
-  /** The cards a pin will likely show next, most likely first; `png(key)` is each one's picture once rendered. */
-  want(keys: readonly string[], png: (key: string) => Buffer | undefined): void {
-    this.wanted = [...keys];
-    this.lookup = png;
+  /** Where the cards rendered ahead come from (the PNG card's writer). */
+  follow(ahead: CardsAhead): void {
+    this.ahead = ahead;
     this.fill();
   }
 
   /**
-   * A card asked for ahead was rendered: load it when a hidden slot is free for it. One load at a time,
-   * at most one per PRELOAD_GAP_MS: each costs OBS a decode in its video thread, and a busy show changes
-   * the neighbours' cards (what sold) several times a second.
+   * The cards ahead changed, or one was rendered: load one into a free hidden slot. At most one look per
+   * PRELOAD_GAP_MS, one load each: a load costs OBS a decode in its video thread, and a busy show changes
+   * the neighbours' cards (what sold) several times a second; the keys are worked out here, not on every
+   * change of the show.
    */
   fill(): void {
     if (this.fillTimer || this.closed) return;
-    const wait = this.lastPreload + PRELOAD_GAP_MS - Date.now();
-    if (wait > 0) {
-      this.fillTimer = setTimeout(() => {
-        this.fillTimer = null;
-        this.fill();
-      }, wait);
-      this.fillTimer.unref();
-      return;
-    }
-    this.filling = this.enqueue(async () => {
-      const obs = await this.ready();
-      if (!obs || !this.items) return;
-      const key = this.wanted.find((k) => !this.slots.some((s) => s.key === k) && this.lookup(k));
-      const index = key ? slotToLoad(this.usable(), this.shown, new Set(this.wanted)) : null;
-      if (!key || index === null) return;
-      await this.loadAhead(obs, this.slots[index], key, this.lookup(key) as Buffer);
-      this.lastPreload = Date.now();
-      this.fill(); // the next one, after the gap
-    });
+    const wait = Math.max(0, this.lastFill + PRELOAD_GAP_MS - Date.now());
+    this.fillTimer = setTimeout(() => {
+      this.fillTimer = null;
+      this.lastFill = Date.now();
+      this.filling = this.enqueue(() => this.loadOneAhead());
+    }, wait);
+    this.fillTimer.unref();
+  }
+
+  private async loadOneAhead(): Promise<void> {
+    const obs = await this.ready();
+    const ahead = this.ahead;
+    if (!obs || !this.items || !ahead) return;
+    const keys = ahead.aheadKeys();
+    const key = keys.find((k) => !this.slots.some((s) => s.key === k) && ahead.pngFor(k));
+    const index = key ? slotToLoad(this.usable(), this.shown, new Set(keys)) : null;
+    if (!key || index === null) return;
+    await this.loadAhead(obs, this.slots[index], key, ahead.pngFor(key) as Buffer);
+    this.fill(); // the next one, after the gap
   }
 
   /** Resolves when everything asked is done and every slot loaded ahead is loaded (tests, benchmarks). */
