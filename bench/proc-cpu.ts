@@ -49,8 +49,8 @@ function kindOf(pid: number, comm: string): string {
 
 const threadName = (comm: string) => comm.replace(/\d+$/, '').replace(/[-_]$/, '');
 
-/** Every descendant of `rootPid` (not itself) with its CPU ticks, per thread. */
-export function readTree(rootPid: number): ProcReading[] {
+/** Every descendant of `rootPid` (and itself with `self`) with its CPU ticks, per thread. */
+export function readTree(rootPid: number, options: { self?: boolean } = {}): ProcReading[] {
   const parent = new Map<number, number>();
   const comms = new Map<number, string>();
   for (const entry of readdirSync('/proc')) {
@@ -67,7 +67,7 @@ export function readTree(rootPid: number): ProcReading[] {
   };
   const out: ProcReading[] = [];
   for (const pid of parent.keys()) {
-    if (!inTree(pid)) continue;
+    if (!inTree(pid) && !(options.self && pid === rootPid)) continue;
     const threads = new Map<string, number>();
     let tasks: string[] = [];
     try {
@@ -86,6 +86,16 @@ export function readTree(rootPid: number): ProcReading[] {
     out.push({ pid, kind: kindOf(pid, comms.get(pid) ?? '?'), ticks, threads });
   }
   return out;
+}
+
+/**
+ * The Chromium that `rootPid` launched, with all its processes (renderers, GPU, utilities), and nothing
+ * else the root runs (a test runner's esbuild, ffmpeg...). Throws when there is not exactly one.
+ */
+export function readBrowserTree(rootPid: number): ProcReading[] {
+  const browsers = readTree(rootPid).filter((p) => p.kind === 'browser');
+  if (browsers.length !== 1) throw new Error(`expected one browser under pid ${rootPid}, found ${browsers.length}`);
+  return readTree(browsers[0].pid, { self: true });
 }
 
 /** CPU seconds of one process. */

@@ -11,7 +11,7 @@ import {
   type OverlayOrderTick,
   type OverlayState,
 } from '../../../shared/contract/overlay';
-import { GOAL_STEP_MS, LINE_STEP_MS, LINES_PER_STEP, ROW_STEP_MS } from '../../../shared/overlay-pace';
+import { FIGURES_STEP_MS, GOAL_STEP_MS, LINE_STEP_MS, LINES_PER_STEP, ROW_STEP_MS } from '../../../shared/overlay-pace';
 
 export type Slice = keyof OverlayState;
 
@@ -27,7 +27,8 @@ export const PAGE_SLICES: Record<OverlayName, readonly Slice[]> = {
 export const ALL_GAP_MS = 250;
 /** The least time between two coalesced patches to a page: its step (a pin is sent at once anyway). */
 export const PAGE_GAP_MS: Record<OverlayName, number> = {
-  product: ALL_GAP_MS,
+  // The pinned product's figures (sold, stock) move with every order; the card redraws them once a step.
+  product: FIGURES_STEP_MS,
   chat: LINE_STEP_MS,
   orders: ROW_STEP_MS,
   goal: GOAL_STEP_MS,
