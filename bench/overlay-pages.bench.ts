@@ -50,12 +50,8 @@ export interface PagesCpu {
 export interface PagesCpuOptions {
   seconds: number;
   updates: boolean;
-  /** The pages open, each its own window (an OBS browser source): the four, or `all` (the four in one). */
-  pages: readonly string[];
   /** Frames a second the pages draw at (default 30: OBS's browser source at its default canvas). */
   fps?: 30 | 60;
-  /** Called with the open pages' context just before the window starts and with the window's end (tracing). */
-  during?: (context: BrowserContext) => Promise<() => Promise<void>>;
 }
 
 /** Sends what is due by now at the issue's rates (a late tick catches up, so the rates hold). */
@@ -137,7 +133,8 @@ async function expectFrameRate(context: BrowserContext, fps: number, when: strin
 
 export async function pagesCpu(server: OverlayServer, options: PagesCpuOptions): Promise<PagesCpu> {
   const launch = chromiumLaunchOptions();
-  const profile = profileAt(options.fps ?? 30);
+  const fps = options.fps ?? 30;
+  const profile = profileAt(fps);
   const context = await chromium.launchPersistentContext(profile, {
     ...launch,
     args: [...(launch.args ?? []), NO_BROWSER_UI],
@@ -151,7 +148,7 @@ export async function pagesCpu(server: OverlayServer, options: PagesCpuOptions):
     // Each page in a window of its own, as each OBS browser source is: a popup of the profile's first
     // window (no opener: a browsing context group and renderer each, as OBS's browsers), which then closes.
     const opener = context.pages()[0] ?? (await context.newPage());
-    for (const name of options.pages) {
+    for (const name of PAGES) {
       const url = server.pageUrl(name);
       const [page] = await Promise.all([
         context.waitForEvent('page'),
@@ -174,7 +171,7 @@ export async function pagesCpu(server: OverlayServer, options: PagesCpuOptions):
       }
       return out;
     };
-    await expectFrameRate(context, options.fps ?? 30, 'before the window');
+    await expectFrameRate(context, fps, 'before the window');
     // The show (or the quiet) runs WARM_UP_S before the window: pages in OBS run for hours, so the
     // figure is their steady state, not their first pin, first glyphs and first compiled code.
     const show = busyShow(server);
@@ -186,7 +183,6 @@ export async function pagesCpu(server: OverlayServer, options: PagesCpuOptions):
       }
     };
     await run(start + WARM_UP_S * 1000);
-    const stop = await options.during?.(context);
     const m0 = await metrics();
     const before = readBrowserTree(pid);
     const counted = show.counts;
@@ -195,11 +191,10 @@ export async function pagesCpu(server: OverlayServer, options: PagesCpuOptions):
     const wall = (Date.now() - t0) / 1000;
     const after = readBrowserTree(pid);
     const m1 = await metrics();
-    const names = renderersByPage(after, m1, options.pages);
-    await stop?.();
-    await expectFrameRate(context, options.fps ?? 30, 'after the window');
+    const names = renderersByPage(after, m1);
+    await expectFrameRate(context, fps, 'after the window');
     const pages: PagesCpu['pages'] = {};
-    for (const name of options.pages) {
+    for (const name of PAGES) {
       pages[name] = {};
       for (const k of METRICS) {
         const d = (m1[name]?.[k] ?? 0) - (m0[name]?.[k] ?? 0);
@@ -229,14 +224,10 @@ const NOT_A_PAGE = 'renderer:not-a-page';
  * ProcessTime (Chromium's, read at the same moment). Opening order says nothing: Chromium keeps a spare
  * renderer started ahead for the next tab.
  */
-function renderersByPage(
-  reading: ProcReading[],
-  metrics: Record<string, Record<string, number>>,
-  pages: readonly string[],
-): Map<number, string> {
+function renderersByPage(reading: ProcReading[], metrics: Record<string, Record<string, number>>): Map<number, string> {
   const names = new Map<number, string>();
   const free = reading.filter((p) => p.kind === 'renderer');
-  for (const page of pages) {
+  for (const page of PAGES) {
     const seconds = metrics[page]?.ProcessTime;
     if (seconds === undefined || free.length === 0) continue;
     const distance = (p: ProcReading) => Math.abs(processSeconds(p) - seconds);
@@ -264,11 +255,10 @@ export async function benchOverlayServer(): Promise<OverlayServer> {
 }
 
 async function measureAt(server: OverlayServer, fps: 30 | 60, seconds: number): Promise<BenchResult> {
-  const pages = PAGES;
-  const idle = await pagesCpu(server, { seconds, updates: false, pages, fps });
-  const busy = await pagesCpu(server, { seconds, updates: true, pages, fps });
+  const idle = await pagesCpu(server, { seconds, updates: false, fps });
+  const busy = await pagesCpu(server, { seconds, updates: true, fps });
   const perPage = Object.fromEntries(
-    pages.flatMap((n) => [
+    PAGES.flatMap((n) => [
       [`${n}Layouts`, busy.pages[n].LayoutCount],
       [`${n}StyleRecalcs`, busy.pages[n].RecalcStyleCount],
       [`${n}ScriptMs`, busy.pages[n].ScriptDuration],

@@ -5,7 +5,7 @@
  * the user's alone (0700): it holds tokens and sealed secrets.
  */
 import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
-import { mkdir, open, rename } from 'node:fs/promises';
+import { mkdir, open, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** What the writers call to flush; tests count the calls. */
@@ -41,6 +41,18 @@ export async function writeFileDurable(
   }
   await rename(tmp, file);
   await syncDir(dirname(file));
+}
+
+/**
+ * Replaces `file` whole (temp name, then rename) without flushing to disk: a reader never sees half a
+ * file, but a power cut may lose it. For files rebuilt from state anyway (the PNG card), where an fsync
+ * would only slow the write down.
+ */
+export async function replaceFile(file: string, data: Uint8Array): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
 }
 
 export function writeFileDurableSync(file: string, data: string | Uint8Array, mode = 0o600): void {

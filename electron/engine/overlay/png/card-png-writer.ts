@@ -8,9 +8,8 @@
  * writer is idle and kept in memory by their content, so a pin of one of them only writes the file, at
  * once: it waits for no render in flight (that one's result is dropped, the newer card wins).
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { OverlaySettings, ProductCard } from '../../../../shared/contract/overlay';
+import { replaceFile } from '../../durable-file';
 import type { Logger } from '../../log';
 import type { FontSource } from './fonts';
 import { type CardImage, renderProductCardPng } from './render-card';
@@ -193,10 +192,7 @@ export class CardPngWriter {
       if (generation !== this.generation || this.closed) return;
       const key = card && !card.countdownEndsAt && this.settings ? cardKey(card, this.settings) : null;
       this.options.onPicture?.(card, png, key);
-      await mkdir(dirname(this.options.path), { recursive: true });
-      const tmp = `${this.options.path}.${process.pid}.tmp`;
-      await writeFile(tmp, png);
-      await rename(tmp, this.options.path);
+      await replaceFile(this.options.path, png);
       this.writes++;
       this.options.onWritten?.(this.options.path, card);
     });

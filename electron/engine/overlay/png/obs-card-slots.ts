@@ -11,7 +11,7 @@
  * A hidden slot counts as loaded once OBS has rendered two frames after its file was set (the deferred
  * update runs in the tick before a frame): switching to it earlier could show its previous card.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { replaceFile } from '../../durable-file';
 import type { Logger } from '../../log';
 import { CARD_SLOTS, cardSlotName, cardSlotPath, PRODUCT_IMAGE_SOURCE_NAME } from '../obs-card-scene';
 import type { ObsRequester } from '../obs-requester';
@@ -237,10 +237,7 @@ export class ObsCardSlots {
 
   /** Writes the picture into the slot's file (atomically) and tells OBS to load it. */
   private async load(obs: ObsRequester, slot: Slot, key: string | null, png: Buffer): Promise<void> {
-    await mkdir(this.options.dir, { recursive: true });
-    const tmp = `${slot.path}.${process.pid}.tmp`;
-    await writeFile(tmp, png);
-    await rename(tmp, slot.path);
+    await replaceFile(slot.path, png);
     // Setting the same file makes OBS reload it now (it only polls the file's time once a second).
     await obs.call('SetInputSettings', { inputName: slot.name, inputSettings: { file: slot.path }, overlay: true });
     slot.key = key;
