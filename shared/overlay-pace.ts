@@ -6,10 +6,10 @@
  */
 
 /** Chat: live lines move at most once per step, adding the newest LINES_PER_STEP since the last. */
-export const LINE_STEP_MS = 1000;
+export const LINE_STEP_MS = 1500;
 export const LINES_PER_STEP = 3;
 /** Orders ticker: one row per step; orders that came meanwhile share it. */
-export const ROW_STEP_MS = 1000;
+export const ROW_STEP_MS = 1500;
 /** Product card: the pinned product's figures (sold, stock) change at most once per step. */
 export const FIGURES_STEP_MS = 1000;
 /** Goal: GMV and the bar change at most once per step. */

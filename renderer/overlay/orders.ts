@@ -14,10 +14,14 @@ import { pacer } from './pacer';
 import { TickerQueue, type TickerRow } from './ticker-queue';
 import type { OverlayView } from './view';
 
-/** How long a tick stays (its CSS in + hold + out), and when it starts to fade out. */
-const TICK_LIFE_MS = 6000;
-const HOLD_MS = 5600;
 const SHOWN_AT_ONCE = 4;
+/**
+ * When a row starts to fade out, and how long it stays in all (its CSS in + hold + out). A step longer
+ * than SHOWN_AT_ONCE steps: in a rush a new row every step pushes the oldest off before its hold ends (a
+ * late step or two included), without a fade, so a busy ticker changes once a step, not twice.
+ */
+const HOLD_MS = (SHOWN_AT_ONCE + 1) * ROW_STEP_MS;
+const TICK_LIFE_MS = HOLD_MS + 400;
 /** A row's height and the gap below it, in layout units (overlay.css .tick). */
 const SLOT_PX = 62;
 
