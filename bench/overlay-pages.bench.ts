@@ -64,7 +64,8 @@ export interface PagesCpuOptions {
   updates: boolean;
   /**
    * Instead of the overlay pages, four pages that each change one line of text once a second and do
-   * nothing else (FLOOR_PAGE): what any overlay that changes once a second costs in this browser.
+   * nothing else (FLOOR_PAGE): what any overlay that changes once a second costs in this browser. They
+   * change by themselves: `updates` stays false.
    */
   floor?: boolean;
   /** Frames a second the pages draw at (default 30: OBS's browser source at its default canvas). */
@@ -214,7 +215,7 @@ export async function pagesCpu(server: OverlayServer, options: PagesCpuOptions):
     const start = Date.now();
     const run = async (until: number) => {
       while (Date.now() < until) {
-        if (options.updates && !options.floor) show.tick((Date.now() - start) / 1000);
+        if (options.updates) show.tick((Date.now() - start) / 1000);
         await sleep(50);
       }
     };
@@ -303,13 +304,12 @@ const WINDOW_S = 20;
 
 async function measureAt(server: OverlayServer, fps: 30 | 60, busyWindows: number): Promise<BenchResult> {
   const seconds = WINDOW_S;
-  const idle = await pagesCpu(server, { seconds, windows: Math.max(1, busyWindows - 2), updates: false, fps });
+  const quietWindows = Math.max(1, busyWindows - 2);
+  const idle = await pagesCpu(server, { seconds, windows: quietWindows, updates: false, fps });
   const busy = await pagesCpu(server, { seconds, windows: busyWindows, updates: true, fps });
   // The floor at OBS's rate only (the recorded figure's).
   const floor =
-    fps === 30
-      ? await pagesCpu(server, { seconds, windows: Math.max(1, busyWindows - 2), updates: true, floor: true, fps })
-      : null;
+    fps === 30 ? await pagesCpu(server, { seconds, windows: quietWindows, updates: false, floor: true, fps }) : null;
   const percent = (cores: number) => Math.round(cores * 10_000) / 100;
   const perPage = Object.fromEntries(
     PAGES.flatMap((n) => [
