@@ -117,6 +117,22 @@ describe('overlay namespace', () => {
     expect(c.state()?.orders.length).toBe(20);
   });
 
+  it('gives the orders page every order of a rush once, more than the state keeps within one step', async () => {
+    const orders = client(server.overlayToken, 'orders');
+    await waitFor(() => orders.state(), { what: 'snapshot' });
+    const seen = () =>
+      orders.messages.flatMap((m) => (m.event === 'patch' ? ((m.data as Partial<OverlayState>).orders ?? []) : []));
+    const before = new Set(seen().map((t) => t.id));
+    // 60 paid orders at once: three times what the state keeps (20), all within one step of the page.
+    const rush = Array.from({ length: 60 }, (_, i) => ({ ...paidTick(`抢购${i}`), id: `rush-${i}` }));
+    server.hub.addOrders(rush);
+    server.hub.addOrders(rush.slice(-10)); // a feed delivering the newest again (the page's queue drops older repeats)
+    await waitFor(() => seen().some((t) => t.id === 'rush-59'), { what: 'the rush' });
+    await new Promise((r) => setTimeout(r, 300));
+    const got = seen().filter((t) => !before.has(t.id) && t.id.startsWith('rush-'));
+    expect(got.map((t) => t.id)).toEqual(rush.map((t) => t.id));
+  });
+
   it('sends a page that names itself only the slices it draws; a client naming none gets them all', async () => {
     const goal = client(server.overlayToken, 'goal');
     const chat = client(server.overlayToken, 'chat');

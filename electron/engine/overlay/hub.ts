@@ -27,7 +27,7 @@ import type { PageHandler } from '../api/http-server';
 import type { Logger } from '../log';
 import type { TokenStore } from '../tokens';
 import { ensureOverlaySources, type ObsRequester } from './obs-sources';
-import { appendCapped, toOverlayChat, toOverlayTicks } from './order-ticks';
+import { appendCapped, freshItems, toOverlayChat, toOverlayTicks } from './order-ticks';
 import { PageFeeds, pageSnapshot } from './page-feeds';
 import { overlayIdentity, overlayPages } from './pages';
 import { CardPngWriter } from './png/card-png-writer';
@@ -215,8 +215,12 @@ export class OverlayHub extends EventEmitter<OverlayHubEvents> {
 
   /** New order ticks from the feed; only paid ones reach the ticker, with names masked here. */
   addOrders(ticks: readonly OrderTick[]): void {
-    const orders = appendCapped(this.current.orders, toOverlayTicks(ticks), ORDERS_KEPT);
-    if (orders !== this.current.orders) this.change({ orders }, false);
+    const fresh = freshItems(this.current.orders, toOverlayTicks(ticks));
+    if (fresh.length === 0) return;
+    // Every fresh tick reaches the orders page, however many come in one of its steps (the state keeps
+    // only the last ORDERS_KEPT).
+    this.feeds.ordersAdded(fresh);
+    this.change({ orders: appendCapped(this.current.orders, fresh, ORDERS_KEPT) }, false);
   }
 
   /** New live comments; kept only when the chat overlay shows live chat (questions or all). */

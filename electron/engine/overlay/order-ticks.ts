@@ -34,11 +34,16 @@ export function toOverlayChat(items: readonly ChatItem[], mode: 'questions' | 'a
     .map((c) => ({ id: c.id, at: c.at, name: c.actor.name, text: c.text, question: c.question }));
 }
 
+/** Items of `added` whose id is neither in `list` nor earlier in `added` (a feed may deliver one twice). Pure. */
+export function freshItems<T extends { id: string }>(list: readonly T[], added: readonly T[]): T[] {
+  if (added.length === 0) return [];
+  const seen = new Set(list.map((t) => t.id));
+  return added.filter((t) => !seen.has(t.id) && seen.add(t.id));
+}
+
 /** Appends `added` to `list`, dropping ids already present, keeping the newest `cap`. */
 export function appendCapped<T extends { id: string }>(list: readonly T[], added: readonly T[], cap: number): T[] {
-  if (added.length === 0) return list as T[];
-  const seen = new Set(list.map((t) => t.id));
-  const fresh = added.filter((t) => !seen.has(t.id) && seen.add(t.id));
+  const fresh = freshItems(list, added);
   if (fresh.length === 0) return list as T[];
   const next = [...list, ...fresh];
   return next.length > cap ? next.slice(next.length - cap) : next;

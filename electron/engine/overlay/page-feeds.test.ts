@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OverlayOrderTick, OverlayState } from '../../../shared/contract/overlay';
 import { LINES_PER_STEP } from '../../../shared/overlay-pace';
-import { Coalescer, PAGE_GAP_MS, PageFeeds, pageSnapshot, type Slice, ticksAfter } from './page-feeds';
+import { Coalescer, PAGE_GAP_MS, PageFeeds, pageSnapshot, type Slice } from './page-feeds';
 import { DEFAULT_OVERLAY_SETTINGS } from './settings';
 
 const tick = (n: number): OverlayOrderTick => ({ id: `o${n}`, at: n, name: '小*', qty: 1, title: null });
@@ -57,12 +57,24 @@ describe('Coalescer', () => {
 });
 
 describe('what each page is sent', () => {
-  it('gives ticks after the last one sent, or all kept when that one rolled out', () => {
-    const kept = [tick(3), tick(4), tick(5)];
-    expect(ticksAfter(kept, null).map((t) => t.id)).toEqual(['o3', 'o4', 'o5']);
-    expect(ticksAfter(kept, 'o4').map((t) => t.id)).toEqual(['o5']);
-    expect(ticksAfter(kept, 'o5')).toEqual([]);
-    expect(ticksAfter(kept, 'o1').map((t) => t.id)).toEqual(['o3', 'o4', 'o5']);
+  it('sends the orders page every tick of a rush once, more than the state keeps in one step', () => {
+    let current = state();
+    const sent: OverlayOrderTick[] = [];
+    const feeds = new PageFeeds(
+      () => current,
+      (room, patch) => {
+        if (room === 'orders') sent.push(...(patch.orders ?? []));
+      },
+    );
+    // 50 orders within one step of the orders page; the state keeps the newest 20.
+    for (let i = 0; i < 50; i++) {
+      current = { ...current, orders: [...current.orders, tick(i)].slice(-20) };
+      feeds.ordersAdded([tick(i)]);
+      feeds.changed(['orders'], false);
+      vi.advanceTimersByTime(10);
+    }
+    feeds.flush();
+    expect(sent.map((t) => t.at)).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
 
   it('keeps only the live comments the chat page can show in a snapshot', () => {
@@ -85,6 +97,7 @@ describe('what each page is sent', () => {
       const chat = [...current.chat, ...Array.from({ length: 100 }, () => line(n++))].slice(-30);
       const orders = [...current.orders, tick(ms)].slice(-20);
       current = { ...current, chat, orders, goal: { ...current.goal, current: { amount: ms, currency: 'CNY' } } };
+      feeds.ordersAdded([orders.at(-1)!]);
       // The pinned product's figures move with each order.
       feeds.changed(['chat', 'orders', 'goal', 'product'], false);
       vi.advanceTimersByTime(100);

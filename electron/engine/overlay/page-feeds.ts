@@ -1,8 +1,8 @@
 /**
  * What the hub sends each overlay page, and when. A page that names itself gets only the slices it
  * draws, no more often than it steps (shared/overlay-pace.ts), and no more than it draws: the chat page
- * the newest LINES_PER_STEP live comments (it shows no others), the orders page only the ticks it was
- * not sent yet (its queue keeps every one). A client naming no page gets every slice whole, at most
+ * the newest LINES_PER_STEP live comments (it shows no others), the orders page every tick added since
+ * its last patch, each once (its queue keeps every one), however many came in a step. A client naming no page gets every slice whole, at most
  * every ALL_GAP_MS. Changes marked immediate (a pin, settings, pinned comments) go out at once.
  */
 import {
@@ -39,12 +39,6 @@ export function pageSnapshot(state: OverlayState): OverlayState {
   return { ...state, chat: state.chat.slice(-LINES_PER_STEP) };
 }
 
-/** Ticks of `orders` after the one with id `lastSent` (all of them when it is no longer kept). Pure. */
-export function ticksAfter(orders: readonly OverlayOrderTick[], lastSent: string | null): OverlayOrderTick[] {
-  const at = lastSent === null ? -1 : orders.findIndex((t) => t.id === lastSent);
-  return orders.slice(at + 1);
-}
-
 /** Collects changed slices and sends them at most once per `gapMs` (the first change after a quiet spell at once). */
 export class Coalescer {
   private keys = new Set<Slice>();
@@ -79,10 +73,11 @@ export class PageFeeds {
   private readonly all: Coalescer;
   private readonly pages: Record<OverlayName, Coalescer>;
   /**
-   * The last order tick sent to the orders page. A page that joins in between has some of the next
-   * patch's ticks in its snapshot already and ignores them (the ticker keys them by id).
+   * Ticks added since the orders page's last patch (the state keeps only the newest few, a rush may add
+   * more in a step). A page that joins in between has some of them in its snapshot already and ignores
+   * them (the ticker keys them by id).
    */
-  private lastOrder: string | null = null;
+  private unsentOrders: OverlayOrderTick[] = [];
 
   constructor(
     private readonly state: () => OverlayState,
@@ -99,10 +94,15 @@ export class PageFeeds {
     const state = this.state();
     if (keys.has('chat')) patch.chat = state.chat.slice(-LINES_PER_STEP);
     if (keys.has('orders')) {
-      patch.orders = ticksAfter(state.orders, this.lastOrder);
-      this.lastOrder = state.orders.at(-1)?.id ?? this.lastOrder;
+      patch.orders = this.unsentOrders;
+      this.unsentOrders = [];
     }
     return patch;
+  }
+
+  /** Ticks just added to the state, before its `changed(['orders'])`: each goes to the orders page once. */
+  ordersAdded(ticks: readonly OverlayOrderTick[]): void {
+    this.unsentOrders.push(...ticks);
   }
 
   changed(keys: readonly Slice[], immediate: boolean): void {
